@@ -1,0 +1,473 @@
+"""The browser side of the map: CSS and the JavaScript that draws the events.
+
+Events travel as one compact JSON document (see ``mapping._payload``); this
+script decodes it into one ``L.geoJSON`` layer per side inside a
+``L.markerClusterGroup`` (or a plain feature group), and builds popups,
+tooltips, legend, time slider and the unlocated-events panel lazily with DOM
+calls and ``textContent`` -- article text never goes through ``innerHTML``.
+"""
+
+CSS = r"""
+.geomap-marker { background: none; border: none; }
+.geomap-marker svg { display: block; overflow: visible; filter: drop-shadow(0 1px 1.5px rgba(0,0,0,.45)); }
+.geomap-arrow { background: none; border: none; pointer-events: none; }
+.geomap-arrow svg { position: absolute; left: 0; top: 0; overflow: visible; }
+.geomap-title { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); z-index: 1000;
+  background: rgba(255,255,255,.92); padding: 6px 14px; border-radius: 6px; box-shadow: 0 1px 5px rgba(0,0,0,.3);
+  font: 600 16px/1.3 system-ui, sans-serif; text-align: center; max-width: 60%; pointer-events: none; }
+.geomap-title small { display: block; font-weight: 400; font-size: 12px; color: #444; }
+.geomap-box { background: rgba(255,255,255,.94); padding: 8px 10px; border-radius: 6px;
+  box-shadow: 0 1px 5px rgba(0,0,0,.35); font: 12px/1.35 system-ui, sans-serif; color: #222; }
+.geomap-box h4 { margin: 2px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
+.leaflet-container .leaflet-control-layers, .leaflet-container .geomap-box { font-size: 12px; }
+.leaflet-control-layers-overlays label { margin: 1px 0; }
+.geomap-legend { max-height: 62vh; overflow-y: auto; max-width: 250px; }
+.geomap-legend .grid { display: grid; grid-template-columns: auto auto; column-gap: 10px; }
+.geomap-legend .row { display: flex; align-items: center; gap: 5px; margin: 1px 0; white-space: nowrap; }
+.geomap-legend .sw { display: inline-block; width: 14px; height: 14px; border-radius: 50%; border: 1px solid rgba(0,0,0,.3); }
+.geomap-legend svg { flex: none; }
+.geomap-legend button, .geomap-time button { font: inherit; cursor: pointer; }
+.geomap-legend.collapsed .body { display: none; }
+.geomap-time input[type=range] { width: 220px; vertical-align: middle; }
+.geomap-unlocated { max-width: 340px; }
+.geomap-unlocated ol { max-height: 30vh; overflow-y: auto; margin: 4px 0 0; padding-left: 20px; }
+.geomap-unlocated li { margin-bottom: 3px; }
+.geomap-unlocated summary { cursor: pointer; font-weight: 600; }
+.geomap-popup { font: 13px/1.4 system-ui, sans-serif; }
+.geomap-popup .head { font-weight: 700; font-size: 14px; margin-bottom: 4px; }
+.geomap-popup .sw { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; }
+.geomap-popup blockquote { margin: 6px 0; padding: 4px 8px; border-left: 3px solid #bbb; background: #f6f6f6; font-style: italic; }
+.geomap-popup table { border-collapse: collapse; }
+.geomap-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; font-weight: 600; vertical-align: top; }
+.geomap-popup td { padding: 1px 0; word-break: break-word; }
+.geomap-popup .claims li { margin-top: 3px; }
+.geomap-cluster { border-radius: 50%; color: #fff; font: 700 12px/1 system-ui, sans-serif; text-align: center;
+  box-shadow: 0 0 0 4px rgba(255,255,255,.6), 0 1px 4px rgba(0,0,0,.5); }
+.marker-cluster.geomap-cluster div { width: 100%; height: 100%; margin: 0; border-radius: 50%; display: flex;
+  align-items: center; justify-content: center; }
+.marker-cluster.geomap-cluster span { line-height: 1; }
+"""
+
+JS = r"""
+function geomapRender(map, D) {
+  "use strict";
+  var ICON = 30, R = 11.5;
+  function col(name, k) {
+    var c = D.cols[name];
+    if (!c) return null;
+    if (c.v) { var i = c.i[k]; return i < 0 ? null : c.v[i]; }
+    var r = c.r[k]; return r === undefined ? null : r;
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+  function safeUrl(u) {
+    if (typeof u !== "string" || !/^\s*https?:\/\//i.test(u)) return null;
+    try { var p = new URL(u.trim()); return (p.protocol === "http:" || p.protocol === "https:") ? p.href : null; }
+    catch (e) { return null; }
+  }
+  function stanceClass(s) {
+    if (!s || s === "asserted") return "asserted";
+    if (s === "denied") return "denied";
+    if (s === "threatened" || s === "planned") return "threatened";
+    return "claimed";
+  }
+  // Colours were validated in Python; glyphs are our own constant SVG.
+  function iconSvg(colour, action, stance, size) {
+    var sc = stanceClass(stance), g = D.glyphs[action] || D.glyphs.other, s = size || ICON;
+    var fill = colour, stroke = "#fff", ink = "#fff", dash = "", sw = 2;
+    if (sc !== "asserted") { fill = "#fff"; stroke = colour; ink = colour; sw = 3; dash = sc === "threatened" ? "0.5 4" : "5 3"; }
+    var out = '<svg xmlns="http://www.w3.org/2000/svg" width="' + s + '" height="' + s + '" viewBox="0 0 30 30">' +
+      '<circle cx="15" cy="15" r="' + R + '" fill="' + fill + '" stroke="' + stroke + '" stroke-width="' + sw + '"' +
+      (dash ? ' stroke-dasharray="' + dash + '" stroke-linecap="round"' : "") + "/>" +
+      '<g transform="translate(7.5 7.5) scale(.625)" fill="none" stroke="' + ink + '" stroke-width="2.6" ' +
+      'stroke-linecap="round" stroke-linejoin="round">' + g + "</g>";
+    if (sc === "denied") out += '<path d="M5 25L25 5" stroke="#222" stroke-width="2.4" stroke-linecap="round"/>';
+    return out + "</svg>";
+  }
+  var sides = D.sides;
+  var iconCache = {};
+  function icon(k, dx, dy) {
+    var side = D.side[k], action = col("action", k), stance = col("stance", k);
+    var key = side + "|" + action + "|" + stanceClass(stance) + "|" + dx + "|" + dy;
+    if (!iconCache[key]) {
+      iconCache[key] = L.divIcon({className: "geomap-marker", html: iconSvg(sides[side].colour, action, stance),
+        iconSize: [ICON, ICON], iconAnchor: [ICON / 2 - dx, ICON / 2 - dy], popupAnchor: [dx, dy - 12],
+        tooltipAnchor: [dx, dy - 12]});
+    }
+    return iconCache[key];
+  }
+  function summary(k) {
+    var parts = [col("actor", k) || "unknown actor", col("action", k) || "?"];
+    if (col("target", k)) parts.push(col("target", k));
+    var s = parts.join(" \u2192 ");
+    var where = col("place", k) || col("place_text", k);
+    if (where) s += " \u00b7 " + (col("qualifier", k) ? col("qualifier", k).replace(/_/g, " ") + " " : "") + where;
+    var st = col("stance", k);
+    if (st && st !== "asserted") s += " (" + st + (col("reported_by", k) ? " by " + col("reported_by", k) : "") + ")";
+    if (col("date", k)) s += " \u00b7 " + col("date", k);
+    return s;
+  }
+  function popupEl(k) {
+    var box = el("div", "geomap-popup"), head = el("div", "head"), sw = el("span", "sw");
+    sw.style.background = sides[D.side[k]].colour;
+    head.appendChild(sw);
+    head.appendChild(document.createTextNode([col("actor", k) || "unknown actor", col("action", k) || "?",
+      col("target", k)].filter(Boolean).join(" \u2192 ")));
+    box.appendChild(head);
+    if (col("sentence", k)) box.appendChild(el("blockquote", "sentence", col("sentence", k)));
+    var t = el("table"), rows = [
+      ["Place", [col("qualifier", k) ? col("qualifier", k).replace(/_/g, " ") : null, col("place", k) || col("place_text", k),
+        col("precision", k) ? "(" + col("precision", k) + ")" : null].filter(Boolean).join(" ")],
+      ["Reported by", col("reported_by", k) || (col("outlet", k) ? col("outlet", k) + " (outlet)" : null)],
+      ["Stance", col("stance", k)], ["Date", col("date", k)], ["Sides", [sides[D.side[k]].label,
+        col("target_side", k)].filter(Boolean).join(" vs ")],
+      ["Backer", col("backer", k)], ["Document", [col("doc", k), col("title", k) ? "\u201c" + col("title", k) + "\u201d" : null]
+        .filter(Boolean).join(" ")]];
+    rows.forEach(function (r) {
+      if (!r[1]) return;
+      var tr = el("tr"); tr.appendChild(el("th", null, r[0])); tr.appendChild(el("td", null, r[1])); t.appendChild(tr);
+    });
+    var outlet = col("outlet", k), url = col("url", k);
+    if (outlet || url) {
+      var tr = el("tr"), td = el("td"), href = safeUrl(url);
+      tr.appendChild(el("th", null, "Source"));
+      if (href) {
+        var a = el("a", null, outlet || url); a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+        td.appendChild(a);
+      } else {
+        td.textContent = [outlet, url].filter(Boolean).join(" ");
+      }
+      tr.appendChild(td); t.appendChild(tr);
+    }
+    box.appendChild(t);
+    var claims = col("claims", k), n = col("n_reports", k);
+    if (claims) {
+      try { claims = JSON.parse(claims); } catch (e) { claims = null; }
+      if (Array.isArray(claims) && claims.length > 1) {
+        box.appendChild(el("div", "head", (n || claims.length) + " reports"));
+        var ol = el("ol", "claims");
+        claims.forEach(function (c) {
+          var li = el("li", null, [c.outlet || c.doc, c.reported_by ? "according to " + c.reported_by : null,
+            c.stance ? "(" + c.stance + ")" : null].filter(Boolean).join(" ") + (c.sentence ? ": " + c.sentence : ""));
+          ol.appendChild(li);
+        });
+        box.appendChild(ol);
+      }
+    }
+    return box;
+  }
+  var EventMarker = L.Marker.extend({
+    _initIcon: function () {
+      L.Marker.prototype._initIcon.call(this);
+      var k = this.feature.properties.k;
+      this._icon.setAttribute("data-event", String(col("event_id", k) || k));
+      this._icon.setAttribute("aria-label", summary(k));
+    }
+  });
+  var container = map.getContainer(), overlays = {}, sideGroups = [], pending = 0;
+  function ready() { if (pending === 0) container.setAttribute("data-geomap-ready", "1"); }
+  function swatchName(side, n) {
+    return '<span class="geomap-sw" style="display:inline-block;width:10px;height:10px;border-radius:50%;background:' +
+      side.colour + '"></span> ' + esc(side.label) + " (" + n + ")";
+  }
+  // One host layer holds every side's markers, so markers of different sides
+  // that overlap are clustered (or fanned out) together.
+  var host, big = D.n_located > 5000;
+  if (D.cluster) {
+    host = L.markerClusterGroup({maxClusterRadius: D.clusterRadius, showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true, chunkedLoading: big, iconCreateFunction: pieIcon,
+      chunkProgress: function (done, total) {
+        if (done === total && big) { big = false; pending -= 1; ready(); }
+      }});
+  } else {
+    host = L.featureGroup();
+  }
+  function hostAdd(ms) { if (host.addLayers) host.addLayers(ms); else ms.forEach(function (m) { host.addLayer(m); }); }
+  function hostRemove(ms) {
+    if (host.removeLayers) host.removeLayers(ms); else ms.forEach(function (m) { host.removeLayer(m); });
+  }
+  // Cluster icons are pies of the sides inside them.
+  function pieIcon(c) {
+    var ms = c.getAllChildMarkers(), counts = {}, n = ms.length, stops = [], acc = 0;
+    ms.forEach(function (m) { var si = D.side[m.feature.properties.k]; counts[si] = (counts[si] || 0) + 1; });
+    Object.keys(counts).forEach(function (si) {
+      var a = acc; acc += counts[si] / n * 100;
+      stops.push(sides[si].colour + " " + a.toFixed(2) + "% " + acc.toFixed(2) + "%");
+    });
+    var size = n < 10 ? 32 : n < 100 ? 38 : n < 1000 ? 44 : 50;
+    return L.divIcon({html: '<div style="background:conic-gradient(' + stops.join(",") + ')"><span>' + n + "</span></div>",
+      className: "marker-cluster geomap-cluster", iconSize: [size, size]});
+  }
+  var SideLayer = L.Layer.extend({
+    initialize: function (sg) { this.sg = sg; },
+    onAdd: function (m) {
+      if (!this.sg.on) { this.sg.on = true; hostAdd(this.sg.current); }
+      m.addLayer(this.sg.shapeLayer); declutter();
+    },
+    onRemove: function (m) {
+      this.sg.on = false; hostRemove(this.sg.current); m.removeLayer(this.sg.shapeLayer); declutter();
+    }
+  });
+  var allMarkers = [];
+  sides.forEach(function (side, si) {
+    var features = [];
+    D.lat.forEach(function (lat, k) {
+      if (lat === null || D.side[k] !== si) return;
+      features.push({type: "Feature", geometry: {type: "Point", coordinates: [D.lon[k], lat]},
+        properties: {k: k, d: D.day[k]}});
+    });
+    var shapes = D.shapes.filter(function (s) { return s.s === si; });
+    if (!features.length && !shapes.length) return;
+    var gj = L.geoJSON({type: "FeatureCollection", features: features}, {
+      pointToLayer: function (f, latlng) {
+        return new EventMarker(latlng, {icon: icon(f.properties.k, 0, 0), riseOnHover: true});
+      }
+    });
+    var markers = gj.getLayers();
+    allMarkers.push.apply(allMarkers, markers);
+    var sg = {markers: markers, current: markers, on: true, shapeLayer: L.featureGroup(),
+      shapes: shapes.map(function (s) { return [s, drawShape(s, side.colour)]; })};
+    sg.layer = new SideLayer(sg);
+    overlays[swatchName(side, features.length)] = sg.layer;
+    sideGroups.push(sg);
+  });
+  if (big) pending += 1;
+  host.addTo(map);
+  hostAdd(allMarkers);
+  host.on("click", function (e) {
+    var m = e.layer;
+    if (!m.feature || m.getPopup()) return;
+    m.bindPopup(function () { return popupEl(m.feature.properties.k); }, {maxWidth: 380, minWidth: 240});
+    m.openPopup();
+  });
+  // Escape closes the popup even when focus sits on a marker, not on the map.
+  L.DomEvent.on(container, "keydown", function (e) { if (e.key === "Escape") map.closePopup(); });
+  host.on("mouseover", function (e) {
+    var m = e.layer;
+    if (!m.feature || m.getTooltip()) return;
+    m.bindTooltip(function () { return el("span", null, summary(m.feature.properties.k)); },
+      {direction: "top", className: "geomap-tooltip"});
+    m.openTooltip();
+  });
+  // Without clustering, markers closer than an icon push each other apart in
+  // screen space (recomputed at every zoom), so none hides another.
+  function declutter() {
+    if (D.cluster || !map._loaded) return;
+    var z = map.getZoom(), ms = [], P = [], MIN = ICON + 2;
+    host.eachLayer(function (m) { var p = map.project(m.getLatLng(), z); ms.push(m); P.push({x0: p.x, y0: p.y, x: p.x, y: p.y}); });
+    var n = ms.length;
+    if (n > 400) return;
+    for (var it = 0; it < 80; it++) {
+      var moved = false;
+      for (var i = 0; i < n; i++) {
+        for (var j = i + 1; j < n; j++) {
+          var a = P[i], b = P[j], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy);
+          if (d >= MIN) continue;
+          if (d < 0.01) { dx = Math.cos(j * 2.39996); dy = Math.sin(j * 2.39996); d = 1; }  // golden angle
+          var push = (MIN - d) / 2 + 0.25;
+          dx /= d; dy /= d; a.x -= dx * push; a.y -= dy * push; b.x += dx * push; b.y += dy * push; moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+    ms.forEach(function (m, i) {
+      var dx = Math.round(P[i].x - P[i].x0), dy = Math.round(P[i].y - P[i].y0);
+      if ((m._dx || 0) !== dx || (m._dy || 0) !== dy) {
+        m._dx = dx; m._dy = dy; m.setIcon(icon(m.feature.properties.k, dx, dy));
+      }
+    });
+  }
+  map.on("zoomend", declutter);
+  map.whenReady(declutter);
+  function arrowHead(latlngs, colour, dashed) {
+    var a = map.project(latlngs[latlngs.length - 2], 8), b = map.project(latlngs[latlngs.length - 1], 8);
+    var deg = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
+    var html = '<svg width="1" height="1" style="transform:rotate(' + deg.toFixed(1) + 'deg);transform-origin:0 0">' +
+      '<path d="M-12 0L-26 -8L-23 0L-26 8Z" fill="' + colour + '" stroke="#fff" stroke-width="1"' +
+      (dashed ? ' fill-opacity=".75"' : "") + "/></svg>";
+    return L.marker(latlngs[latlngs.length - 1], {icon: L.divIcon({className: "geomap-arrow", html: html,
+      iconSize: [0, 0], iconAnchor: [0, 0]}), interactive: false, keyboard: false, pane: "shadowPane"});
+  }
+  function drawShape(s, colour) {
+    var dashed = s.st !== "asserted", style, items = [];
+    if (s.k === "area") {
+      style = {color: colour, weight: 2, fillColor: colour, fillOpacity: 0.12, dashArray: dashed ? "6 5" : null,
+        className: "geomap-event-area"};
+    } else if (s.k === "bank") {
+      style = {color: colour, weight: 8, opacity: 0.5, lineCap: "butt", dashArray: dashed ? "10 6" : null,
+        className: "geomap-bank"};
+    } else {
+      style = {color: colour, weight: 3.5, opacity: 0.9, dashArray: dashed ? "8 6" : null,
+        className: s.k === "line" ? "geomap-event-line" : "geomap-movement"};
+    }
+    var g = L.geoJSON(s.g, {style: function () { return style; }, interactive: true});
+    g.bindTooltip(function () { return el("span", null, s.label); }, {sticky: true});
+    items.push(g);
+    if (s.k === "approach" || s.k === "cross") {
+      var coords = s.g.type === "LineString" ? s.g.coordinates : null;
+      if (coords && coords.length > 1) {
+        var ll = coords.map(function (c) { return L.latLng(c[1], c[0]); });
+        items.push(arrowHead(ll, colour, dashed));
+      }
+    }
+    return items;
+  }
+  // Rivers, areas and (without tiles) countries: context layers under the events.
+  function contextLayer(list, style, cls, label) {
+    if (!list || !list.length) return null;
+    var group = L.featureGroup();
+    list.forEach(function (item) {
+      var st = Object.assign({}, style, {className: cls});
+      var g = L.geoJSON(item.g, {style: function () { return st; }});
+      g.eachLayer(function (l) {
+        l.on("add", function () { var e = l.getElement && l.getElement(); if (e) e.setAttribute("data-name", item.name); });
+      });
+      if (item.name) g.bindTooltip(function () { return el("span", null, item.name); }, {sticky: true});
+      group.addLayer(g);
+    });
+    group.addTo(map);
+    overlays[label] = group;
+    return group;
+  }
+  var countries = contextLayer(D.countries, {color: "#a39b88", weight: 1, fillColor: "#f3efe4", fillOpacity: 1,
+    interactive: false}, "geomap-country", "Countries");
+  if (countries) countries.bringToBack();
+  contextLayer(D.context_rivers, {color: "#9cc3e0", weight: 1.5, interactive: false}, "geomap-context-river", "Other rivers");
+  contextLayer(D.areas, {color: "#555", weight: 1.6, dashArray: "6 4", fill: false}, "geomap-area", "Areas");
+  contextLayer(D.rivers, {color: "#3f88c5", weight: 4, opacity: 0.95}, "geomap-river", "Rivers");
+  sideGroups.forEach(function (sg) {
+    sg.shapes.forEach(function (it) { it[1].forEach(function (l) { sg.shapeLayer.addLayer(l); }); });
+    sg.layer.addTo(map);
+    sg.shapeLayer.bringToFront();
+  });
+  if (Object.keys(overlays).length) L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+  // Title and summary.
+  if (D.title || D.n_events) {
+    var tb = el("div", "geomap-title", D.title || "");
+    tb.appendChild(el("small", null, D.n_events + " events \u00b7 " + D.n_located + " located" +
+      (D.n_events > D.n_located ? " \u00b7 " + (D.n_events - D.n_located) + " without a location" : "")));
+    L.DomEvent.disableClickPropagation(tb);
+    container.appendChild(tb);
+  }
+  // Legend: sides, actions, stances, lines.
+  var Legend = L.Control.extend({options: {position: "bottomright"}, onAdd: function () {
+    var box = el("div", "geomap-box geomap-legend"), btn = el("button", null, "Legend \u25be"), body = el("div", "body");
+    btn.type = "button";
+    btn.onclick = function () { box.classList.toggle("collapsed"); };
+    box.appendChild(btn);
+    function row(html, text, parent) {
+      var r = el("div", "row"), sym = el("span"); sym.innerHTML = html;  // html: our own SVG only
+      r.appendChild(sym); r.appendChild(el("span", null, text)); (parent || body).appendChild(r);
+    }
+    function grid() { return body.appendChild(el("div", "grid")); }
+    body.appendChild(el("h4", null, "Sides (actor)"));
+    sides.forEach(function (s, i) {
+      if (!D.sideCounts[i]) return;
+      row('<span class="sw" style="background:' + s.colour + '"></span>', s.label + " (" + D.sideCounts[i] + ")");
+    });
+    body.appendChild(el("h4", null, "Actions"));
+    var ga = grid();
+    D.actions.forEach(function (a) { row(iconSvg("#555", a, "asserted", 20), a, ga); });
+    body.appendChild(el("h4", null, "Stance"));
+    var gs = grid();
+    [["asserted", "reported"], ["claimed", "claimed"], ["denied", "denied"],
+      ["threatened", "threatened"]].forEach(function (s) { row(iconSvg("#555", "other", s[0], 20), s[1], gs); });
+    body.appendChild(el("h4", null, "Lines"));
+    function line(stroke, w, dash, op) {
+      return '<svg width="26" height="12"><path d="M2 6H24" stroke="' + stroke + '" stroke-width="' + w + '"' +
+        (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' stroke-opacity="' + (op || 1) + '"/></svg>';
+    }
+    if (D.rivers.length) row(line("#3f88c5", 4), "river");
+    if (D.shapes.some(function (s) { return s.k === "bank"; })) row(line("#555", 8, null, 0.5), "river bank");
+    if (D.areas.length || D.shapes.some(function (s) { return s.k === "area"; })) row(line("#555", 1.6, "6 4"), "province / region");
+    if (D.shapes.some(function (s) { return s.k === "approach" || s.k === "cross"; })) {
+      row('<svg width="26" height="12"><path d="M2 6H16" stroke="#555" stroke-width="3"/><path d="M24 6L14 1L16 6L14 11Z" fill="#555"/></svg>',
+        "movement");
+    }
+    box.appendChild(body);
+    L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
+    return box;
+  }});
+  new Legend().addTo(map);
+  // Events without a location stay visible as a list.
+  if (D.unlocated.length) {
+    var Panel = L.Control.extend({options: {position: "bottomleft"}, onAdd: function () {
+      var box = el("details", "geomap-box geomap-unlocated"), ol = el("ol");
+      box.appendChild(el("summary", null, (D.n_events - D.n_located) + " events without a location"));
+      D.unlocated.forEach(function (k) {
+        var li = el("li", null, summary(k));
+        if (col("sentence", k)) li.title = col("sentence", k);
+        ol.appendChild(li);
+      });
+      if (D.n_events - D.n_located > D.unlocated.length) {
+        ol.appendChild(el("li", null, "\u2026 and " + (D.n_events - D.n_located - D.unlocated.length) + " more"));
+      }
+      box.appendChild(ol);
+      L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
+      return box;
+    }});
+    new Panel().addTo(map);
+  }
+  // Time slider: show events up to (or on) a date; undated events always stay.
+  if (D.days.length > 1) {
+    var Slider = L.Control.extend({options: {position: "bottomleft"}, onAdd: function () {
+      var box = el("div", "geomap-box geomap-time"), label = el("div"), input = el("input"), only = el("input"),
+        lab = el("label");
+      input.type = "range"; input.min = 0; input.max = D.days.length - 1; input.value = D.days.length - 1; input.step = 1;
+      only.type = "checkbox";
+      lab.appendChild(only); lab.appendChild(document.createTextNode(" only this date"));
+      function apply() {
+        var cut = D.days[+input.value], exact = only.checked;
+        label.textContent = (exact ? "On " : "Up to ") + cut;
+        function keep(d) { return d === null || (exact ? d === cut : d <= cut); }
+        sideGroups.forEach(function (sg) {
+          var ms = sg.markers.filter(function (m) { return keep(m.feature.properties.d); });
+          if (sg.on) { hostRemove(sg.current); hostAdd(ms); }
+          sg.current = ms;
+          sg.shapeLayer.clearLayers();
+          sg.shapes.forEach(function (it) {
+            if (keep(it[0].d)) it[1].forEach(function (l) { sg.shapeLayer.addLayer(l); });
+          });
+        });
+      }
+      input.addEventListener("input", function () { apply(); declutter(); }); only.addEventListener("change", function () { apply(); declutter(); });
+      label.textContent = "Up to " + D.days[D.days.length - 1];
+      box.appendChild(label); box.appendChild(input); box.appendChild(lab);
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    }});
+    new Slider().addTo(map);
+  }
+  if (D.background) container.style.background = D.background;
+  ready();
+}
+"""
+
+# One glyph per action category, drawn for a 24x24 box (stroke only, our own shapes).
+GLYPHS = {
+    "attack": '<circle cx="12" cy="12" r="6.5"/><path d="M12 2v5M12 17v5M2 12h5M17 12h5"/>',
+    "clash": '<path d="M4 4l16 16M20 4L4 20M3 15l6 6M21 15l-6 6"/>',
+    "advance": '<path d="M12 21V4M5 11l7-7 7 7"/>',
+    "capture": '<path d="M6 22V3M6 4h12l-3 4.5L18 13H6"/>',
+    "withdraw": '<path d="M20 12H4M10 6l-6 6 6 6"/>',
+    "deploy": '<path d="M12 3v12M7 10l5 5 5-5M4 20h16"/>',
+    "cross": '<path d="M2 16c2.5-2.5 4.5 2.5 7 0s4.5 2.5 7 0 4.5 2.5 6 0M12 13V3M8 7l4-4 4 4"/>',
+    "surround": '<circle cx="12" cy="12" r="9" stroke-dasharray="3 2.6"/><circle cx="12" cy="12" r="2.5"/>',
+    "rescue": '<path d="M12 4v16M4 12h16"/>',
+    "threaten": '<path d="M12 4v10M12 19.5v.5"/>',
+    "accuse": '<path d="M4 4h16v11H11l-5 4v-4H4z"/>',
+    "deny": '<circle cx="12" cy="12" r="8.5"/><path d="M6 6l12 12"/>',
+    "meet": '<circle cx="8.5" cy="12" r="5.5"/><circle cx="15.5" cy="12" r="5.5"/>',
+    "support": '<path d="M12 3l8 3v6c0 5-4 8-8 9-4-1-8-4-8-9V6z"/>',
+    "control": '<path d="M4 21V9h3.5v3h3V9h3v3h3V9H20v12z"/>',
+    "other": '<circle cx="12" cy="12" r="2.2" stroke-width="5"/>',
+}

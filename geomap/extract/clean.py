@@ -1,0 +1,240 @@
+"""Page furniture, datelines and sentences.
+
+Web copies of news reports carry lines that are not the report ("FYI.",
+"Advertisement", "Read: <another story>", share buttons, photo credits) and
+wire copy opens with a dateline ("MOSCOW/WASHINGTON (Reuters) -").  Neither
+may become an event place, so :func:`clean_text` separates them from the
+body and keeps them as metadata.  Nothing here depends on capital letters:
+lowercased, tokenized dataset dumps ("moscow/washington ( reuters ) -") are
+cleaned the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["CleanText", "Sentence", "clean_text", "split_sentences", "find_dateline"]
+
+_OUTLETS = (
+    r"reuters|ap|afp|associated\s+press|agence\s+france[\s-]+presse|al\s+jazeera|bbc|cnn|"
+    r"xinhua|anadolu|dpa|upi|efe|ansa|tass|ria(?:\s+novosti)?|interfax|sana|ukrinform|aa"
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "MOSCOW/WASHINGTON (Reuters) -", "BEIRUT, Sept 21 (Reuters) -", "KHARTOUM, Sudan (AP) —",
+# "moscow/washington ( reuters ) -"; the place part is letters, spaces, slashes, hyphens, commas.
+_DATELINE = re.compile(
+    r"^\s*(?P<places>[^\W\d_][\w .'’/-]{1,60}?)"
+    r"(?:\s*,\s*(?P<extra>(?:[^\W\d_][\w.'’ -]{1,30}?\s*,\s*)?(?:" + _MONTH + r"\s*\d{1,2}(?:\s*,?\s*\d{4})?|"
+    r"[^\W\d_][\w.'’ -]{1,30}?)))?"
+    r"\s*\(\s*(?P<outlet>" + _OUTLETS + r")\s*\)\s*(?:[-–—]+|:)\s*",
+    re.IGNORECASE,
+)
+# AP/AFP style without an outlet in brackets: "KYIV, Ukraine — ..." (capitals required here,
+# since "kyiv — " alone in lowercase text is too weak a signal).
+_DATELINE_CAPS = re.compile(r"^\s*(?P<places>[A-Z][A-Z .'’/-]{2,40}?)(?:,\s*(?P<extra>[A-Z][\w .'’-]{1,30}?))?\s*[–—]\s+")
+
+_FURNITURE = [
+    ("fyi", re.compile(r"^fyi\.?$", re.I)),
+    ("story age", re.compile(r"^this (?:story|article|post) is (?:over|more than|about)?\s*\d+\s+\w+\s+old\.?$", re.I)),
+    ("advertisement", re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|story continues below(?: advertisement)?)\.?$", re.I)),
+    ("link", re.compile(r"^(?:read|read more|related|see also|also read|more|watch|listen|recommended|more on this story)\s*[:>»-]\s*\S.*$", re.I)),
+    ("share", re.compile(r"^(?:share|share this(?: article| story)?|share on \w+|tweet|email|print|copy link|comments?|save|"
+                         r"(?:subscribe|sign up|follow us|download our app|get the latest|click here)\b.*)\.?$", re.I)),
+    ("photo credit", re.compile(r"^(?:(?:photo|image|picture|file photo|video|photograph)\s*(?:credit)?\s*[:/]|"
+                                r"(?:getty images|ap photo|afp photo|reuters/|afp via getty)).*$", re.I)),
+    ("photo credit", re.compile(r"^.{0,200}\((?:\s*(?:ap|afp|reuters|getty)\s*(?:photo|images)?\s*/[^)]*)\)\s*$", re.I)),
+    ("correction note", re.compile(r"^\(\s*(?:corrects|updates|adds|refiles|recasts|changes)\b.*\)\s*\.?$", re.I)),
+    ("byline note", re.compile(r"^\(?\s*(?:reporting by|additional reporting|writing by|editing by|compiled by)\b.*$", re.I)),
+    ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s.*$|^all rights reserved\.?$", re.I)),
+    ("section label", re.compile(r"^(?:news|world|world news|politics|middle east|africa|europe|asia|americas|"
+                                 r"opinion|analysis|breaking|breaking news|live|latest|updated?|exclusive|top stories)$", re.I)),
+]
+
+_ABBREV = {
+    "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "sgt", "capt", "cpl",
+    "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "rep", "sen", "gov", "prof", "brig", "adm", "cmdr", "vs", "approx", "est", "inc", "co", "corp", "ltd",
+    "jr", "sr", "mt", "ft", "e.g", "i.e", "etc", "al", "a.m", "p.m",
+}
+
+
+@dataclass
+class Sentence:
+    """A sentence of the cleaned body: its text and its offsets in :attr:`CleanText.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class CleanText:
+    """The report without its furniture, and what was taken out.
+
+    Attributes
+    ----------
+    text : str
+        The body (headline included, dateline and furniture removed).
+    dateline : str or None
+        The dateline's place part as written ("MOSCOW/WASHINGTON").
+    dateline_places : tuple of str
+        The places of the dateline ("MOSCOW", "WASHINGTON").
+    outlet : str or None
+        The outlet named in the dateline ("Reuters").
+    title : str or None
+        The headline when the text starts with one.
+    removed : list of (str, str)
+        ``(line, reason)`` for every line dropped, so nothing is silently lost.
+    links : list of str
+        Headlines of other stories ("Read: ..." lines).
+    """
+
+    text: str
+    dateline: str | None = None
+    dateline_places: tuple = ()
+    outlet: str | None = None
+    title: str | None = None
+    removed: list = field(default_factory=list)
+    links: list = field(default_factory=list)
+
+
+def find_dateline(text):
+    """Return ``(match_end, places, outlet)`` of a leading dateline, or None.
+
+    Parameters
+    ----------
+    text : str
+        A report's body, furniture removed.
+
+    Returns
+    -------
+    tuple or None
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        m = _DATELINE_CAPS.match(text)
+        if m is None:
+            return None
+        outlet = None
+    else:
+        outlet = re.sub(r"\s+", " ", m.group("outlet")).strip()
+        outlet = outlet.upper() if len(outlet) <= 3 else outlet.title()
+    raw = m.group("places").strip()
+    if len(raw.split()) > 6:  # a sentence, not a dateline
+        return None
+    places = tuple(p.strip() for p in re.split(r"\s*/\s*", raw) if p.strip())
+    return m.end(), raw, places, outlet
+
+
+def _is_headline(line, next_blank):
+    words = line.split()
+    return (2 <= len(words) <= 22 and next_blank and not re.search(r"[.!?:;\"”]\s*$", line))
+
+
+def clean_text(text, *, title=None):
+    """Separate a report's body from page furniture and its dateline.
+
+    Parameters
+    ----------
+    text : str
+        The raw report, in any case.
+    title : str, optional
+        The headline when known from metadata; a first line equal to it is kept
+        as the headline sentence.
+
+    Returns
+    -------
+    CleanText
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text expects str, got {type(text).__name__}")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept, removed, links = [], [], []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        reason = next((why for why, rx in _FURNITURE if rx.match(stripped)), None)
+        if reason:
+            removed.append((stripped, reason))
+            if reason == "link":
+                links.append(re.sub(r"^[^:>»-]+[:>»-]\s*", "", stripped))
+            continue
+        kept.append(stripped)
+    # paragraphs: a blank line ends one; a line without final punctuation followed by a
+    # blank line is a headline-like line and stays its own sentence.
+    paras, cur = [], []
+    for line in kept:
+        if line:
+            cur.append(line)
+        elif cur:
+            paras.append(cur)
+            cur = []
+    if cur:
+        paras.append(cur)
+    body_parts, found_title = [], title
+    dateline = outlet = None
+    places = ()
+    for pi, para in enumerate(paras):
+        joined = " ".join(para)
+        if dateline is None and not body_parts or (dateline is None and found_title and len(body_parts) == 1):
+            dl = find_dateline(joined)
+            if dl is not None:
+                end, dateline, places, outlet = dl
+                joined = joined[end:]
+        if pi == 0 and found_title is None and len(paras) > 1 and _is_headline(joined, True):
+            found_title = joined
+        # a headline-like paragraph gets a full stop so that sentence splitting ends it
+        if _is_headline(joined, True):
+            joined += " ."
+        body_parts.append(joined)
+    body = "\n\n".join(body_parts)
+    return CleanText(body, dateline, places, outlet, found_title, removed, links)
+
+
+_SPLIT = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
+
+
+def split_sentences(text):
+    """Split cleaned text into :class:`Sentence` objects.
+
+    Robust to abbreviations ("u.s.", "Gen.", "Sept."), tokenized text
+    ("... clashes ." on one line per sentence) and lowercase text.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Sentence
+    """
+    out = []
+    for pm in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        para, base = pm.group(0), pm.start()
+        start = 0
+        for m in _SPLIT.finditer(para):
+            before = para[start:m.start()]
+            word = re.search(r"([\w.]+)$", before)
+            w = word.group(1).lower().rstrip(".") if word else ""
+            nxt = para[m.end():m.end() + 1]
+            if m.group(1) == "." and not m.group(2):
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                    # "u.s. and" / "Gen. Smith": an abbreviation, unless the text is cased
+                    # and a capitalised word follows a non-title abbreviation at line end
+                    continue
+                if nxt.isdigit():
+                    continue
+            end = m.end(2)
+            seg = para[start:end]
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                out.append(Sentence(base + start + lead, base + end, seg.strip()))
+            start = m.end()
+        seg = para[start:]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append(Sentence(base + start + lead, base + start + lead + len(seg.strip()), seg.strip()))
+    return out

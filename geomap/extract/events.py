@@ -1,0 +1,274 @@
+"""Reported actions as events: who did what to whom, where, and who says so.
+
+:func:`extract_events` reads documents, runs the pipeline per document
+(:func:`extract_document`: clean, find places, analyse sentences, link
+actions, place them) and returns the events GeoDataFrame of DESIGN.md, with
+unlocated events kept (empty geometry) and ``attrs["documents"]`` /
+``attrs["skipped"]`` telling what was read.
+
+An event's place comes from its own clause first, then its sentence, then
+(for actions on the ground) the previous sentence and finally the article's
+main area with lower precision; statements (accusations, meetings) are only
+located by a place in their own clause.  ``located_by`` says which.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from . import qualifiers as Q
+from .clauses import analyse
+from .clean import clean_text, split_sentences
+from .linking import Memory, link_sentence
+from .places import find_places, focus_points, main_area
+
+__all__ = ["extract_events", "extract_document", "events_to_frame", "COLUMNS"]
+
+COLUMNS = [
+    "event_id", "doc", "actor", "action", "target", "place", "place_id", "qualifier", "precision",
+    "reported_by", "stance", "date", "sentence", "actor_side", "target_side", "backer", "place_text",
+    "title", "outlet", "url", "n_reports", "claims", "located_by", "trigger", "cameo", "plover", "icon",
+]
+_COARSER = {"point": "city", "city": "province", "river": "region", "province": "region", "region": "region",
+            "country": "country"}
+
+
+def _as_document(doc):
+    if isinstance(doc, str):
+        from ..io import Document
+
+        return Document(id="text-1", text=doc)
+    return doc
+
+
+def extract_document(doc, *, gazetteer=None, lexicon=None):
+    """Events of one document as row dicts (the columns of :data:`COLUMNS` plus ``geometry``).
+
+    Parameters
+    ----------
+    doc : geomap.io.Document or str
+        The report; a plain string gets the id ``text-1``.
+    gazetteer : geomap.Gazetteer, optional
+    lexicon : geomap.extract.lexicon.Lexicon, optional
+
+    Returns
+    -------
+    list of dict
+    """
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    if lexicon is None:
+        from .lexicon import Lexicon
+
+        lexicon = Lexicon.default()
+    doc = _as_document(doc)
+    cleaned = clean_text(doc.text or "", title=getattr(doc, "title", None))
+    text = cleaned.text
+    mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=-1, link_spans=[(-2, -1)])
+    focus = main_area(mentions)
+    country = _article_country(mentions, focus)
+    near = focus_points(mentions, focus)
+    memory = Memory()
+    rows = []
+    prev_sites = []
+    meta = {
+        "doc": doc.id, "title": getattr(doc, "title", None) or cleaned.title,
+        "outlet": getattr(doc, "outlet", None) or cleaned.outlet, "url": getattr(doc, "url", None),
+        "date": getattr(doc, "date", None),
+    }
+    for sent in split_sentences(text):
+        here = [pm for pm in mentions if sent.start <= pm.start < sent.end]
+        sites = [pm for pm in here if pm.locating]
+        blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
+        an = analyse(sent.text, lexicon, country=country, blocked=blocked)
+        for d in link_sentence(an, lexicon, memory):
+            place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon)
+            base = _row(d, an, sent, place, how, focus, near, lexicon, meta)
+            rows.append(base)
+            for who in d.denials:
+                extra = dict(base, stance="denied", reported_by=who)
+                rows.append(extra)
+        if sites:
+            prev_sites = sites
+    for n, row in enumerate(rows):
+        row["event_id"] = f"{doc.id}:{n}"
+        row["claims"] = json.dumps([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}],
+                                   ensure_ascii=False)
+    return rows
+
+
+def _article_country(mentions, focus):
+    if focus is not None and focus.country:
+        return focus.country
+    counts = {}
+    for pm in mentions:
+        if pm.locating and pm.place.country:
+            counts[pm.place.country] = counts.get(pm.place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _place_for(d, an, sent, sites, prev_sites, focus, lexicon):
+    """(PlaceMention or Place or None, how) for a draft event."""
+    toks = an.tokens
+    lo, hi = d.clause
+    c0 = sent.start + toks[lo].start
+    c1 = sent.start + toks[hi - 1].end
+    trig = sent.start + toks[d.k].start
+    kinetic = lexicon.action_info(d.category, "kinetic", "yes") == "yes"
+    movement = lexicon.action_info(d.category, "movement", "no") == "yes"
+    if not d.locate and d.category != "meet":
+        return None, "none"
+    in_clause = [pm for pm in sites if c0 <= pm.start < c1]
+    if in_clause:
+        return _nearest(in_clause, trig, movement, sent), "clause"
+    if not d.locate:
+        return None, "none"
+    if sites and (kinetic or d.stance == "threatened"):
+        return _nearest(sites, trig, movement, sent), "sentence"
+    if not kinetic or d.stance in ("threatened", "planned"):
+        return None, "none"
+    if prev_sites:
+        return _nearest(prev_sites, prev_sites[-1].end, movement, sent), "previous sentence"
+    if focus is not None:
+        return focus, "article"
+    return None, "none"
+
+
+def _nearest(cands, pos, movement, sent):
+    after = [pm for pm in cands if pm.start >= pos]
+    if movement:
+        dest = [pm for pm in after if pm.role == "destination"] or [pm for pm in cands if pm.role == "destination"]
+        if dest:
+            return dest[0]
+    non_country = [pm for pm in cands if pm.place.kind != "country"] or cands
+    after = [pm for pm in non_country if pm.start >= pos]
+    if after:
+        return min(after, key=lambda pm: pm.start - pos)
+    return min(non_country, key=lambda pm: abs(pm.start - pos))
+
+
+def _row(d, an, sent, place, how, focus, near, lexicon, meta):
+    from ..gazetteer import Place
+
+    toks = an.tokens
+    geom = qualifier = precision = None
+    pname = pid = ptext = None
+    if place is not None:
+        if isinstance(place, Place):
+            geom, precision, qualifier = place.geometry, _COARSER.get(place.precision, place.precision), None
+            pname, pid, ptext = place.name, place.id, None
+        else:
+            geom, precision, qualifier = place.geometry, place.precision, place.qualifier
+            pname, pid, ptext = place.place.name, place.place.id, place.text
+            if place.span != (place.start, place.end):
+                s0 = place.span[0]
+                ptext = sent.text[max(0, s0 - sent.start):place.span[1] - sent.start] if s0 >= sent.start else place.text
+        movement = lexicon.action_info(d.category, "movement", "no") == "yes"
+        if movement and qualifier is None:
+            lo, hi = d.clause
+            clause_text = sent.text[toks[lo].start:toks[hi - 1].end]
+            app = Q.find_approach(clause_text)
+            if app is not None and app[0][5:] in Q._DIRS:
+                p = place if isinstance(place, Place) else place.place
+                qualifier = app[0]
+                geom = Q.approach_line(p.lon, p.lat, app[0][5:])
+    actor = lexicon.actor(d.actor)
+    return {
+        "event_id": None, "doc": meta["doc"], "actor": d.actor, "action": d.category, "target": d.target,
+        "place": pname, "place_id": pid, "qualifier": qualifier, "precision": precision if geom is not None else None,
+        "reported_by": d.reported_by, "stance": d.stance, "date": meta["date"], "sentence": _plain(sent.text),
+        "actor_side": actor.side, "target_side": lexicon.side_label(d.target) if d.target else "unknown",
+        "backer": d.backer, "place_text": ptext, "title": meta["title"], "outlet": meta["outlet"], "url": meta["url"],
+        "n_reports": 1, "claims": None, "located_by": how, "trigger": d.trigger,
+        "cameo": lexicon.action_info(d.category, "cameo") or None,
+        "plover": lexicon.action_info(d.category, "plover") or None,
+        "icon": lexicon.action_info(d.category, "icon") or None,
+        "geometry": geom,
+    }
+
+
+def _plain(text):
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+\.$", ".", text)
+
+
+def events_to_frame(rows):
+    """Build the events GeoDataFrame (EPSG:4326) from row dicts.
+
+    Parameters
+    ----------
+    rows : iterable of dict
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The :data:`COLUMNS` in order (extra keys kept after them) and ``geometry``.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    rows = list(rows)
+    extra = []
+    for r in rows:
+        for k in r:
+            if k not in COLUMNS and k != "geometry" and k not in extra:
+                extra.append(k)
+    cols = COLUMNS + extra
+    data = {c: [r.get(c) for r in rows] for c in cols}
+    frame = pd.DataFrame(data, columns=cols)
+    if "n_reports" in frame:
+        frame["n_reports"] = frame["n_reports"].fillna(1).astype(int)
+    return gpd.GeoDataFrame(frame, geometry=[r.get("geometry") for r in rows], crs="EPSG:4326")
+
+
+def extract_events(inputs, *, gazetteer=None, lexicon=None, progress=None, merge=True):
+    """Extract the events of news reports.
+
+    Parameters
+    ----------
+    inputs : path, str, Document or an iterable of them
+        Anything :func:`geomap.io.read_documents` reads (files, folders, ``-``,
+        Documents, article text).
+    gazetteer : geomap.Gazetteer, optional
+        Defaults to :meth:`geomap.Gazetteer.default`.
+    lexicon : Lexicon, optional
+        Defaults to the lexicon of ``data/``.
+    progress : callable, optional
+        Called as ``progress(done, total, doc_id)`` after each document.
+    merge : bool
+        Merge several reports of one action (:func:`geomap.extract.merge.merge_events`).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per reported action; ``attrs["documents"]`` is the number of
+        documents read and ``attrs["skipped"]`` the ``(where, reason)`` of those not read.
+    """
+    from ..io import read_documents
+
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    if lexicon is None:
+        from .lexicon import Lexicon
+
+        lexicon = Lexicon.default()
+    result = read_documents(inputs)
+    docs = list(result.documents)
+    rows = []
+    for n, doc in enumerate(docs, start=1):
+        rows.extend(extract_document(doc, gazetteer=gazetteer, lexicon=lexicon))
+        if progress is not None:
+            progress(n, len(docs), doc.id)
+    frame = events_to_frame(rows)
+    if merge and len(frame):
+        from .merge import merge_events
+
+        frame = merge_events(frame)
+    frame.attrs["documents"] = len(docs)
+    frame.attrs["skipped"] = list(result.skipped)
+    return frame

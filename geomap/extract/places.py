@@ -1,0 +1,375 @@
+"""Place mentions with their role in the text.
+
+A place named in a report is not always where something happened.  Each
+gazetteer match gets a role:
+
+``site``, ``origin``, ``destination``
+    Where an action happened, or where a movement came from or went to.
+    Only these roles locate events.
+``dateline``
+    The wire dateline ("MOSCOW/WASHINGTON (Reuters) -").
+``metonym``
+    A capital or country standing for its government ("Moscow warned
+    Washington", "something moscow denied").
+``base``
+    A person's base ("a Baghdad-based spokesman").
+``venue``
+    Where a statement was made ("addressing a Pentagon briefing").
+``link``
+    Inside a link to another story ("Read: Inside the fight to retake Raqqa").
+
+Coreference adds mentions for "the river" (the last river named), "the
+province" (the last province) and "the region"/"the area" (the article's main
+area), and bank phrases without a river name ("the eastern riverbank").
+Spatial qualifiers ("eastern banks of", "northwest", "20 km south of") become
+the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import qualifiers as Q
+from .tokens import tokenize
+
+__all__ = ["PlaceMention", "find_places", "LOCATING_ROLES"]
+
+LOCATING_ROLES = ("site", "origin", "destination")
+_LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "into", "toward", "towards", "to", "from",
+             "across", "through", "via", "on", "of", "within", "over", "throughout", "along", "beyond",
+             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "province",
+             "city", "town", "village", "outskirts", "near", "besieged", "embattled", "northwestern",
+             "northeastern", "southwestern", "southeastern", "central"}
+_SPEECH = re.compile(
+    r"^\s*(?:['’]?s\s+|has\s+|have\s+|had\s+|also\s+|again\s+|on\s+\w+\s+|officials\s+)?"
+    r"(?:said|says|say|warned|warns|denied|denies|deny|accused|accuses|claimed|claims|announced|announces|"
+    r"insisted|insists|rejected|rejects|urged|urges|responded|responds|told|tells|threatened|threatens|"
+    r"confirmed|confirms|stated|states|blamed|blames|condemned|condemns|demanded|demands|would|will|"
+    r"wants|wanted|has\s+said|has\s+warned|believes|sees|views|dismissed|insisted|ordered|agreed)\b")
+_VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|conference|podium|press\s+room|spokesman|spokeswoman|spokesperson|official|officials|statement)\b")
+_BASE_AFTER = re.compile(r"^\s*-\s*based\b")
+_BASE_BEFORE = re.compile(r"\b(?:based|headquartered|stationed)\s+in\s+(?:the\s+)?$")
+_COREF = re.compile(
+    r"\bthe\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?"
+    r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|country|oblast|state|banks?|side)\b")
+_STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
+         "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
+         "center", "centre", "major", "human", "alliance", "air", "shut", "risen", "free", "said", "united",
+         "army", "police", "more", "most", "new", "old", "may", "can", "war", "peace", "union", "about"}
+_AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
+
+
+@dataclass
+class PlaceMention:
+    """A place named in the text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the name (or of the coreferring phrase) in the text.
+    text : str
+        As written.
+    place : geomap.Place
+        The gazetteer place.
+    role : str
+        One of site, origin, destination, dateline, metonym, base, venue, link.
+    qualifier : str or None
+        east_bank, northwest, east_of ... or None.
+    geometry : shapely geometry
+        The place's geometry moved or cut by the qualifier.
+    precision : str
+        point, city, river, province, region or country.
+    coref : bool
+        True when the mention is "the river", "the province", ...
+    """
+
+    start: int
+    end: int
+    text: str
+    place: object
+    role: str = "site"
+    qualifier: str | None = None
+    geometry: object = None
+    precision: str | None = None
+    coref: bool = False
+    span: tuple = field(default=(0, 0))  # the whole phrase, qualifier words included
+
+    @property
+    def locating(self):
+        """True when this mention may locate an event."""
+        return self.role in LOCATING_ROLES
+
+
+def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_spans=()):
+    """Find every place named in ``text`` and tag its role.
+
+    Parameters
+    ----------
+    text : str
+        A report (any case). Page furniture may still be in it: a leading
+        dateline and "Read: ..." lines are recognised here too.
+    gazetteer : geomap.Gazetteer, optional
+        Defaults to :meth:`geomap.Gazetteer.default`.
+    lexicon : geomap.extract.lexicon.Lexicon, optional
+        Actor names, used to spot metonyms ("Moscow warned"); the default lexicon.
+    dateline_end : int, optional
+        End offset of a dateline already found by the caller.
+    link_spans : sequence of (int, int), optional
+        Spans of link lines already found by the caller.
+
+    Returns
+    -------
+    list of PlaceMention
+        In text order, coreferring mentions included.
+    """
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    if lexicon is None:
+        from .lexicon import Lexicon
+
+        lexicon = Lexicon.default()
+    if not dateline_end:
+        from .clean import find_dateline
+
+        dl = find_dateline(text)
+        dateline_end = dl[0] if dl else 0
+    links = list(link_spans) or [m.span() for m in re.finditer(
+        r"(?im)^[ \t]*(?:read|read more|related|see also|also read|watch|listen)\s*[:>»-][^\n]*$", text)]
+    lower = text.lower()
+    cased = text != lower and text != text.upper()
+    raw = [m for m in gazetteer.matcher.scan(text) if _keep(m, cased)]
+
+    # resolve: unambiguous names first, they are the context for the others
+    places = {}
+    context = []
+    for m in raw:
+        if len(m.place_ids) == 1:
+            places[m] = gazetteer.get(m.place_ids[0])
+            context.append(places[m])
+    countries = {p.country for p in context if p.country}
+    mentions = []
+    for m in raw:
+        qual = Q.detect_qualifier(text, m.start, m.end)
+        place = places.get(m)
+        if place is None:
+            kinds = _kinds(qual, text, m)
+            ids = set(m.place_ids)
+            cands = [p for p in gazetteer.candidates(m.text, context=context or None, kind=kinds) if p.id in ids]
+            if not cands and kinds:
+                cands = [p for p in gazetteer.candidates(m.text, context=context or None) if p.id in ids]
+            if not cands:
+                continue
+            place = cands[0]
+        qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
+        role = _role(text, lower, m, place, lexicon, dateline_end, links)
+        pm = PlaceMention(m.start, m.end, text[m.start:m.end], place, role, span=(m.start, m.end))
+        if qual is not None and qual.name:
+            pm.qualifier = qual.name
+            pm.span = (min(qual.start, m.start), max(qual.end, m.end))
+            pm._km = qual.km
+        mentions.append(pm)
+    # in lowercase text a town abroad is usually an ordinary word ("riverbank", "risen")
+    home = {pm.place.country for pm in mentions if pm.locating and pm.place.kind not in ("village", "town")
+            and pm.place.country}
+    if not cased:
+        mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
+                    or not home or pm.place.country in home]
+    mentions.extend(_corefs(text, lower, mentions, lexicon))
+    mentions.sort(key=lambda p: p.start)
+    focus = main_area(mentions)
+    for pm in mentions:
+        if pm.coref and pm.place is None:
+            pm.place = focus
+        _geometry(pm, mentions, focus, gazetteer)
+    return [pm for pm in mentions if pm.place is not None]
+
+
+def main_area(mentions):
+    """The place the article is about: the most named site, areas and cities first."""
+    weight = {"country": 1.0, "river": 0.5, "province": 3.0, "region": 3.0, "city": 3.0, "town": 2.5,
+              "village": 2.0, "county": 2.5}
+    scores, first = {}, {}
+    for pm in mentions:
+        if not pm.locating or pm.place is None:
+            continue
+        pid = pm.place.id
+        scores[pid] = scores.get(pid, 0.0) + weight.get(pm.place.kind, 1.5)
+        first.setdefault(pid, (pm.start, pm.place))
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -first[k][0]))
+    return first[best][1]
+
+
+def focus_points(mentions, focus=None):
+    """(lon, lat) of the article's focus places (not countries or rivers)."""
+    pts = []
+    if focus is not None and focus.kind not in ("country", "river"):
+        pts.append((focus.lon, focus.lat))
+    for pm in mentions:
+        p = pm.place
+        if pm.locating and p is not None and p.kind not in ("country", "river") and not pm.coref:
+            if focus is None or (abs(p.lat - focus.lat) < 1.5 and abs(p.lon - focus.lon) < 1.5):
+                pts.append((p.lon, p.lat))
+    return pts[:8]
+
+
+def _keep(m, cased):
+    words = m.text.lower().replace("-", " ").split()
+    if m.common and not m.capitalized:
+        return False
+    if all(w.strip(".'’") in _STOP for w in words):
+        return False
+    if cased and m.capitalized is False and len(words) == 1 and m.common:
+        return False
+    return True
+
+
+def _kinds(qual, text, m):
+    after = text[m.end:m.end + 20].lower()
+    if qual is not None and qual.kind in ("province", "governorate", "oblast", "state", "region", "district"):
+        return {"province", "county", "region"}
+    if re.match(r"^\s*(?:province|governorate|oblast|region)\b", after):
+        return {"province", "county", "region"}
+    if re.match(r"^\s*(?:city|town)\b", after) or (qual is not None and qual.kind in ("city", "town")):
+        return {"city", "town"}
+    return None
+
+
+def _role(text, lower, m, place, lexicon, dateline_end, links):
+    if m.start < dateline_end:
+        return "dateline"
+    if any(s <= m.start < e for s, e in links):
+        return "link"
+    after = lower[m.end:m.end + 40]
+    before = lower[max(0, m.start - 40):m.start]
+    if _BASE_AFTER.match(after) or _BASE_BEFORE.search(before):
+        return "base"
+    if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
+        return "venue"
+    prev = re.findall(r"[^\W_]+", before)
+    prev_word = prev[-1] if prev else ""
+    key = tuple(t.key for t in tokenize(m.text) if t.word)
+    if key and key[0] == "the":
+        key = key[1:]
+        before = lower[max(0, m.start - 40):m.start]
+        prev = re.findall(r"[^\W_]+", before)
+        prev_word = prev[-1] if prev else ""
+    if place.kind in ("country", "city") and re.match(
+            r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
+            r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
+            r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b", after):
+        return "actor"
+    is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
+    if place.kind in ("city", "country", "landmark") and prev_word not in _LOCATIVE:
+        if is_actor or _SPEECH.match(after):
+            return "metonym"
+        if prev_word in ("between", "and", "warned", "told", "urged", "accused", "against", "with", "by") and is_actor:
+            return "metonym"
+    if place.kind in ("city", "country", "landmark") and is_actor and prev_word in ("between", "by", "with", "against"):
+        return "metonym"
+    if prev_word == "from":
+        return "origin"
+    if prev_word in ("toward", "towards", "into", "to"):
+        return "destination"
+    return "site"
+
+
+def _corefs(text, lower, mentions, lexicon):
+    out = []
+    named = sorted((pm for pm in mentions if pm.role in ("site", "origin", "destination")), key=lambda p: p.start)
+    taken = [(pm.span[0], pm.span[1]) for pm in mentions]
+    for m in _COREF.finditer(lower):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        rest = lower[e:e + 25]
+        noun = m.group("noun").replace(" ", "")
+        if re.match(r"^\s*(?:of|'s|’s)\b", rest) and noun not in ("side", "bank", "banks", "riverbank", "riverbanks"):
+            continue  # "the province of X" names X itself
+        if noun in ("side", "bank", "banks") and not m.group("dir"):
+            continue
+        if noun in ("side", "bank", "banks") and re.match(r"^\s*of\s+(?!the\s+river\b)", rest):
+            continue  # "the east bank of the Dnipro" is the named river's own mention
+        before = [pm for pm in named if pm.start < s]
+        if noun.startswith("river") or noun in ("bank", "banks", "side", "riverbank", "riverbanks"):
+            if noun == "side" and not re.match(r"^\s*of\s+the\s+river\b", rest):
+                continue
+            rivers = [pm for pm in before if pm.place.kind == "river"] or [pm for pm in named if pm.place.kind == "river"]
+            place = rivers[-1].place if rivers else None
+            if place is None:
+                continue
+        elif noun in ("province", "governorate", "oblast", "state"):
+            provs = [pm for pm in before if pm.place.kind in ("province", "county")]
+            place = provs[-1].place if provs else None
+            if place is None:
+                continue
+        elif noun in ("city", "town"):
+            towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
+            place = towns[-1].place if towns else None
+            if place is None:
+                continue
+        elif noun == "country":
+            cs = [pm for pm in before if pm.place.kind == "country"]
+            place = cs[-1].place if cs else None
+            if place is None:
+                continue
+        else:  # region, area: the article's main area, decided once all mentions are known
+            place = None
+        pm = PlaceMention(s, e, text[s:e], place, "site", coref=True, span=(s, e))
+        if m.group("dir") and (noun.startswith("river") or noun in ("bank", "banks", "side")):
+            pm.qualifier = m.group("dir").replace("ern", "").replace("-", "") + "_bank"
+            if noun == "side":
+                pm.span = (s, e + len(re.match(r"^\s*of\s+the\s+river", rest).group(0)))
+        out.append(pm)
+    return out
+
+
+def _geometry(pm, mentions, focus, gazetteer):
+    place = pm.place
+    geom = place.geometry
+    pm.precision = place.precision
+    q = pm.qualifier
+    if q is None:
+        pm.geometry = geom
+        return
+    direction = q.split("_")[0]
+    if q.endswith("_bank"):
+        if place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString") and direction in Q._DIRS:
+            pm.geometry = Q.river_bank(geom, direction, near=focus_points(mentions, focus))
+        else:
+            pm.geometry = geom
+        pm.precision = "river"
+    elif q.endswith("_of") and direction in Q._DIRS:
+        km = getattr(pm, "_km", None)
+        if km is None:
+            km = 20.0
+            if geom is not None and geom.geom_type.endswith("Polygon"):
+                minx, miny, maxx, maxy = geom.bounds
+                km += 0.5 * max(maxx - minx, maxy - miny) * Q.KM_PER_DEG
+        pm.geometry = Q.offset_point(place.lon, place.lat, direction, km)
+        pm.precision = "point" if getattr(pm, "_km", None) else place.precision
+    elif direction in Q._DIRS:
+        pm.geometry = _area_part(place, direction, gazetteer)
+        pm.precision = "region"
+    else:
+        pm.geometry = geom
+
+
+def _area_part(place, direction, gazetteer):
+    """The ``direction`` part of an area: a curated region when the gazetteer has one."""
+    slug = re.sub(r"[^a-z0-9]+", "-", place.name.lower()).strip("-")
+    for pid in (f"region:{direction}-{slug}", f"region:{direction}ern-{slug}"):
+        if pid in gazetteer:
+            region = gazetteer.get(pid)
+            if region.geometry is not None:
+                return region.geometry
+    geom = place.geometry
+    if geom is not None and geom.geom_type.endswith("Polygon"):
+        return Q.area_part(geom, direction)
+    # no outline: move the point out towards that part, never leave it at the centre
+    km = {"country": 250.0, "province": 60.0, "region": 60.0}.get(place.kind, 15.0)
+    return Q.offset_point(place.lon, place.lat, direction, km)

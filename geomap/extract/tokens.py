@@ -1,0 +1,99 @@
+"""Word tokens with offsets, the same for cased, lowercased and tokenized text.
+
+One tokenizer serves the lexicon (aliases, verb forms) and the sentence
+analysis, so that "u.s.-backed", "US-backed" and "us-backed" all give the
+tokens ``u.s.`` + ``backed``; "russia's", "russia’s" and the tokenized
+"russia s" all give ``russia`` with a possessive mark; hyphens join tokens
+rather than being tokens ("kurdish-led" is ``kurdish`` ``led``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Token", "tokenize"]
+
+_TOKEN = re.compile(
+    r"(?P<abbr>(?<![^\W\d_])(?:[a-z]\.){2,})"
+    r"|(?P<word>[^\W_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<hyph>-(?=[^\W_]))"
+    r"|(?P<punct>[^\w\s])",
+    re.I,
+)
+# all-caps short words that are names only when written in capitals ("US", "IS", "UN")
+_CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
+
+
+@dataclass
+class Token:
+    """One token: ``key`` is the folded form used for lexicon lookups."""
+
+    i: int
+    start: int
+    end: int
+    key: str
+    word: bool = True
+    caps: bool = False         # written in capitals (only trusted in cased text)
+    joined: bool = False       # attached to the previous token by a hyphen
+    poss: bool = False         # followed by a possessive 's
+
+
+def tokenize(text):
+    """Split ``text`` into :class:`Token` objects (words and punctuation).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of Token
+    """
+    out = []
+    pending_hyphen = False
+    cased = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        s = m.group(0)
+        if kind == "hyph":
+            if out and out[-1].end == m.start():
+                pending_hyphen = True
+            continue
+        if kind == "punct":
+            if s in "'’" and out and out[-1].word:
+                continue
+            out.append(Token(len(out), m.start(), m.end(), s.replace("“", '"').replace("”", '"'), word=False))
+            pending_hyphen = False
+            continue
+        key = s.lower().replace("’", "'")
+        if kind == "abbr":
+            key = key
+        caps = cased and s.isupper() and len(s) >= 2
+        if key.endswith("'s") and len(key) > 2:
+            key = key[:-2]
+            tok = Token(len(out), m.start(), m.end() - 2, key, caps=caps, joined=pending_hyphen, poss=True)
+            out.append(tok)
+            pending_hyphen = False
+            continue
+        # tokenized possessive "russia s defence ministry"
+        if key == "s" and out and out[-1].word and text[out[-1].end:m.start()].strip() in ("", "'", "’"):
+            out[-1].poss = True
+            continue
+        if key in _CASE_SENSITIVE and caps:
+            key = "^" + key
+        out.append(Token(len(out), m.start(), m.end(), key, caps=caps, joined=pending_hyphen))
+        pending_hyphen = False
+    # "us-backed", "US-led": the country, whatever the case
+    for a, b in zip(out, out[1:]):
+        if a.key in ("us", "^us") and b.joined:
+            a.key = "u.s."
+        elif a.key == "^us":
+            a.key = "u.s."
+        elif a.key in ("un", "^un") and b.joined:
+            a.key = "u.n."
+    if out and out[-1].key == "^us":
+        out[-1].key = "u.s."
+    for i, t in enumerate(out):
+        t.i = i
+    return out

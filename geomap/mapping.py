@@ -1,0 +1,413 @@
+"""Draw an events GeoDataFrame as an interactive HTML map (a ``folium.Map``).
+
+Events go into the page as one compact, columnar JSON document that the
+browser turns into GeoJSON layers (one per actor side, clustered when there
+are many), so a map of 100,000 events stays a few megabytes instead of one
+Python ``Marker`` object -- and one block of HTML -- per event.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from branca.element import Element
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from . import _map_js, assets
+from .errors import GeomapError, InputError
+
+__all__ = ["make_map"]
+
+# Columns drawn when present; all are optional except geometry.
+DICT_COLUMNS = (
+    "actor", "action", "target", "place", "place_id", "place_text", "qualifier", "precision",
+    "reported_by", "stance", "date", "doc", "title", "outlet", "url", "actor_side",
+    "target_side", "backer",
+)
+RAW_COLUMNS = ("event_id", "sentence", "claims", "n_reports")
+
+# Distinct, dark enough for a white glyph; "unknown" is always grey.
+PALETTE = (
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+    "#8c564b", "#e377c2", "#17becf", "#7f7f00", "#393b79",
+)
+UNKNOWN_COLOUR = "#707070"
+_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+AUTO_CLUSTER = 200  # more located events than this: cluster by default
+MAX_UNLOCATED_LISTED = 500
+
+
+def _as_frame(events):
+    gpd = __import__("geopandas")
+    if isinstance(events, (str, Path)):
+        try:
+            events = gpd.read_file(events)
+        except Exception as exc:  # pyogrio raises several types; name the file either way
+            raise InputError(f"{events}: cannot read events ({exc}); pass a GeoDataFrame or a .geojson/.gpkg file") from exc
+    if not isinstance(events, gpd.GeoDataFrame):
+        raise InputError(
+            f"make_map needs a GeoDataFrame of events (got {type(events).__name__}); "
+            "use geomap.extract_events(...) or geopandas.read_file('events.geojson')"
+        )
+    if events.crs is not None and not events.crs.equals("EPSG:4326"):
+        events = events.to_crs(4326)
+    frame = events.reset_index(drop=True)
+    geom = frame.geometry
+    ok = ~(geom.isna() | geom.is_empty)
+    if ok.any():
+        minx, miny, maxx, maxy = geom[ok].total_bounds
+        if minx < -180.5 or maxx > 180.5 or miny < -90.5 or maxy > 90.5:
+            raise InputError(
+                "events geometry: coordinates outside longitude/latitude range "
+                f"({minx:.1f}, {miny:.1f}, {maxx:.1f}, {maxy:.1f}); set the frame's CRS so it can be reprojected"
+            )
+    return frame
+
+
+def _read_sides_csv(path):
+    out = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            side = (row.get("side") or "").strip()
+            if side:
+                out[side] = ((row.get("label") or side).strip(), (row.get("colour") or "").strip())
+    return out
+
+
+def _known_sides(sides):
+    """Side -> (label, colour) from ``sides`` or data/sides.csv when it exists."""
+    if isinstance(sides, dict):
+        return {k: (v if isinstance(v, tuple) else (k, v)) for k, v in sides.items()}
+    if sides is not None:
+        return _read_sides_csv(sides)
+    try:
+        from ._paths import data_dir
+
+        path = data_dir() / "sides.csv"
+    except GeomapError:
+        return {}
+    return _read_sides_csv(path) if path.exists() else {}
+
+
+def _side_styles(keys, sides=None):
+    """Label and colour per side key: sides.csv colours, else a stable palette slot."""
+    known = _known_sides(sides)
+    styles, used = {}, set()
+    for key in keys:
+        label, colour = known.get(key, (key, ""))
+        if key == "unknown" and not colour:
+            colour = UNKNOWN_COLOUR
+        if colour and _COLOUR.match(colour):
+            styles[key] = {"key": key, "label": label, "colour": colour}
+            used.add(colour.lower())
+    for key in sorted(k for k in keys if k not in styles):
+        # The slot depends on the name, not on which other sides are present,
+        # so a side keeps its colour from map to map unless two collide.
+        slot = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
+        for step in range(len(PALETTE)):
+            colour = PALETTE[(slot + step) % len(PALETTE)]
+            if colour not in used:
+                break
+        used.add(colour)
+        styles[key] = {"key": key, "label": known.get(key, (key,))[0], "colour": colour}
+    return [styles[k] for k in keys]
+
+
+def _text(value):
+    if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _encode(series):
+    values = [_text(v) for v in series]
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    return {"v": list(uniques), "i": codes.tolist()}
+
+
+def _geojson(geom, tolerance=0.0):
+    if tolerance:
+        geom = geom.simplify(tolerance, preserve_topology=True)
+    return json.loads(shapely.to_geojson(shapely.set_precision(geom, 1e-5)))
+
+
+def _stance_class(stance):
+    if not stance or stance == "asserted":
+        return "asserted"
+    if stance in ("threatened", "planned"):
+        return "threatened"
+    return "denied" if stance == "denied" else "claimed"
+
+
+def _gazetteer(gazetteer):
+    if gazetteer is not None:
+        return gazetteer
+    try:
+        from .gazetteer import Gazetteer
+
+        return Gazetteer.default()
+    except (ImportError, GeomapError, OSError):
+        return None  # no gazetteer: events still draw from their own geometry
+
+
+def _place(gaz, place_id):
+    if gaz is None or not place_id:
+        return None
+    try:
+        return gaz.get(place_id)
+    except (KeyError, LookupError):
+        return None
+
+
+def _kind_of_shape(geom, qualifier, precision):
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return "area"
+    if qualifier and qualifier.startswith("from_") and geom.geom_type == "LineString":
+        return "approach"
+    if (qualifier and qualifier.endswith("_bank")) or precision == "river":
+        return "bank"
+    return "line"
+
+
+def _marker_point(geom, kind):
+    if kind == "approach":
+        return shapely.Point(geom.coords[-1])  # the arrow head: where the movement ends
+    if kind in ("bank", "line"):
+        return geom.interpolate(0.5, normalized=True)
+    return geom.representative_point()
+
+
+def _crossing(bank, river):
+    """An arrow from the far side of ``river`` onto ``bank`` (for ``cross`` events)."""
+    end = bank.interpolate(0.5, normalized=True)
+    near = river.interpolate(river.project(end))
+    dx, dy = end.x - near.x, end.y - near.y
+    dist = (dx * dx + dy * dy) ** 0.5
+    if dist == 0:
+        return None
+    reach = max(2 * dist, 0.2)
+    start = (near.x - dx / dist * reach, near.y - dy / dist * reach)
+    return shapely.LineString([start, (end.x, end.y)])
+
+
+def _payload(frame, *, gaz, sides, cluster, context, title):
+    n = len(frame)
+    cols = {c: _encode(frame[c]) for c in DICT_COLUMNS if c in frame.columns}
+    for c in RAW_COLUMNS:
+        if c in frame.columns:
+            cols[c] = {"r": [_text(v) if c != "n_reports" else (None if pd.isna(v) else int(v)) for v in frame[c]]}
+    get = lambda c, k: (lambda e: None if e is None or e["i"][k] < 0 else e["v"][e["i"][k]])(cols.get(c))  # noqa: E731
+
+    side_values = [_text(v) or "unknown" for v in frame["actor_side"]] if "actor_side" in frame else ["unknown"] * n
+    keys = list(dict.fromkeys(sorted(set(side_values), key=lambda s: (s == "unknown", s))))
+    side_index = {k: i for i, k in enumerate(keys)}
+    side_codes = [side_index[s] for s in side_values]
+
+    geom = frame.geometry.values
+    located = ~(pd.isna(geom) | shapely.is_empty(geom))
+    lat = np.full(n, np.nan)
+    lon = np.full(n, np.nan)
+    points = located & (shapely.get_type_id(geom) == 0)
+    lon[points] = np.round(shapely.get_x(geom[points]), 5)
+    lat[points] = np.round(shapely.get_y(geom[points]), 5)
+
+    shapes, shape_keys, rivers, areas, shape_events = [], {}, {}, {}, []
+    for k in np.flatnonzero(located & ~points):
+        g = geom[k]
+        kind = _kind_of_shape(g, get("qualifier", k), get("precision", k))
+        p = _marker_point(g, kind)
+        lon[k], lat[k] = round(p.x, 5), round(p.y, 5)
+        key = (kind, side_codes[k], _stance_class(get("stance", k)), g.wkb)
+        if key not in shape_keys:
+            where = " ".join(x for x in ((get("qualifier", k) or "").replace("_", " "), get("place", k) or "") if x)
+            label = f"{where}: " if where else ""
+            label += " ".join(x for x in (get("actor", k), get("action", k), get("target", k)) if x)
+            shape_keys[key] = len(shapes)
+            shapes.append({"g": _geojson(g), "s": side_codes[k], "st": key[2], "k": kind, "label": label, "d": None})
+        shape_events.append((shape_keys[key], k))
+        place = _place(gaz, get("place_id", k))
+        if get("action", k) == "cross" and kind == "bank" and place is not None and getattr(place, "kind", "") == "river":
+            arrow = _crossing(g, place.geometry)
+            if arrow is not None:
+                shape_events.append((len(shapes), k))
+                shapes.append({"g": _geojson(arrow), "s": side_codes[k], "st": key[2], "k": "cross",
+                               "label": f"crossing to the {(get('qualifier', k) or '').replace('_', ' ')}", "d": None})
+    # Whole rivers and areas the events are on, from the gazetteer.
+    for k in np.flatnonzero(located):
+        place = _place(gaz, get("place_id", k))
+        if place is None or place.geometry is None or place.geometry.geom_type == "Point":
+            continue
+        target = rivers if place.kind == "river" else areas if place.geometry.geom_type.endswith("Polygon") else None
+        if target is not None and place.id not in target:
+            target[place.id] = {"g": _geojson(place.geometry, 0.002), "name": place.name}
+
+    days = [None] * n
+    if "date" in cols:
+        for k in range(n):
+            d = get("date", k)
+            days[k] = d[:10] if d and _DAY.match(d) else None
+    for i, k in shape_events:  # a shape appears from its first dated event on
+        if days[k] and (shapes[i]["d"] is None or days[k] < shapes[i]["d"]):
+            shapes[i]["d"] = days[k]
+
+    lat_list = [None if np.isnan(v) else float(v) for v in lat]
+    lon_list = [None if np.isnan(v) else float(v) for v in lon]
+    n_located = int(located.sum())
+    side_counts = np.bincount(np.asarray(side_codes, dtype=int)[located], minlength=len(keys)).tolist() if n else []
+    actions = sorted({a for a in cols.get("action", {"v": []})["v"] if a})
+    payload = {
+        "title": title, "n_events": n, "n_located": n_located,
+        "sides": _side_styles(keys, sides), "side": side_codes, "sideCounts": side_counts,
+        "cols": cols, "lat": lat_list, "lon": lon_list, "day": days,
+        "days": sorted({d for d, ok in zip(days, located) if d and ok}),
+        "unlocated": np.flatnonzero(~located)[:MAX_UNLOCATED_LISTED].tolist(),
+        "cluster": bool(cluster if cluster is not None else n_located > AUTO_CLUSTER),
+        "clusterRadius": 50 if n_located > AUTO_CLUSTER else 30,
+        "shapes": shapes, "rivers": list(rivers.values()), "areas": list(areas.values()),
+        "actions": actions, "glyphs": _map_js.GLYPHS,
+        "countries": [], "context_rivers": [], "background": None,
+    }
+    if context and gaz is not None:
+        _add_context(payload, gaz, frame.geometry[located])
+    return payload
+
+
+def _add_context(payload, gaz, located):
+    """Country outlines and nearby rivers from the gazetteer, for maps without tiles."""
+    table = getattr(gaz, "frame", None)
+    if table is None or not len(table):
+        return
+    if len(located):
+        minx, miny, maxx, maxy = located.total_bounds
+    else:
+        minx, miny, maxx, maxy = -180, -60, 180, 75
+    pad = max(maxx - minx, maxy - miny, 4.0)
+    box = shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
+    shown = {r["name"] for r in payload["rivers"]}
+    geoms = table.geometry
+    polygons = geoms.geom_type.isin(["Polygon", "MultiPolygon"])
+    near = geoms.intersects(box)
+    for _, row in table[(table["kind"] == "country") & polygons].iterrows():
+        payload["countries"].append({"g": _geojson(row.geometry, 0.01), "name": row["name"]})
+    lines = geoms.geom_type.isin(["LineString", "MultiLineString"])
+    for _, row in table[(table["kind"] == "river") & lines & near].iterrows():
+        if row["name"] not in shown:
+            payload["context_rivers"].append({"g": _geojson(row.geometry, 0.005), "name": row["name"]})
+    payload["background"] = "#dfe9f0" if payload["countries"] else "#f4f4f0"
+
+
+def _script_json(data):
+    """JSON that can sit inside ``<script>``: no ``</``, ``<!--``, or line separators."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+class _EventLayer(JSCSSMixin):
+    """The events, legend, slider and panels: one JSON block plus one script."""
+
+    _template = Template(
+        """
+{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+{% macro html(this, kwargs) %}
+<script type="application/json" id="{{ this.get_name() }}_data">{{ this.data }}</script>
+<script>{{ this.js }}</script>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+geomapRender({{ this._parent.get_name() }},
+  JSON.parse(document.getElementById("{{ this.get_name() }}_data").textContent));
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, payload, *, offline):
+        super().__init__()
+        self._name = "GeomapEvents"
+        self.data = _script_json(payload)
+        self.css = assets.script_safe(_map_js.CSS)
+        self.js = assets.script_safe(_map_js.JS)
+        # Offline pages carry the plugin inline (see make_map); online ones link the CDN.
+        self.default_js = [] if offline else list(assets.CDN_JS)
+        self.default_css = [] if offline else list(assets.CDN_CSS)
+
+
+def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazetteer=None,
+             cluster=None, sides=None, width="100%", height="100%", max_zoom=18, **map_kwargs):
+    """Draw reported events on an interactive Leaflet map.
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame or path
+        Events as returned by :func:`geomap.extract_events` (or a file holding
+        them). Rows with an empty geometry are listed in a panel, not dropped.
+    title : str, optional
+        Shown at the top of the map and as the page title.
+    offline : bool, default False
+        Inline Leaflet and its plugins from ``GEOMAP_ASSETS`` or the checkout's
+        ``node_modules`` so the page needs no network; the default tiles are
+        replaced by country outlines and rivers from the gazetteer.
+    tiles : str or None, default "OpenStreetMap"
+        Background tiles, as for :class:`folium.Map`; ``None`` draws the vector
+        context instead. With ``offline=True`` the default becomes ``None``.
+    gazetteer : geomap.Gazetteer, optional
+        Where river and area geometries are looked up (``Gazetteer.default()``).
+    cluster : bool, optional
+        Cluster markers; by default when more than 200 events are located.
+    sides : dict or path, optional
+        Side -> colour (or ``(label, colour)``), or a CSV like ``data/sides.csv``.
+    width, height, max_zoom, **map_kwargs
+        Passed to :class:`folium.Map`.
+
+    Returns
+    -------
+    folium.Map
+        Call ``.save("map.html")``; Jupyter displays it inline.
+
+    Raises
+    ------
+    InputError
+        When ``events`` is not a GeoDataFrame of longitude/latitude geometries.
+    MissingDependencyError
+        With ``offline=True`` when the Leaflet files are not installed.
+    """
+    import folium
+
+    frame = _as_frame(events)
+    head = assets.offline_head() if offline else None
+    if offline and tiles == "OpenStreetMap":
+        tiles = None
+    gaz = _gazetteer(gazetteer)
+    payload = _payload(frame, gaz=gaz, sides=sides, cluster=cluster, context=tiles is None, title=title)
+
+    located = frame.geometry[~(frame.geometry.isna() | frame.geometry.is_empty)]
+    map_kwargs.setdefault("location", [25.0, 20.0])
+    map_kwargs.setdefault("zoom_start", 2)
+    m = folium.Map(tiles=tiles, width=width, height=height, max_zoom=max_zoom, control_scale=True, **map_kwargs)
+    if offline:
+        # Folium links Leaflet, jQuery, Bootstrap and fonts from CDNs; none is needed here.
+        m.default_js, m.default_css = [], []
+        m.get_root().header.add_child(Element(head), name="geomap_assets")
+    if title:
+        m.get_root().title = html.escape(title)
+    m.add_child(_EventLayer(payload, offline=offline))
+
+    if len(located):
+        minx, miny, maxx, maxy = located.total_bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]], padding_top_left=(60, 80), padding_bottom_right=(230, 40), max_zoom=9)
+    return m

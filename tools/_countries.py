@@ -1,0 +1,144 @@
+"""Country rows: names from GeoNames and pycountry, curated short forms, a point and an outline."""
+
+from __future__ import annotations
+
+import collections
+import functools
+
+import pycountry
+
+from _sources import clean_aliases, fold, geonames, gnc_label
+
+# GeoNames' English name is the canonical one except where news usage differs.
+NAME_OVERRIDES = {"NL": "Netherlands", "PS": "Palestine", "BQ": "Bonaire, Sint Eustatius and Saba"}
+
+# Short forms and other names English-language news uses for countries.  General
+# usage, not tied to any one report: abbreviations, former names still in print,
+# and the "Congo-Kinshasa" style.
+EXTRA_ALIASES = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States",
+           "the U.S.", "the US", "United States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"],
+    "RU": ["Russia", "Russian Federation"],
+    "SY": ["Syria", "Syrian Arab Republic"],
+    "IR": ["Iran", "Islamic Republic of Iran", "Persia"],
+    "IQ": ["Iraq", "Republic of Iraq"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"],
+    "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
+    "TR": ["Turkey", "Türkiye", "Turkiye"],
+    "PS": ["Palestine", "Palestinian territories", "Palestinian Territory", "occupied Palestinian territories",
+           "State of Palestine"],
+    "KR": ["South Korea", "Republic of Korea", "ROK"],
+    "KP": ["North Korea", "DPRK", "D.P.R.K."],
+    "AE": ["UAE", "U.A.E.", "United Arab Emirates", "Emirates"],
+    "SA": ["Saudi Arabia", "Kingdom of Saudi Arabia", "KSA"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "MK": ["North Macedonia", "Macedonia"],
+    "MM": ["Myanmar", "Burma"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "CV": ["Cape Verde", "Cabo Verde"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "VA": ["Vatican", "Vatican City", "Holy See"],
+    "LA": ["Laos"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "MD": ["Moldova"],
+    "FM": ["Micronesia"],
+    "BN": ["Brunei"],
+    "TW": ["Taiwan", "Republic of China"],
+    "CN": ["China", "People's Republic of China", "PRC", "mainland China"],
+    "GM": ["Gambia", "The Gambia"],
+    "BS": ["Bahamas", "The Bahamas"],
+    "FK": ["Falklands", "Falkland Islands", "Malvinas"],
+    "XK": ["Kosovo"],
+    "UA": ["Ukraine"],
+    "SS": ["South Sudan"],
+    "SD": ["Sudan"],
+    "LY": ["Libya"],
+    "NL": ["Netherlands", "the Netherlands", "Holland"],
+    "DE": ["Germany"],
+    "FR": ["France"],
+    "IL": ["Israel"],
+    "JO": ["Jordan", "Hashemite Kingdom of Jordan"],
+    "LB": ["Lebanon"],
+    "QA": ["Qatar"],
+}
+
+# Dissolved entries GeoNames still lists; not places a current report can mean.
+SKIP = {"CS", "AN"}
+
+
+@functools.lru_cache(maxsize=None)
+def _by_country():
+    out = collections.defaultdict(list)
+    for rec in geonames("cities500"):
+        out[rec["countrycode"]].append(rec)
+    return out
+
+
+def _capital(code: str, capital: str):
+    """The GeoNames record of a country's capital (largest place of that name), or None."""
+    cap = fold(capital or "")
+    best = None
+    for rec in _by_country()[code]:
+        if not cap:
+            break
+        if fold(rec["name"]) == cap or cap in {fold(a) for a in rec["alternatenames"]}:
+            if best is None or rec["population"] > best["population"]:
+                best = rec
+    return best
+
+
+def _largest(code: str):
+    recs = _by_country()[code]
+    return max(recs, key=lambda r: r["population"]) if recs else None
+
+
+def country_rows(*, outlines=None):
+    """One row per country and territory.
+
+    ``outlines`` maps ISO alpha-2 to ``(geometry, source text)``; countries
+    without one get their capital's point (or the largest GeoNames place).
+    """
+    outlines = outlines or {}
+    rows = []
+    for code, rec in sorted((c["iso"], c) for c in geonames("countries")):
+        if code in SKIP:
+            continue
+        pc = pycountry.countries.get(alpha_2=code)
+        name = NAME_OVERRIDES.get(code, rec["name"].strip())
+        forms = [getattr(pc, a, None) for a in ("name", "common_name", "official_name")] if pc else []
+        aliases = clean_aliases(name, [f for f in forms if f], keep=EXTRA_ALIASES.get(code, []))
+        row = dict(id=f"country:{code}", name=name, aliases=aliases, kind="country", country=code,
+                   parent="", population=int(rec.get("population") or 0), wkt=None)
+        geom_src = outlines.get(code)
+        cap = _capital(code, rec.get("capital", "").strip())
+        where = "capital"
+        if cap is None:
+            cap, where = _largest(code), "largest GeoNames place"
+        if geom_src is not None:
+            geom, src = geom_src
+            if cap is not None and geom.buffer(0.05).contains(_pt(cap)):
+                pt, ptsrc = _pt(cap), f"point: {where} {cap['name']}, GeoNames {cap['geonameid']}"
+            else:
+                pt, ptsrc = geom.representative_point(), "point: representative point of the outline"
+            row.update(lat=pt.y, lon=pt.x, wkt=geom)
+            row["source"] = f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); outline: {src}; {ptsrc}"
+        elif cap is not None:
+            row.update(lat=cap["latitude"], lon=cap["longitude"])
+            row["source"] = (f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); "
+                             f"point: {where} {cap['name']}, GeoNames {cap['geonameid']} "
+                             f"({gnc_label('cities500')}); no outline")
+        else:
+            continue
+        rows.append(row)
+    return rows
+
+
+def _pt(rec):
+    from shapely.geometry import Point
+
+    return Point(rec["longitude"], rec["latitude"])

