@@ -148,9 +148,14 @@ def _match(pred, gold, *, exact):
 
 def evaluate_end_to_end(articles, gaz, find_places):
     counts = {"exact": [0, 0, 0], "overlap": [0, 0, 0]}  # matched, predicted, gold
-    errors = []
+    errors, failed = [], []
     for art in articles:
-        mentions = [m for m in find_places(art.text, gazetteer=gaz) if not getattr(m, "coref", False)]
+        try:
+            found = find_places(art.text, gazetteer=gaz)
+        except Exception as exc:  # counted and reported: one bad article must not hide the rest
+            failed.append((art.id, f"{type(exc).__name__}: {str(exc)[:120]}"))
+            found = []
+        mentions = [m for m in found if not getattr(m, "coref", False)]
         mentions.sort(key=lambda m: (m.start, m.end))
         for mode in counts:
             pairs = _match(mentions, art.toponyms, exact=mode == "exact")
@@ -165,7 +170,7 @@ def evaluate_end_to_end(articles, gaz, find_places):
         p = tp / npred if npred else 0.0
         r = tp / ngold if ngold else 0.0
         prf[mode] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
-    return prf, summarize(errors)
+    return prf, summarize(errors), failed
 
 
 def main(argv=None):
@@ -218,7 +223,7 @@ def main(argv=None):
             print(f"\n(b) end to end: skipped, geomap.find_places is not available ({exc})")
             return 0
         t0 = time.perf_counter()
-        prf, e2e = evaluate_end_to_end(articles, gaz, find_places)
+        prf, e2e, failed = evaluate_end_to_end(articles, gaz, find_places)
         t_e2e = time.perf_counter() - t0
         print(f"\n(b) end to end, geomap.find_places ({t_e2e:.1f} s, "
               f"{len(articles) / max(t_e2e, 1e-9):.1f} articles/s)")
@@ -227,6 +232,9 @@ def main(argv=None):
             p, r, f = prf[mode]
             label = mode + (" (headline)" if mode == "exact" else "")
             print(f"{label:<22} {p:>9.1%} {r:>7.1%} {f:>6.3f}")
+        if failed:
+            print(f"find_places raised on {len(failed)} articles (counted as finding nothing), "
+                  f"e.g. {failed[0][0]}: {failed[0][1]}")
         print(f"accuracy@161 of overlap-matched mentions with gold coordinates: {e2e['acc161']:.1%} "
               f"(n={e2e['n']}, mean {e2e['mean']:,.0f} km)")
     print("\ntargets: >= 80% @161 km with gold spans; end-to-end F1 >= 0.70")

@@ -30,6 +30,8 @@ _LAZY = {
     "read_documents": "geomap.io",
     "Document": "geomap.io",
     "write_events": "geomap.io",
+    "save_map": "geomap.io",
+    "ReadResult": "geomap.io",
     "make_map": "geomap.mapping",
 }
 

@@ -41,7 +41,7 @@ CSS = r"""
 .geomap-popup th { text-align: left; padding: 1px 8px 1px 0; color: #555; font-weight: 600; vertical-align: top; }
 .geomap-popup td { padding: 1px 0; word-break: break-word; }
 .geomap-popup .claims li { margin-top: 3px; }
-.geomap-cluster { border-radius: 50%; color: #fff; font: 700 12px/1 system-ui, sans-serif; text-align: center;
+.geomap-cluster { border-radius: 50%; color: #222; font: 700 12px/1 system-ui, sans-serif; text-align: center;
   box-shadow: 0 0 0 4px rgba(255,255,255,.6), 0 1px 4px rgba(0,0,0,.5); }
 .marker-cluster.geomap-cluster div { width: 100%; height: 100%; margin: 0; border-radius: 50%; display: flex;
   align-items: center; justify-content: center; }
@@ -173,20 +173,29 @@ function geomapRender(map, D) {
       this._icon.setAttribute("aria-label", summary(k));
     }
   });
-  var container = map.getContainer(), overlays = {}, sideGroups = [], pending = 0;
-  function ready() { if (pending === 0) container.setAttribute("data-geomap-ready", "1"); }
+  var container = map.getContainer(), overlays = {}, sideGroups = [];
+  function ready() {
+    container.setAttribute("data-geomap-ready", "1");
+    if (window.performance && performance.mark) performance.mark("geomap:ready");
+  }
   function swatchName(side, n) {
     return '<span class="geomap-sw" style="display:inline-block;width:10px;height:10px;border-radius:50%;background:' +
       side.colour + '"></span> ' + esc(side.label) + " (" + n + ")";
   }
   // One host layer holds every side's markers, so markers of different sides
   // that overlap are clustered (or fanned out) together.
-  var host, big = D.n_located > 5000;
+  // Many markers are clustered in chunks so the page stays responsive; the map
+  // is marked ready once the clusters are on it.
+  var host, chunked = D.n_located > 5000, waiting = chunked;
+  // Fit the view before clustering: re-clustering for a new zoom costs as much again.
+  if (D.bounds) {
+    map.fitBounds(D.bounds, {paddingTopLeft: [60, 80], paddingBottomRight: [230, 40], maxZoom: 9, animate: false});
+  }
   if (D.cluster) {
     host = L.markerClusterGroup({maxClusterRadius: D.clusterRadius, showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true, chunkedLoading: big, iconCreateFunction: pieIcon,
+      spiderfyOnMaxZoom: true, iconCreateFunction: pieIcon, chunkedLoading: chunked, chunkDelay: 10,
       chunkProgress: function (done, total) {
-        if (done === total && big) { big = false; pending -= 1; ready(); }
+        if (waiting && total > 0 && done === total) { waiting = false; setTimeout(ready, 0); }
       }});
   } else {
     host = L.featureGroup();
@@ -204,7 +213,8 @@ function geomapRender(map, D) {
       stops.push(sides[si].colour + " " + a.toFixed(2) + "% " + acc.toFixed(2) + "%");
     });
     var size = n < 10 ? 32 : n < 100 ? 38 : n < 1000 ? 44 : 50;
-    return L.divIcon({html: '<div style="background:conic-gradient(' + stops.join(",") + ')"><span>' + n + "</span></div>",
+    return L.divIcon({html: '<div style="background:radial-gradient(circle,#fff 0 50%,transparent 52%),conic-gradient(' +
+        stops.join(",") + ')"><span>' + n + "</span></div>",
       className: "marker-cluster geomap-cluster", iconSize: [size, size]});
   }
   var SideLayer = L.Layer.extend({
@@ -240,8 +250,8 @@ function geomapRender(map, D) {
     overlays[swatchName(side, features.length)] = sg.layer;
     sideGroups.push(sg);
   });
-  if (big) pending += 1;
   host.addTo(map);
+  if (window.performance && performance.mark) performance.mark("geomap:markers");
   hostAdd(allMarkers);
   host.on("click", function (e) {
     var m = e.layer;
@@ -381,7 +391,7 @@ function geomapRender(map, D) {
     var gs = grid();
     [["asserted", "reported"], ["claimed", "claimed"], ["denied", "denied"],
       ["threatened", "threatened"]].forEach(function (s) { row(iconSvg("#555", "other", s[0], 20), s[1], gs); });
-    body.appendChild(el("h4", null, "Lines"));
+    var linesHead = body.appendChild(el("h4", null, "Lines")), nRows = body.childNodes.length;
     function line(stroke, w, dash, op) {
       return '<svg width="26" height="12"><path d="M2 6H24" stroke="' + stroke + '" stroke-width="' + w + '"' +
         (dash ? ' stroke-dasharray="' + dash + '"' : "") + ' stroke-opacity="' + (op || 1) + '"/></svg>';
@@ -393,6 +403,7 @@ function geomapRender(map, D) {
       row('<svg width="26" height="12"><path d="M2 6H16" stroke="#555" stroke-width="3"/><path d="M24 6L14 1L16 6L14 11Z" fill="#555"/></svg>',
         "movement");
     }
+    if (body.childNodes.length === nRows) body.removeChild(linesHead);
     box.appendChild(body);
     L.DomEvent.disableClickPropagation(box); L.DomEvent.disableScrollPropagation(box);
     return box;
@@ -448,7 +459,7 @@ function geomapRender(map, D) {
     new Slider().addTo(map);
   }
   if (D.background) container.style.background = D.background;
-  ready();
+  if (!waiting) ready();
 }
 """
 

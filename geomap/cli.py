@@ -108,6 +108,8 @@ def _add_input_options(p):
 def _add_run_options(p, *, title=True):
     p.add_argument("--gazetteer", action="append", default=[], metavar="CSV",
                    help="your own places CSV stacked on the bundled gazetteer (repeatable)")
+    p.add_argument("--lexicon", metavar="FOLDER",
+                   help="folder with your own actors.csv, actions.csv and sides.csv (edited copies of data/'s)")
     p.add_argument("--world", action="store_true", help="also use the world-scale gazetteer")
     p.add_argument("--geocoder", metavar="NAME",
                    help="opt-in online fallback for unknown names (e.g. nominatim); off by default")
@@ -237,6 +239,8 @@ def _read(args):
     from .io import read_documents
 
     paths = [a if a == "-" else Path(a) for a in args.paths]
+    if "-" in paths and getattr(sys.stdin, "isatty", lambda: False)():
+        _say(args, f"{PROG}: reading a report from standard input; end it with Ctrl-D")
     try:
         return read_documents(
             paths,
@@ -249,15 +253,54 @@ def _read(args):
         raise UsageError(str(exc)) from None
 
 
+def _load_lexicon(args):
+    folder = getattr(args, "lexicon", None)
+    if not folder:
+        return None
+    folder = Path(folder)
+    for name in ("actors.csv", "actions.csv", "sides.csv"):
+        if not (folder / name).is_file():
+            raise UsageError(f"{folder / name}: not found; --lexicon needs a folder with actors.csv, "
+                             "actions.csv and sides.csv (copy them from geomap's data/ and edit)")
+    from .extract.lexicon import Lexicon
+
+    return Lexicon.from_files(folder / "actors.csv", folder / "actions.csv", folder / "sides.csv")
+
+
 def _extract(documents, args, gazetteer):
     from .extract.events import extract_events
 
+    lexicon = _load_lexicon(args)
     bar = ProgressBar(len(documents), enabled=None if not args.quiet else False)
     try:
-        events = extract_events(documents, gazetteer=gazetteer, progress=bar)
+        return extract_events(documents, gazetteer=gazetteer, lexicon=lexicon, progress=bar)
+    except GeomapError:
+        raise
+    except Exception:  # noqa: BLE001 - a bug on one report must not cost the others
+        return _extract_isolated(documents, gazetteer, lexicon)
     finally:
         bar.close()
-    return events
+
+
+def _extract_isolated(documents, gazetteer, lexicon):
+    """Extract document by document, skipping (with the reason) any that fails."""
+    from .extract.events import events_to_frame, extract_document
+
+    rows, skipped = [], []
+    for doc in documents:
+        try:
+            rows.extend(extract_document(doc, gazetteer=gazetteer, lexicon=lexicon))
+        except Exception as exc:  # noqa: BLE001
+            skipped.append((doc.path or doc.id, f"extraction failed ({type(exc).__name__}: {exc}); "
+                                                 "please report it with this document"))
+    frame = events_to_frame(rows)
+    if len(frame):
+        from .extract.merge import merge_events
+
+        frame = merge_events(frame)
+    frame.attrs["documents"] = len(documents) - len(skipped)
+    frame.attrs["skipped"] = skipped
+    return frame
 
 
 def _located(events):
@@ -280,8 +323,12 @@ def _summary(args, read, events):
     if not quiet:
         n = len(events)
         located = _located(events)
-        print(f"{PROG}: {len(read.documents)} documents read, {len(skipped)} skipped; "
+        n_docs = events.attrs.get("documents", len(read.documents))
+        print(f"{PROG}: {n_docs} documents read, {len(skipped)} skipped; "
               f"{n} events found, {located} located, {n - located} unlocated", file=sys.stderr)
+        if n == 0:
+            print(f"{PROG}: no event found: no known actor and action in the text; to add actors or verbs see "
+                  "README, 'Adding places, actors and actions'", file=sys.stderr)
     return skipped
 
 
@@ -305,7 +352,10 @@ def _write_map(events, path, args, *, offline, gazetteer):
     from .writers import save_map
 
     title = getattr(args, "title", None)
-    m = make_map(events, title=title, offline=offline, gazetteer=gazetteer)
+    extra = {}
+    if getattr(args, "lexicon", None):
+        extra["sides"] = Path(args.lexicon) / "sides.csv"  # the user's side colours
+    m = make_map(events, title=title, offline=offline, gazetteer=gazetteer, **extra)
     save_map(m, path)
 
 
@@ -383,7 +433,7 @@ def cmd_demo(args):
     run = argparse.Namespace(
         paths=[str(sample)], text_column="text", id_column="id", title_column="title",
         date_column="date", url_column="url", outlet_column="outlet", recursive=True,
-        gazetteer=[], world=False, geocoder=None, quiet=args.quiet, title=args.title,
+        gazetteer=[], lexicon=None, world=False, geocoder=None, quiet=args.quiet, title=args.title,
     )
     read, gaz, events = _pipeline(run)
     _summary(run, read, events)

@@ -15,6 +15,8 @@ same text (their country, their province, their distance).
 
 from __future__ import annotations
 
+import collections
+import copy
 import csv
 import dataclasses
 import hashlib
@@ -33,6 +35,7 @@ __all__ = ["Place", "Gazetteer", "validate_csv", "KINDS", "COLUMNS"]
 COLUMNS = ("id", "name", "aliases", "kind", "country", "parent", "lat", "lon",
            "wkt", "population", "source")
 REQUIRED = ("id", "name", "kind", "lat", "lon", "source")
+_TEXT_COLUMNS = ("id", "name", "aliases", "kind", "country", "parent", "source")
 _PRECISION = {
     "country": "country", "province": "province", "county": "province",
     "region": "region", "lake": "region", "river": "river",
@@ -41,8 +44,6 @@ _PRECISION = {
 }
 KINDS = frozenset(_PRECISION)
 _AREAS = {"country", "province", "county", "region", "lake"}
-_LINE_TYPES = {"LineString", "MultiLineString"}
-_AREA_TYPES = {"Polygon", "MultiPolygon"}
 
 # names synthesized for areas and rivers: "<name> province", "river <name>"
 _FORMS = {
@@ -59,13 +60,20 @@ _HOW = {0: (2.0, "name"), 1: (1.5, "alias"), 2: (2.0, "explicit form"),
 # kind priors: a country beats a village of the same name; a bare "Raqqa" is
 # the city although the province shares its name
 _KIND_PRIOR = {
-    "country": 5.0, "province": 1.5, "county": 1.0, "region": 1.5, "lake": 1.5,
+    "country": 9.0, "province": 1.5, "county": 1.0, "region": 1.5, "lake": 1.5,
     "river": 1.5, "city": 1.5, "town": 1.0, "village": 0.5,
     "base": 1.5, "dam": 1.5, "landmark": 1.5,
 }
 _SETTLEMENTS = {"city", "town", "village"}
-_POP_WEIGHT = 0.5
-_CONTEXT = {"country": 2.5, "province": 2.0, "contains": 2.0, "near": 2.0}
+# one point per tenfold population: Moscow (10 M) keeps its lead over Moscow,
+# Idaho (25,000) against a mere "same country" hint
+_POP_WEIGHT = 1.0
+_CONTEXT = {"country": 1.5, "province": 2.5, "contains": 2.0, "near": 2.0, "adjacent": 4.0}
+_PROVINCES = ("province", "county")
+# a name's best candidate counts as context when it leads by this much on priors
+_DOMINANT = 1.0
+_COMMA = re.compile(r"\s*,\s*")
+_CACHE_ENTRIES = 6
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,16 +139,18 @@ def _read_table(path):
     return table
 
 
-def _check_frame(table, where, line_of, *, all_errors=False):
-    """Validate and convert a table of strings; return a GeoDataFrame.
+def _check_table(table, where, line_of, *, all_errors=False):
+    """Validate and convert a table of strings into columns and geometries.
 
     ``line_of(i)`` gives the line to report for row ``i``. Raises the first
     error, or with ``all_errors`` a :class:`GazetteerError` listing every one.
+    Returns ``(columns, shapes)``: lists for text columns, numpy arrays for
+    ``lat``, ``lon``, ``population``, and ``{row: geometry}`` for the rows
+    with WKT (the others are points, made when needed).
     """
     np = __import__("numpy")
     pd = __import__("pandas")
     shapely = __import__("shapely")
-    gpd = __import__("geopandas")
     errors = []
 
     def report(rows, column, problem):
@@ -151,65 +161,62 @@ def _check_frame(table, where, line_of, *, all_errors=False):
     if missing:
         raise _err(where, 1, missing[0], f"required column is missing (header needs {', '.join(REQUIRED)})")
     n = len(table)
-    frame = pd.DataFrame(index=range(n))
-    for col in COLUMNS:
-        if col in table.columns:
-            frame[col] = table[col].astype(str).str.strip().to_numpy()
-        else:
-            frame[col] = ""
-    ids = frame["id"]
+    col = {c: (table[c].astype(str).str.strip() if c in table.columns
+               else pd.Series([""] * n, dtype=str)) for c in COLUMNS}
+    ids = col["id"]
     report(np.flatnonzero((ids == "").to_numpy()), "id", lambda i: "empty id; every row needs a unique id")
     dup = np.flatnonzero(ids.duplicated().to_numpy() & (ids != "").to_numpy())
-    report(dup, "id", lambda i: f"duplicate id {ids[i]!r}; ids must be unique")
-    report(np.flatnonzero((frame["name"] == "").to_numpy()), "name", lambda i: "empty name")
-    bad_kind = np.flatnonzero(~frame["kind"].isin(KINDS).to_numpy())
-    report(bad_kind, "kind", lambda i: f"unknown kind {frame['kind'][i]!r}; use one of {', '.join(sorted(KINDS))}")
-    report(np.flatnonzero((frame["source"] == "").to_numpy()), "source",
+    report(dup, "id", lambda i: f"duplicate id {ids.iat[i]!r}; ids must be unique")
+    report(np.flatnonzero((col["name"] == "").to_numpy()), "name", lambda i: "empty name")
+    kind = col["kind"]
+    report(np.flatnonzero(~kind.isin(KINDS).to_numpy()), "kind",
+           lambda i: f"unknown kind {kind.iat[i]!r}; use one of {', '.join(sorted(KINDS))}")
+    report(np.flatnonzero((col["source"] == "").to_numpy()), "source",
            lambda i: "empty source; every row needs its provenance")
-    country = frame["country"]
+    country = col["country"]
     bad_cc = np.flatnonzero(((country != "") & ~country.str.fullmatch(r"[A-Z]{2}")).to_numpy())
-    report(bad_cc, "country", lambda i: f"{country[i]!r} is not an ISO 3166-1 alpha-2 code")
-    coords = {}
-    for col, limit in (("lat", 90.0), ("lon", 180.0)):
-        vals = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
-        bad = np.flatnonzero(~(np.abs(vals) <= limit))
-        report(bad, col, lambda i, c=col, lim=limit: f"{frame[c][i]!r} is not a number in [-{lim:g}, {lim:g}]")
-        coords[col] = vals
-    pop = pd.to_numeric(frame["population"].replace("", "0"), errors="coerce").to_numpy(dtype=float)
+    report(bad_cc, "country", lambda i: f"{country.iat[i]!r} is not an ISO 3166-1 alpha-2 code")
+    out = {}
+    for c, limit in (("lat", 90.0), ("lon", 180.0)):
+        vals = pd.to_numeric(col[c], errors="coerce").to_numpy(dtype=float)
+        report(np.flatnonzero(~(np.abs(vals) <= limit)), c,
+               lambda i, c=c, lim=limit: f"{col[c].iat[i]!r} is not a number in [-{lim:g}, {lim:g}]")
+        out[c] = vals
+    pop = pd.to_numeric(col["population"].replace("", "0"), errors="coerce").to_numpy(dtype=float)
     bad_pop = np.flatnonzero(~(pop >= 0) | (pop != np.floor(pop)))
-    report(bad_pop, "population", lambda i: f"{frame['population'][i]!r} is not a whole number >= 0")
+    report(bad_pop, "population", lambda i: f"{col['population'].iat[i]!r} is not a whole number >= 0")
 
-    wkt = frame["wkt"].to_numpy(dtype=object)
+    wkt = col["wkt"].to_numpy(dtype=object)
     has_wkt = np.flatnonzero(wkt != "")
-    geoms = shapely.points(np.where(np.isfinite(coords["lon"]), coords["lon"], 0.0),
-                           np.where(np.isfinite(coords["lat"]), coords["lat"], 0.0))
+    shapes = {}
     if len(has_wkt):
         parsed = shapely.from_wkt(wkt[has_wkt], on_invalid="ignore")
-        bad = has_wkt[shapely.is_missing(parsed) | shapely.is_empty(parsed)]
-        report(bad, "wkt", lambda i: f"cannot parse WKT {wkt[i][:40]!r}...; give valid WKT in lon lat order")
         ok = ~(shapely.is_missing(parsed) | shapely.is_empty(parsed))
+        report(has_wkt[~ok], "wkt", lambda i: f"cannot parse WKT {wkt[i][:40]!r}; give valid WKT in lon lat order")
         bounds = shapely.bounds(parsed[ok])
-        out = (np.abs(bounds[:, [0, 2]]) > 180).any(axis=1) | (np.abs(bounds[:, [1, 3]]) > 90).any(axis=1)
-        report(has_wkt[ok][out], "wkt", lambda i: "coordinates out of range; WKT is lon lat (x y) in degrees")
+        far = (np.abs(bounds[:, [0, 2]]) > 180).any(axis=1) | (np.abs(bounds[:, [1, 3]]) > 90).any(axis=1)
+        report(has_wkt[ok][far], "wkt", lambda i: "coordinates out of range; WKT is lon lat (x y) in degrees")
         types = shapely.get_type_id(parsed)
-        kinds = frame["kind"].to_numpy(dtype=object)[has_wkt]
+        kinds = kind.to_numpy(dtype=object)[has_wkt]
         river_bad = ok & (kinds == "river") & ~np.isin(types, [1, 5])
         report(has_wkt[river_bad], "wkt", lambda i: "a river needs a LINESTRING or MULTILINESTRING")
         area_bad = ok & np.isin(kinds, list(_AREAS)) & ~np.isin(types, [3, 6])
-        report(has_wkt[area_bad], "wkt", lambda i: f"a {frame['kind'][i]} needs a POLYGON or MULTIPOLYGON")
-        geoms[has_wkt[ok]] = parsed[ok]
+        report(has_wkt[area_bad], "wkt", lambda i: f"a {kind.iat[i]} needs a POLYGON or MULTIPOLYGON")
+        shapes = dict(zip(has_wkt[ok].tolist(), parsed[ok]))
     if errors:
-        errors.sort()
+        errors.sort(key=lambda e: (str(type(e[0])), e[0]))
         if all_errors and len(errors) > 1:
             lines = "\n".join(f"{where}:{ln}: column {c}: {p}" for ln, c, p in errors)
             raise GazetteerError(f"{len(errors)} problems:\n{lines}")
         ln, c, p = errors[0]
         raise _err(where, ln, c, p)
-    frame["lat"] = coords["lat"]
-    frame["lon"] = coords["lon"]
-    frame["population"] = pop.astype("int64")
-    frame = frame.drop(columns="wkt")
-    return gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+    columns = {c: col[c].tolist() for c in _TEXT_COLUMNS}
+    for c in ("kind", "country", "parent"):
+        # few distinct values: one shared string each (also in the pickled cache)
+        shared = {}
+        columns[c] = [shared.setdefault(v, v) for v in columns[c]]
+    columns.update(lat=out["lat"], lon=out["lon"], population=pop.astype("int64"))
+    return columns, shapes
 
 
 def validate_csv(path, *, all_errors=False):
@@ -225,7 +232,7 @@ def validate_csv(path, *, all_errors=False):
     """
     table = _read_table(path)
     lines = _line_numbers(path)
-    _check_frame(table, str(path), lambda i: lines[i] if i < len(lines) else i + 2,
+    _check_table(table, str(path), lambda i: lines[i] if i < len(lines) else i + 2,
                  all_errors=all_errors)
 
 
@@ -261,34 +268,55 @@ class Gazetteer:
 
     Parameters
     ----------
-    frame : geopandas.GeoDataFrame
-        One row per place with the columns of :data:`COLUMNS` (``aliases`` as a
-        ``|``-separated string, ``wkt`` replaced by ``geometry``). Use
-        :meth:`from_csv` or :meth:`from_frame` rather than this constructor.
+    columns : dict
+        Checked columns (see :meth:`from_csv` and :meth:`from_frame`, which
+        are the way to build one).
+    shapes : dict
+        ``{row: shapely geometry}`` for rows that are not points.
     """
 
     _default = {}
     _default_lock = threading.Lock()
 
-    def __init__(self, frame, *, _index=None, _cache=None):
-        self.frame = frame.reset_index(drop=True)
+    def __init__(self, columns, shapes, *, _index=None, _cache=None):
+        self._cols = columns
+        self._shapes = shapes
         self._cache = _cache
-        self._ids = self.frame["id"].tolist()
+        self._cache_table = False  # whether the cache may hold the table too
+        self._ids = columns["id"]
         self._pos = {pid: i for i, pid in enumerate(self._ids)}
         self._index = _index
+        self._frame = None
         self._places = {}
         self._matcher = None
-        self._context_cache = {}
+        self._context_cache = {}  # (text, name key) -> evidence
+        self._text_cache = {}  # text -> places it names
+        self._geocoder = None
+
+    @property
+    def frame(self):
+        """The places as a GeoDataFrame (EPSG:4326), one row per place (built once)."""
+        if self._frame is None:
+            gpd = __import__("geopandas")
+            shapely = __import__("shapely")
+            geoms = shapely.points(self._cols["lon"], self._cols["lat"])
+            if self._shapes:
+                geoms[list(self._shapes)] = list(self._shapes.values())
+            data = {c: self._cols[c] for c in COLUMNS if c != "wkt"}
+            self._frame = gpd.GeoDataFrame(data, geometry=geoms, crs="EPSG:4326")
+        return self._frame
 
     # ----------------------------------------------------------- construction
     @classmethod
-    def default(cls, *, world=False):
+    def default(cls, *, world=False, geocoder=None):
         """The project's gazetteer (``data/gazetteer.csv``), loaded once and cached.
 
         Parameters
         ----------
         world : bool, default False
-            Stack the world-scale table of :mod:`geomap.world` under it.
+            Stack the project's CSV on the world-scale table of :mod:`geomap.world`.
+        geocoder : str or geomap.geocode.Geocoder, optional
+            Online fallback for names the tables lack (see :meth:`with_geocoder`).
         """
         with cls._default_lock:
             if world not in cls._default:
@@ -305,7 +333,31 @@ class Gazetteer:
                         ) from exc
                     gaz = cls.from_frame(load_world_frame()).stack(gaz)
                 cls._default[world] = gaz
-            return cls._default[world]
+            gaz = cls._default[world]
+        return gaz.with_geocoder(geocoder) if geocoder is not None else gaz
+
+    def with_geocoder(self, geocoder):
+        """This gazetteer, asking an online geocoder for names it lacks.
+
+        Parameters
+        ----------
+        geocoder : str or geomap.geocode.Geocoder
+            ``"nominatim"`` or a configured :class:`~geomap.geocode.Geocoder`.
+            Only names with no candidate at all are sent; answers are cached
+            on disk by the geocoder, and a failing service gives no candidate.
+
+        Returns
+        -------
+        Gazetteer
+            A new object sharing this one's tables and index.
+        """
+        if isinstance(geocoder, str):
+            from .geocode import Geocoder
+
+            geocoder = Geocoder(geocoder)
+        other = copy.copy(self)
+        other._geocoder = geocoder
+        return other
 
     @classmethod
     def from_csv(cls, path, *, base=None):
@@ -323,17 +375,29 @@ class Gazetteer:
         GazetteerError
             ``FILE:LINE: column COL: problem`` for the first bad value.
         """
-        table = _read_table(path)
-        lines = None
+        path = Path(path)
+        try:
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise GazetteerError(f"{path}: cannot read the gazetteer file ({exc}); check the path") from exc
+        # a file checked and indexed before (same content) is read back from the
+        # cache in a fraction of the time, and without pandas
+        cache = _cache_file(f"{path.resolve()}|{digest}")
+        cached = _load_cache(cache)
+        if cached and cached[0] is not None:
+            columns, wkb, index, _rows = cached
+            gaz = cls(columns, _from_wkb(wkb), _index=index, _cache=cache)
+        else:
+            table = _read_table(path)
+            lines = None
 
-        def line_of(i):
-            nonlocal lines
-            lines = lines or _line_numbers(path)
-            return lines[i] if i < len(lines) else i + 2
+            def line_of(i):
+                nonlocal lines
+                lines = lines or _line_numbers(path)
+                return lines[i] if i < len(lines) else i + 2
 
-        stat = Path(path).stat()
-        cache = _cache_file(f"{Path(path).resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-        gaz = cls(_check_frame(table, str(path), line_of), _cache=cache)
+            gaz = cls(*_check_table(table, str(path), line_of), _cache=cache)
+            gaz._cache_table = True
         return base.stack(gaz) if base is not None else gaz
 
     @classmethod
@@ -348,19 +412,33 @@ class Gazetteer:
             As for :meth:`from_csv`.
         cache_key : str, optional
             A string that changes whenever the frame's content does (e.g. the
-            source file's hash); the name index is then cached on disk under it.
+            source file's size and time); the checked table and its name index
+            are then cached on disk under it. Defaults to
+            ``frame.attrs["cache_key"]`` (set by :func:`geomap.world.load_world_frame`).
         """
-        gpd = __import__("geopandas")
+        np = __import__("numpy")
+        cache_key = cache_key or frame.attrs.get("cache_key")
+        cache = _cache_file(f"frame|{cache_key}") if cache_key else None
+        cached = _load_cache(cache)
+        if cached and cached[0] is not None and cached[3] == len(frame):
+            columns, wkb, index, _rows = cached
+            gaz = cls(columns, _from_wkb(wkb), _index=index, _cache=cache)
+            return base.stack(gaz) if base is not None else gaz
         table = frame.copy()
         geometry = None
-        if isinstance(frame, gpd.GeoDataFrame) or "geometry" in table.columns:
-            geometry = gpd.GeoSeries(table.pop("geometry")).set_crs("EPSG:4326", allow_override=True)
+        if "geometry" in table.columns:
+            geometry = np.asarray(table.pop("geometry").to_numpy(), dtype=object)
             table["wkt"] = ""
-        table = table.astype({c: str for c in table.columns}).replace({"nan": "", "None": ""})
-        checked = _check_frame(table, "<frame>", lambda i: f"row {i}")
+        table = table.astype(object).where(table.notna(), "").astype(str)
+        columns, shapes = _check_table(table, "<frame>", lambda i: f"row {i}")
         if geometry is not None:
-            checked = checked.set_geometry(geometry.reset_index(drop=True).to_numpy())
-        gaz = cls(checked, _cache=_cache_file(cache_key) if cache_key else None)
+            # points are lat/lon; other geometries are kept as given
+            shapely = __import__("shapely")
+            kept = np.flatnonzero(~shapely.is_missing(geometry)
+                                  & (shapely.get_type_id(geometry) != 0))
+            shapes.update(zip(kept.tolist(), geometry[kept]))
+        gaz = cls(columns, shapes, _cache=cache)
+        gaz._cache_table = cache is not None
         return base.stack(gaz) if base is not None else gaz
 
     def stack(self, other):
@@ -369,32 +447,41 @@ class Gazetteer:
         Overridden rows keep their position, so only ``other``'s names are
         (re)indexed: stacking a small CSV on a big table is cheap.
         """
-        pd = __import__("pandas")
-        gpd = __import__("geopandas")
+        np = __import__("numpy")
         over = [(self._pos[pid], j) for j, pid in enumerate(other._ids) if pid in self._pos]
         new = [j for j, pid in enumerate(other._ids) if pid not in self._pos]
-        frame = pd.concat([self.frame, other.frame.iloc[new]], ignore_index=True)
-        frame = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
-        if over:
-            rows_b = [b for b, _ in over]
-            rows_o = [j for _, j in over]
-            for col in frame.columns:
-                frame.loc[rows_b, col] = other.frame[col].to_numpy()[rows_o]
-        index = dict(self.index)
-        for b, _ in over:
-            old = self.frame.iloc[b]
-            for key, _how in _row_keys(old["name"], _split_aliases(old["aliases"]), old["kind"]):
-                codes = tuple(c for c in index.get(key, ()) if c >> 2 != b)
-                if codes:
-                    index[key] = codes
-                else:
-                    index.pop(key, None)
+        rows_b = [b for b, _ in over]
+        rows_o = [j for _, j in over]
+        columns = {}
+        for c, values in self._cols.items():
+            theirs = other._cols[c]
+            if isinstance(values, list):
+                merged = values + [theirs[j] for j in new]
+                for b, j in over:
+                    merged[b] = theirs[j]
+            else:
+                merged = np.concatenate([values, theirs[new]])
+                merged[rows_b] = theirs[rows_o]
+            columns[c] = merged
         where = {j: b for b, j in over}
         where.update({j: len(self) + n for n, j in enumerate(new)})
+        replaced = set(rows_b)
+        shapes = {r: g for r, g in self._shapes.items() if r not in replaced}
+        shapes.update((where[j], g) for j, g in other._shapes.items())
+        index = dict(self.index)
+        if replaced:
+            # drop the replaced rows' names: one pass over the codes, no normalizing
+            for key, codes in self.index.items():
+                if any(c >> 2 in replaced for c in codes):
+                    kept = tuple(c for c in codes if c >> 2 not in replaced)
+                    if kept:
+                        index[key] = kept
+                    else:
+                        del index[key]
         for key, codes in other.index.items():
             mapped = tuple((where[c >> 2] << 2) | (c & 3) for c in codes)
             index[key] = index.get(key, ()) + mapped
-        return Gazetteer(frame, _index=index)
+        return Gazetteer(columns, shapes, _index=index)
 
     # ----------------------------------------------------------------- access
     def __len__(self):
@@ -415,24 +502,29 @@ class Gazetteer:
 
     def children(self, place_id):
         """Places whose ``parent`` is ``place_id``."""
-        rows = (self.frame["parent"] == place_id).to_numpy().nonzero()[0]
-        return [self._place(int(i)) for i in rows]
+        return [self._place(i) for i, p in enumerate(self._cols["parent"]) if p == place_id]
 
     def parent_of(self, place):
         """The enclosing place of ``place`` (a Place or an id), or None."""
         place = self.get(place) if isinstance(place, str) else place
         return self.get(place.parent) if place.parent and place.parent in self else None
 
+    def _geometry(self, i):
+        shape = self._shapes.get(i)
+        if shape is None:
+            shape = __import__("shapely").Point(float(self._cols["lon"][i]), float(self._cols["lat"][i]))
+        return shape
+
     def _place(self, i):
         place = self._places.get(i)
         if place is None:
-            row = self.frame.iloc[i]
-            aliases = _split_aliases(row["aliases"])
+            c = self._cols
             place = Place(
-                id=row["id"], name=row["name"], kind=row["kind"],
-                country=row["country"] or None, parent=row["parent"] or None,
-                lat=float(row["lat"]), lon=float(row["lon"]), geometry=row["geometry"],
-                population=int(row["population"]), source=row["source"], aliases=aliases,
+                id=c["id"][i], name=c["name"][i], kind=c["kind"][i],
+                country=c["country"][i] or None, parent=c["parent"][i] or None,
+                lat=float(c["lat"][i]), lon=float(c["lon"][i]), geometry=self._geometry(i),
+                population=int(c["population"][i]), source=c["source"][i],
+                aliases=_split_aliases(c["aliases"][i]),
             )
             self._places[i] = place
         return place
@@ -446,16 +538,18 @@ class Gazetteer:
         synthesized form ("X province"), 3 the name without its article.
         """
         if self._index is None:
-            index = _load_index(self._cache, len(self))
+            cached = _load_cache(self._cache)
+            index = cached[2] if cached and cached[3] == len(self) else None
             if index is None:
-                f = self.frame
+                c = self._cols
                 index = {}
-                rows = zip(f["name"].tolist(), f["aliases"].tolist(), f["kind"].tolist())
+                rows = zip(c["name"], c["aliases"], c["kind"])
                 for row, (name, aliases, kind) in enumerate(rows):
                     for key, how in _row_keys(name, _split_aliases(aliases), kind):
                         index.setdefault(key, []).append((row << 2) | how)
                 index = {k: tuple(v) for k, v in index.items()}
-                _save_index(self._cache, index, len(self))
+                table = (self._cols, _to_wkb(self._shapes)) if self._cache_table else (None, None)
+                _save_cache(self._cache, *table, index, len(self))
             self._index = index
         return self._index
 
@@ -501,9 +595,9 @@ class Gazetteer:
         """
         key = normalize_name(name)
         hits, note = self._lookup(key)
-        if not hits:
-            return []
         kinds = {kind} if isinstance(kind, str) else (set(kind) if kind else None)
+        if not hits:
+            return self._geocode(name, country=country, kinds=kinds)
         ctx = self._context(context, exclude=key)
         scored = []
         for code in hits:
@@ -513,12 +607,20 @@ class Gazetteer:
                 continue
             if country and place.country not in (None, country.upper()):
                 continue
-            score, why = self._score(place, how, ctx)
+            score, why = self._score(place, how, ctx, key, name)
             if note:
                 why = (note, *why)
             scored.append(dataclasses.replace(place, score=round(score, 3), why=why))
         scored.sort(key=lambda p: (-p.score, -p.population, p.id))
         return scored[:limit] if limit else scored
+
+    def _geocode(self, name, *, country, kinds):
+        if self._geocoder is None or not name or not str(name).strip():
+            return []
+        place = self._geocoder.lookup(str(name).strip(), country=country.upper() if country else None)
+        if place is None or (kinds is not None and place.kind not in kinds):
+            return []
+        return [place]
 
     def _lookup(self, key):
         index = self.index
@@ -533,7 +635,7 @@ class Gazetteer:
             return index[ARTICLE + " " + key], "matched with the article al-"
         return [], None
 
-    def _score(self, place, how, ctx):
+    def _score(self, place, how, ctx, key, name):
         base, how_words = _HOW[how]
         score = base + _KIND_PRIOR.get(place.kind, 1.0)
         why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{_KIND_PRIOR.get(place.kind, 1.0):g}"]
@@ -543,18 +645,29 @@ class Gazetteer:
             why.append(f"population {place.population:,} +{bonus:.2f}")
         if ctx is None:
             return score, tuple(why)
-        countries, provinces, parents, points = ctx
-        if place.country and place.country in countries:
-            score += _CONTEXT["country"]
-            why.append(f"same country as context ({place.country}) +{_CONTEXT['country']:g}")
-        if place.parent and place.parent in provinces:
+        near = ctx["adjacent"].get(key)
+        if near:
+            if place.parent in near or place.id in near:
+                score += _CONTEXT["adjacent"]
+                why.append(f"written as '{name}, {near[place.parent or place.id]}' +{_CONTEXT['adjacent']:g}")
+            elif place.country and place.country in near:
+                score += _CONTEXT["adjacent"] - 1
+                why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
+        share = ctx["countries"].get(place.country, 0.0)
+        if share:
+            # scaled by the country's share of the context: an article about
+            # Syria that names Washington once is not about the United States
+            bonus = _CONTEXT["country"] * share
+            score += bonus
+            why.append(f"same country as context ({place.country}) +{bonus:.2f}")
+        if place.parent and place.parent in ctx["provinces"]:
             score += _CONTEXT["province"]
             why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
-        if place.id in parents and place.kind != "country":
+        if place.id in ctx["parents"] and place.kind != "country":
             score += _CONTEXT["contains"]
             why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
-        if points:
-            d = min(_km(place.lat, place.lon, la, lo) for la, lo in points)
+        if ctx["points"]:
+            d = min(_km(place.lat, place.lon, la, lo) for la, lo in ctx["points"])
             bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0)
             if bonus > 0:
                 score += bonus
@@ -562,80 +675,151 @@ class Gazetteer:
         return score, tuple(why)
 
     def _context(self, context, *, exclude):
-        """Summarize context as (countries, province ids, parent ids, points) or None."""
+        """Summarize the context as a dict of evidence, or None."""
         if context is None:
             return None
         if isinstance(context, str):
-            cached = self._context_cache.get(context)
+            summary = self._context_cache.get((context, exclude))
+            if summary is None:
+                summary = self._summarize(context, exclude)
+                if len(self._context_cache) > 4096:
+                    self._context_cache.clear()
+                self._context_cache[(context, exclude)] = summary
+            return summary or None
+        return self._summarize(context, exclude)
+
+    def _summarize(self, context, exclude):
+        adjacent = {}
+        if isinstance(context, str):
+            cached = self._text_cache.get(context)
             if cached is None:
                 cached = self._places_in_text(context)
-                if len(self._context_cache) > 64:
-                    self._context_cache.clear()
-                self._context_cache[context] = cached
-            places = [p for k, p in cached if k != exclude]
+                if len(self._text_cache) > 64:
+                    self._text_cache.clear()
+                self._text_cache[context] = cached
+            found, adjacent = cached
+            places = [p for k, p in found if k != exclude]
         else:
             places = [p for p in context if normalize_name(p.name) != exclude]
-        if not places:
-            return None
-        countries = {p.country for p in places if p.country}
+        if not places and not adjacent:
+            return {}
+        countries = [p.country for p in places if p.country]
         parents = {p.parent for p in places if p.parent}
-        provinces = {p.id for p in places if p.kind in ("province", "county")}
-        provinces |= {i for i in parents if i in self._pos
-                      and self.frame["kind"].iat[self._pos[i]] in ("province", "county")}
-        points = [(p.lat, p.lon) for p in places if p.kind not in ("country", "river")]
-        return countries, provinces, parents, points
+        provinces = {p.id for p in places if p.kind in _PROVINCES}
+        provinces |= {i for i in parents if self._kind_of(i) in _PROVINCES}
+        return {
+            "countries": {c: n / len(countries) for c, n in collections.Counter(countries).items()},
+            "provinces": provinces,
+            "parents": parents,
+            "points": [(p.lat, p.lon) for p in places if p.kind not in ("country", "river")],
+            "adjacent": adjacent,
+        }
+
+    def _kind_of(self, place_id):
+        i = self._pos.get(place_id)
+        return None if i is None else self._cols["kind"][i]
 
     def _places_in_text(self, text):
-        """Unambiguous places of a text: the only candidate of a name, or a country/province."""
-        out = []
-        for m in self.matcher.scan(text):
-            if m.common and not m.capitalized:
+        """Places a text names without doubt, and its "Name, Area" pairs.
+
+        A name counts when it has one candidate, or one candidate far ahead of
+        the others on priors alone (Moscow, Russia before Moscow, Idaho;
+        Washington, D.C. before the state); common words written in lower
+        case or opening a sentence do not count.
+
+        Returns
+        -------
+        (list of (key, Place), dict)
+            The dict maps a name's key to ``{area id or country code: area name}``
+            for each time the text writes it as "Name, Area".
+        """
+        out, adjacent = [], {}
+        matches = self.matcher.scan(text)
+        for n, m in enumerate(matches):
+            if m.common and (not m.capitalized or m.sentence_start):
                 continue
-            rows = [self._pos[i] for i in m.place_ids]
-            places = [self._place(r) for r in rows]
-            areas = [p for p in places if p.kind in ("country", "province")]
+            places = [self._place(self._pos[i]) for i in m.place_ids]
             if len(places) == 1:
                 out.append((m.key, places[0]))
-            elif len(areas) == 1:
-                out.append((m.key, areas[0]))
-        return out
+            else:
+                ranked = self.candidates(m.text, limit=2)
+                if len(ranked) == 2 and ranked[0].score - ranked[1].score >= _DOMINANT:
+                    out.append((m.key, ranked[0]))
+            nxt = matches[n + 1] if n + 1 < len(matches) else None
+            if nxt is not None and _COMMA.fullmatch(text[m.end:nxt.start]):
+                for pid in nxt.place_ids:
+                    area = self._place(self._pos[pid])
+                    if area.kind in _PROVINCES:
+                        adjacent.setdefault(m.key, {})[area.id] = nxt.text
+                    elif area.kind == "country":
+                        adjacent.setdefault(m.key, {})[area.country] = nxt.text
+        return out, adjacent
 
 
 def _cache_file(what):
-    """Where the name index of a table is cached: keyed by the table and by
-    the normalization code, so that a change to either rebuilds them."""
+    """Where a checked table and its name index are cached (pickle in
+    :func:`geomap._paths.cache_dir`): keyed by the table and by this code, so
+    that a change to either rebuilds them."""
     try:
         from . import normalize
         from ._paths import cache_dir
 
         code = Path(normalize.__file__).read_bytes() + Path(__file__).read_bytes()
         digest = hashlib.sha1(what.encode() + code).hexdigest()[:20]
-        return cache_dir() / f"gazetteer-index-{digest}.pickle"
+        return cache_dir() / f"gazetteer-{digest}.pickle"
     except OSError:
         return None  # no writable cache: the index is rebuilt each time
 
 
-def _load_index(path, rows):
+def _to_wkb(shapes):
+    return {r: g.wkb for r, g in shapes.items()}
+
+
+def _from_wkb(wkb):
+    shapely = __import__("shapely")
+    return dict(zip(wkb, shapely.from_wkb(list(wkb.values())))) if wkb else {}
+
+
+def _load_cache(path):
+    """(columns or None, WKB or None, index, rows) from the cache, or None."""
     if path is None or not path.is_file():
         return None
     try:
         with open(path, "rb") as fh:
-            n, index = pickle.load(fh)
+            found = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return None
-    return index if n == rows and isinstance(index, dict) else None
+    if not (isinstance(found, tuple) and len(found) == 4 and isinstance(found[2], dict)):
+        return None
+    try:
+        os.utime(path)  # recently used: kept when old entries are pruned
+    except OSError:
+        pass
+    return found
 
 
-def _save_index(path, index, rows):
+def _save_cache(path, columns, wkb, index, rows):
     if path is None:
         return
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            pickle.dump((rows, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((columns, wkb, index, rows), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+        return
+    # every edit of a table leaves a new entry: keep the most recently used few
+    entries = sorted(path.parent.glob("gazetteer-*.pickle"), key=_mtime, reverse=True)
+    for old in entries[_CACHE_ENTRIES:]:
+        old.unlink(missing_ok=True)
+
+
+def _mtime(path):
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _km(lat1, lon1, lat2, lon2):

@@ -41,6 +41,8 @@ _TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _RECORD_EXT = {".jsonl", ".ndjson", ".json", ".csv"}
 SUPPORTED_INPUTS = tuple(sorted(_TEXT_EXT | _HTML_EXT | _RECORD_EXT))
+# files that describe a folder of reports rather than being one
+_FOLDER_DOCS = {"readme", "license", "licence", "changelog", "changes", "contributing", "notice"}
 
 
 @dataclass
@@ -242,6 +244,9 @@ def _read_path(path, cols, result, *, recursive, explicit):
         return
     suffix = path.suffix.lower()
     where = str(path)
+    if not explicit and path.stem.lower() in _FOLDER_DOCS:
+        result.skipped.append((where, "a folder's documentation file, not a report; name it explicitly to read it"))
+        return
     if not explicit and suffix not in SUPPORTED_INPUTS:
         result.skipped.append((where, f"unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_INPUTS)}"))
         return

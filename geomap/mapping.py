@@ -18,9 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import Element
-from folium.elements import JSCSSMixin
-from folium.template import Template
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 
 from . import _map_js, assets
 from .errors import GeomapError, InputError
@@ -134,15 +132,33 @@ def _text(value):
 
 
 def _encode(series):
-    values = [_text(v) for v in series]
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    return {"v": list(uniques), "i": codes.tolist()}
+    """Dictionary-encode a column: unique texts ``v`` and one code per row ``i`` (-1: null)."""
+    try:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    except TypeError:  # unhashable values (lists, dicts): turn them into text first
+        codes, uniques = pd.factorize(pd.Series([_text(v) for v in series], dtype=object), use_na_sentinel=True)
+    texts = [_text(u) for u in uniques]
+    if len(set(texts)) < len(texts):  # e.g. two timestamps of one day: merge their codes
+        first = {}
+        remap = np.array([first.setdefault(t, len(first)) for t in texts] or [0], dtype=np.int64)
+        codes = np.where(codes < 0, -1, remap[np.maximum(codes, 0)])
+        texts = list(first)
+    return {"v": texts, "i": codes.tolist()}
+
+
+def _raw(series):
+    values = series.astype(object).where(series.notna(), None).tolist()
+    return [v if v is None or type(v) is str else _text(v) for v in values]
 
 
 def _geojson(geom, tolerance=0.0):
     if tolerance:
-        geom = geom.simplify(tolerance, preserve_topology=True)
-    return json.loads(shapely.to_geojson(shapely.set_precision(geom, 1e-5)))
+        try:
+            geom = geom.simplify(tolerance, preserve_topology=True)
+        except shapely.errors.GEOSException:
+            pass  # an invalid outline is still worth drawing as it is
+    # Rounding vertex by vertex (1 m) never fails on invalid input, unlike a precision grid.
+    return json.loads(shapely.to_geojson(shapely.transform(geom, lambda xy: np.round(xy, 5))))
 
 
 def _stance_class(stance):
@@ -209,10 +225,17 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     cols = {c: _encode(frame[c]) for c in DICT_COLUMNS if c in frame.columns}
     for c in RAW_COLUMNS:
         if c in frame.columns:
-            cols[c] = {"r": [_text(v) if c != "n_reports" else (None if pd.isna(v) else int(v)) for v in frame[c]]}
+            if c == "n_reports":
+                cols[c] = {"r": [None if pd.isna(v) else int(v) for v in frame[c]]}
+            else:
+                cols[c] = {"r": _raw(frame[c])}
     get = lambda c, k: (lambda e: None if e is None or e["i"][k] < 0 else e["v"][e["i"][k]])(cols.get(c))  # noqa: E731
 
-    side_values = [_text(v) or "unknown" for v in frame["actor_side"]] if "actor_side" in frame else ["unknown"] * n
+    if "actor_side" in frame:
+        sides_col = frame["actor_side"].astype(object)
+        side_values = sides_col.where(sides_col.notna(), "unknown").astype(str).replace("", "unknown").tolist()
+    else:
+        side_values = ["unknown"] * n
     keys = list(dict.fromkeys(sorted(set(side_values), key=lambda s: (s == "unknown", s))))
     side_index = {k: i for i, k in enumerate(keys)}
     side_codes = [side_index[s] for s in side_values]
@@ -247,8 +270,10 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
                 shapes.append({"g": _geojson(arrow), "s": side_codes[k], "st": key[2], "k": "cross",
                                "label": f"crossing to the {(get('qualifier', k) or '').replace('_', ' ')}", "d": None})
     # Whole rivers and areas the events are on, from the gazetteer.
-    for k in np.flatnonzero(located):
-        place = _place(gaz, get("place_id", k))
+    pid = cols.get("place_id")
+    used = np.unique(np.asarray(pid["i"])[located & (np.asarray(pid["i"]) >= 0)]) if pid and gaz is not None else []
+    for code in used:
+        place = _place(gaz, pid["v"][code])
         if place is None or place.geometry is None or place.geometry.geom_type == "Point":
             continue
         target = rivers if place.kind == "river" else areas if place.geometry.geom_type.endswith("Polygon") else None
@@ -256,16 +281,15 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
             target[place.id] = {"g": _geojson(place.geometry, 0.002), "name": place.name}
 
     days = [None] * n
-    if "date" in cols:
-        for k in range(n):
-            d = get("date", k)
-            days[k] = d[:10] if d and _DAY.match(d) else None
+    if "date" in cols:  # the slider works on days; other date texts only show in popups
+        day_of = [d[:10] if _DAY.match(d) else None for d in cols["date"]["v"]] + [None]
+        days = [day_of[i] for i in cols["date"]["i"]]
     for i, k in shape_events:  # a shape appears from its first dated event on
         if days[k] and (shapes[i]["d"] is None or days[k] < shapes[i]["d"]):
             shapes[i]["d"] = days[k]
 
-    lat_list = [None if np.isnan(v) else float(v) for v in lat]
-    lon_list = [None if np.isnan(v) else float(v) for v in lon]
+    lat_list = np.where(np.isnan(lat), None, lat).tolist()
+    lon_list = np.where(np.isnan(lon), None, lon).tolist()
     n_located = int(located.sum())
     side_counts = np.bincount(np.asarray(side_codes, dtype=int)[located], minlength=len(keys)).tolist() if n else []
     actions = sorted({a for a in cols.get("action", {"v": []})["v"] if a})
@@ -279,8 +303,11 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
         "clusterRadius": 50 if n_located > AUTO_CLUSTER else 30,
         "shapes": shapes, "rivers": list(rivers.values()), "areas": list(areas.values()),
         "actions": actions, "glyphs": _map_js.GLYPHS,
-        "countries": [], "context_rivers": [], "background": None,
+        "countries": [], "context_rivers": [], "background": None, "bounds": None,
     }
+    if n_located:  # the browser fits the view to these before drawing
+        minx, miny, maxx, maxy = frame.geometry[located].total_bounds
+        payload["bounds"] = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     if context and gaz is not None:
         _add_context(payload, gaz, frame.geometry[located])
     return payload
@@ -301,7 +328,7 @@ def _add_context(payload, gaz, located):
     geoms = table.geometry
     polygons = geoms.geom_type.isin(["Polygon", "MultiPolygon"])
     near = geoms.intersects(box)
-    for _, row in table[(table["kind"] == "country") & polygons].iterrows():
+    for _, row in table[(table["kind"] == "country") & polygons & near].iterrows():
         payload["countries"].append({"g": _geojson(row.geometry, 0.01), "name": row["name"]})
     lines = geoms.geom_type.isin(["LineString", "MultiLineString"])
     for _, row in table[(table["kind"] == "river") & lines & near].iterrows():
@@ -319,32 +346,46 @@ def _script_json(data):
     )
 
 
-class _EventLayer(JSCSSMixin):
-    """The events, legend, slider and panels: one JSON block plus one script."""
+class _Raw(Element):
+    """Text placed in the page as it is.
 
-    _template = Template(
-        """
-{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
-{% macro html(this, kwargs) %}
-<script type="application/json" id="{{ this.get_name() }}_data">{{ this.data }}</script>
-<script>{{ this.js }}</script>
-{% endmacro %}
-{% macro script(this, kwargs) %}
-geomapRender({{ this._parent.get_name() }},
-  JSON.parse(document.getElementById("{{ this.get_name() }}_data").textContent));
-{% endmacro %}
-"""
-    )
+    Branca compiles every rendered macro as a Jinja template again, which would
+    evaluate ``{{ ... }}`` found in article text and take seconds on big maps.
+    """
+
+    def __init__(self, text):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs):
+        return self.text
+
+
+class _EventLayer(MacroElement):
+    """The events, legend, slider and panels: one JSON block plus one script."""
 
     def __init__(self, payload, *, offline):
         super().__init__()
         self._name = "GeomapEvents"
-        self.data = _script_json(payload)
-        self.css = assets.script_safe(_map_js.CSS)
-        self.js = assets.script_safe(_map_js.JS)
+        self.payload = payload
         # Offline pages carry the plugin inline (see make_map); online ones link the CDN.
-        self.default_js = [] if offline else list(assets.CDN_JS)
-        self.default_css = [] if offline else list(assets.CDN_CSS)
+        self.links = [] if offline else [(n, JavascriptLink(u)) for n, u in assets.CDN_JS] + [
+            (n, CssLink(u)) for n, u in assets.CDN_CSS]
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        name, map_name = self.get_name(), self._parent.get_name()
+        for link_name, link in self.links:
+            figure.header.add_child(link, name=link_name)
+        figure.header.add_child(_Raw(f"<style>{assets.script_safe(_map_js.CSS)}</style>"), name=f"{name}_css")
+        figure.html.add_child(_Raw(
+            f'<script type="application/json" id="{name}_data">{_script_json(self.payload)}</script>\n'
+            f"<script>{assets.script_safe(_map_js.JS)}</script>"
+        ), name=name)
+        figure.script.add_child(_Raw(
+            'if (window.performance && performance.mark) performance.mark("geomap:start");\n'
+            f"geomapRender({map_name}, JSON.parse(document.getElementById(\"{name}_data\").textContent));"
+        ), name=name)
 
 
 def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazetteer=None,
@@ -399,15 +440,13 @@ def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazett
     map_kwargs.setdefault("location", [25.0, 20.0])
     map_kwargs.setdefault("zoom_start", 2)
     m = folium.Map(tiles=tiles, width=width, height=height, max_zoom=max_zoom, control_scale=True, **map_kwargs)
+    m.options["max_zoom"] = max_zoom  # folium gives it only to tiles; clustering needs it on the map
     if offline:
         # Folium links Leaflet, jQuery, Bootstrap and fonts from CDNs; none is needed here.
         m.default_js, m.default_css = [], []
-        m.get_root().header.add_child(Element(head), name="geomap_assets")
+        m.get_root().header.add_child(_Raw(head), name="geomap_assets")
     if title:
         m.get_root().title = html.escape(title)
     m.add_child(_EventLayer(payload, offline=offline))
 
-    if len(located):
-        minx, miny, maxx, maxy = located.total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]], padding_top_left=(60, 80), padding_bottom_right=(230, 40), max_zoom=9)
     return m

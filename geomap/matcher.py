@@ -18,8 +18,11 @@ are ordinary words ("Mobile", "Of", "Police", "Said"):
     The rule, from data: the matched text is a single word whose English
     frequency (Zipf scale, from the ``wordfreq`` package's word list) is at
     least 3 and exceeds the place's prominence, ``log10(population)`` of its
-    largest settlement, minus 1.2; names of countries and first-level
-    subdivisions are never common. So "said" (Zipf 6.0, a village) and
+    largest settlement, minus 1.2. Only names that are nothing but
+    settlements can be common: countries, provinces, rivers, bases and
+    landmarks ("Pentagon") are curated features, never common words. A lone
+    article ("as", "an", "al") never matches, nor does a lower-case English
+    "at"/"as"/"an" before a space open a match ("at Raqqa" is "Raqqa"). So "said" (Zipf 6.0, a village) and
     "mobile" (4.9 vs. a city of 183,000: 5.3) are common words while "Paris"
     (4.8 vs. 2.1 million: 6.3) and "Gaza" (3.9 vs. 410,000: 5.6) are not.
     Without ``wordfreq`` installed, ``common`` is False and a warning says so.
@@ -31,18 +34,44 @@ import dataclasses
 import functools
 import math
 import re
+import sys
+import unicodedata
 import warnings
 
 from ._compat import import_optional
-from .normalize import normalize_token
+from .normalize import ARTICLE, MARKS, normalize_token
 
 __all__ = ["Matcher", "RawMatch", "common_word_zipf"]
 
-_MARKS = "'’‘ʿʾʼʻ`´"
-# a word: letters/digits joined by ayn/hamza marks, but a possessive 's splits
-_TOKEN = re.compile(r"[^\W_]+(?:[" + _MARKS + r"](?!s(?![^\W_]))[^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[])\W*$")
+
+# the same words as _token_re() for ASCII text, without the long mark class
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['`]+(?![sS](?![A-Za-z0-9]))[A-Za-z0-9]+)*")
+
+
+@functools.lru_cache(maxsize=1)
+def _token_re():
+    """A word: letters, digits and combining marks, joined by ayn/hamza marks;
+    a possessive 's is a token of its own. Built on first use (it lists the
+    Unicode combining marks, which ``\\w`` leaves out)."""
+    marks, start = [], None
+    for cp in range(sys.maxunicode + 2):
+        is_mark = cp <= sys.maxunicode and unicodedata.category(chr(cp))[0] == "M"
+        if is_mark and start is None:
+            start = cp
+        elif not is_mark and start is not None:
+            marks.append(f"\\U{start:08x}-\\U{cp - 1:08x}")
+            start = None
+    word = "(?:[^\\W_]|[" + "".join(marks) + "])"
+    apos = "[" + re.escape(MARKS) + "]+"
+    return re.compile(f"{word}+(?:{apos}(?!(?i:s)(?!{word})){word}+)*")
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\n\"“”(\[]\W*$")
 _MIN_ZIPF = 3.0
+# lower-case English words that fold to the Arabic article; before a space they
+# are English ("at Raqqa"), while "at-Tanf", "As Safirah" stay articles
+_ENGLISH_ARTICLES = {"as", "at", "an", "en", "es", "et", "el"}
+_SETTLEMENTS = {"city", "town", "village"}
 _PROMINENCE_MARGIN = 1.2
 
 
@@ -74,6 +103,11 @@ def common_word_zipf(word):
     """English Zipf frequency of ``word`` (0 when unknown or wordfreq is missing)."""
     freq = _frequencies().get(word.lower(), 0.0)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def _opens_sentence(text, start):
+    before = text[max(0, start - 8):start]
+    return bool(_SENTENCE_END.search(before)) or (start <= 8 and not before.strip())
 
 
 class Matcher:
@@ -112,7 +146,8 @@ class Matcher:
         list of RawMatch
         """
         # words[j] = (normalized word, token index, first word of token, last word)
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        pattern = _ASCII_TOKEN if text.isascii() else _token_re()
+        tokens = [(m.start(), m.end()) for m in pattern.finditer(text)]
         words = []
         for t, (s, e) in enumerate(tokens):
             parts = normalize_token(text[s:e]).split()
@@ -136,10 +171,16 @@ class Matcher:
                     break
                 j += 1
                 phrase = phrase + " " + words[j][0]
-            if best is None:
+            if best is None or (best == i and words[i][0] == ARTICLE):
+                # a lone article ("as", "an", "al") is no place, whatever GeoNames says
                 i += 1
                 continue
             start = tokens[words[i][1]][0]
+            if (words[i][0] == ARTICLE and text[start:tokens[words[i][1]][1]] in _ENGLISH_ARTICLES
+                    and text[tokens[words[i][1]][1]:tokens[words[i][1]][1] + 1] == " "):
+                # "fighting at Raqqa": English "at", not the article of "ar-Raqqa"
+                i += 1
+                continue
             end = tokens[words[best][1]][1]
             # "U.S." ends with its abbreviation dot
             if end < len(text) and text[end] == "." and end - tokens[words[best][1]][0] == 1:
@@ -150,7 +191,7 @@ class Matcher:
                 start=start, end=end, text=surface, key=key,
                 place_ids=self._place_ids(key),
                 capitalized=surface[:1].isupper() if cased else None,
-                sentence_start=bool(_SENTENCE_END.search(text[max(0, start - 8):start])),
+                sentence_start=_opens_sentence(text, start),
                 common=self._common(surface, key),
             ))
             i = best + 1
@@ -174,7 +215,7 @@ class Matcher:
             zipf = common_word_zipf(word)
             if zipf >= _MIN_ZIPF:
                 places = [self._gaz.get(i) for i in self._place_ids(key)]
-                if not any(p.kind in ("country", "province") for p in places):
+                if all(p.kind in _SETTLEMENTS for p in places):
                     pop = max((p.population for p in places), default=0)
                     found = zipf > math.log10(max(pop, 1)) - _PROMINENCE_MARGIN
             self._common_cache[(word, key)] = found

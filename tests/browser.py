@@ -28,6 +28,8 @@ PAYLOADS = (
     '<img src=x onerror="window.__pwned=1">',
     "</script><script>window.__pwned=1</script>",
 )
+# Template syntax: folium/branca pass rendered HTML through Jinja again.
+JINJA = "{{ 7*7 }} {% raw %} {# not a comment"
 
 
 def _event(n, actor, side, action, target, place, geometry, **extra):
@@ -100,7 +102,7 @@ def sample_events(*, hostile=False, river_id=None, province_id=None):
         rows.append(_event(
             112, "Link tester", "unknown", "clash", None, "Homs", Point(36.72, 34.73),
             date="2017-09-22", outlet="Link outlet", url=" JaVaScRiPt:window.__pwned=1",
-            sentence="A second payload hides a script URL with odd case.",
+            sentence="A second payload hides a script URL with odd case. " + JINJA,
         ))
     return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 

@@ -370,3 +370,212 @@ def test_subprocess_errors_and_summary(tmp_path):
 def test_parser_accepts(argv):
     args = build_parser().parse_args(argv)
     assert args.command == argv[0]
+
+
+@needs_pipeline
+def test_one_failing_document_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    import geomap.extract.events as events_module
+
+    real = events_module.extract_document
+
+    def fragile(doc, **kwargs):
+        if doc.id == "nile-desk-2024-05-13":
+            raise ValueError("simulated extractor bug")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(events_module, "extract_document", fragile)
+    out = tmp_path / "e.geojson"
+    assert main(["extract", str(SAMPLES), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped {SAMPLES}:9: extraction failed (ValueError: simulated extractor bug)" in err
+    n_docs = sum(1 for line in SAMPLES.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert f"{n_docs - 1} documents read, 1 skipped" in err
+    docs = {f["properties"]["doc"] for f in json.loads(out.read_text())["features"]}
+    assert "nile-desk-2024-05-13" not in docs and "nile-desk-2025-03-21" in docs
+
+
+@needs_pipeline
+def test_progress_bar_on_a_terminal(tmp_path):
+    pty = pytest.importorskip("pty")
+    import select
+
+    out = tmp_path / "e.geojson"
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "geomap", "extract", str(SAMPLES), "-o", str(out)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=secondary, cwd=REPO)
+    os.close(secondary)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([primary], [], [], 600)
+        if not ready:
+            break
+        try:
+            data = os.read(primary, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=600)
+    os.close(primary)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0, text
+    n_docs = sum(1 for line in SAMPLES.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert f"] {n_docs}/{n_docs}" in text and "extracting [" in text
+    assert "documents read" in text
+    # with --quiet, nothing at all on the terminal
+    primary, secondary = pty.openpty()
+    proc = subprocess.run([sys.executable, "-m", "geomap", "extract", str(SAMPLES), "-o", str(out), "-q"],
+                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=secondary, cwd=REPO, timeout=600)
+    os.close(secondary)
+    try:
+        leftover = os.read(primary, 4096)
+    except OSError:  # EIO: the terminal was closed with nothing written to it
+        leftover = b""
+    os.close(primary)
+    assert proc.returncode == 0 and leftover == b""
+
+
+@needs_pipeline
+def test_user_gazetteer_csv_locates_a_new_place(tmp_path, capsys):
+    # an invented village that no gazetteer has, so only the user's CSV can place it
+    report = tmp_path / "report.txt"
+    report.write_text("Syrian government forces captured the village of Tell Qarawish on Tuesday, "
+                      "state media said.", encoding="utf-8")
+    mine = tmp_path / "my_places.csv"
+    mine.write_text("id,name,aliases,kind,country,parent,lat,lon,wkt,population,source\n"
+                    "my:tell-qarawish,Tell Qarawish,Tal Qarawish,village,SY,SY-DY,35.21,40.35,,0,test fixture\n",
+                    encoding="utf-8")
+    without, with_csv = tmp_path / "without.geojson", tmp_path / "with.geojson"
+    assert main(["extract", str(report), "-o", str(without), "-q"]) == 0
+    assert main(["extract", str(report), "-o", str(with_csv), "-q", "--gazetteer", str(mine)]) == 0
+    before = json.loads(without.read_text())["features"]
+    after = json.loads(with_csv.read_text())["features"]
+    assert "my:tell-qarawish" not in {f["properties"]["place_id"] for f in before}
+    placed = [f for f in after if f["properties"]["place_id"] == "my:tell-qarawish"]
+    assert placed and placed[0]["geometry"]["coordinates"] == pytest.approx([40.35, 35.21])
+    assert placed[0]["properties"]["action"] == "capture"
+
+
+@needs_pipeline
+def test_bad_user_gazetteer_csv_exit_1(tmp_path, capsys):
+    bad = tmp_path / "bad_places.csv"
+    bad.write_text("id,name,aliases,kind,country,parent,lat,lon,wkt,population,source\n"
+                   "x:1,Nowhere,,village,SY,,95.0,40.0,,0,test\n", encoding="utf-8")
+    code = main(["extract", str(SAMPLES), "-o", str(tmp_path / "e.geojson"), "--gazetteer", str(bad)])
+    err = capsys.readouterr().err
+    assert code == 1 and "bad_places.csv" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "e.geojson").exists()
+
+
+@needs_pipeline
+@pytest.mark.shared
+def test_cli_output_is_what_the_shared_scorer_reads(shared_dir, tmp_path):
+    # `geomap extract SEEDS -o events.geojson`, then the evaluation script as the README of ../shared/eval runs it
+    out = tmp_path / "seeds.geojson"
+    proc = run_module("extract", shared_dir / "seeds", "-o", out)
+    assert proc.returncode == 0, proc.stderr.decode()
+    score = subprocess.run([sys.executable, str(shared_dir / "eval" / "score_events.py"),
+                            str(shared_dir / "gold" / "seeds.json"), str(out)], capture_output=True, timeout=600)
+    report = score.stdout.decode()
+    assert score.returncode == 0, report + score.stderr.decode()
+    seeds = sorted(p.stem for p in (shared_dir / "seeds").glob("*.txt"))
+    for stem in seeds:  # document ids are the file stems the scorer matches on
+        line = next(line for line in report.splitlines() if line.startswith(stem))
+        assert "predicted 0 " not in line
+    assert "recall" in report.splitlines()[-1]
+
+
+@needs_pipeline
+@needs_map
+def test_user_lexicon_folder_adds_an_actor(tmp_path, capsys):
+    import csv
+    import shutil
+
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    for name in ("actors.csv", "actions.csv", "sides.csv"):
+        shutil.copy(REPO / "data" / name, lexicon / name)
+    with open(lexicon / "sides.csv", "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(["steppe_militia", "Steppe militias", "#8e44ad"])
+    with open(lexicon / "actors.csv", "a", encoding="utf-8", newline="") as fh:
+        # an invented armed group, so only the user's lexicon can know it
+        csv.writer(fh).writerow(["Lions of the Steppe", "lions of the steppe|steppe lions", "steppe_militia",
+                                 "non_state_armed_group", "UA"])
+    report = tmp_path / "report.txt"
+    report.write_text("KHARKIV - The Lions of the Steppe attacked Russian positions near Kharkiv on Sunday, "
+                      "the regional governor said.", encoding="utf-8")
+    plain, custom = tmp_path / "plain.geojson", tmp_path / "custom.geojson"
+    assert main(["extract", str(report), "-o", str(plain), "-q"]) == 0
+    assert main(["extract", str(report), "-o", str(custom), "-q", "--lexicon", str(lexicon),
+                 "--map", str(tmp_path / "m.html")]) == 0
+    actors_plain = {f["properties"]["actor"] for f in json.loads(plain.read_text())["features"]}
+    feats = json.loads(custom.read_text())["features"]
+    assert "Lions of the Steppe" not in actors_plain
+    mine = [f["properties"] for f in feats if f["properties"]["actor"] == "Lions of the Steppe"]
+    assert mine and mine[0]["actor_side"] == "steppe_militia"
+    assert "Steppe militias" in (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert main(["extract", str(report), "-o", str(custom), "--lexicon", str(tmp_path)]) == 2
+    assert "actors.csv" in capsys.readouterr().err
+
+
+@needs_pipeline
+def test_csv_with_custom_columns_and_html_metadata(tmp_path, capsys):
+    import pandas as pd
+
+    articles = tmp_path / "articles.csv"
+    pd.DataFrame({
+        "uid": ["kh-1", "ef-1"],
+        "body": ["Russian forces shelled Kherson from the eastern bank of the Dnipro on Monday, officials said.",
+                 "The Rapid Support Forces attacked El Fasher from the east, the Sudanese army said."],
+        "published": ["2023-11-06", "14 May 2024"],
+        "source": ["Desk A", "Desk B"],
+    }).to_csv(articles, index=False)
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="Example Wire">'
+        '<meta property="article:published_time" content="2024-05-19T07:00:00Z"><title>Strikes</title></head>'
+        "<body><nav>World | Europe</nav><article><p>Russian forces struck Kharkiv with missiles on Sunday, "
+        "the regional governor said.</p></article><footer>Example Wire 2024</footer></body></html>",
+        encoding="utf-8")
+    out = tmp_path / "events.csv"
+    assert main(["extract", str(articles), str(page), "-o", str(out), "--text-column", "body",
+                 "--id-column", "uid", "--date-column", "published", "--outlet-column", "source"]) == 0
+    assert "3 documents read, 0 skipped" in capsys.readouterr().err
+    events = pd.read_csv(out)
+    by_doc = events.groupby("doc").first()
+    assert set(by_doc.index) == {"kh-1", "ef-1", "page"}
+    assert by_doc.loc["ef-1", "outlet"] == "Desk B" and by_doc.loc["page", "outlet"] == "Example Wire"
+    assert by_doc.loc["page", "date"] == "2024-05-19" and by_doc.loc["ef-1", "date"] == "2024-05-14"
+
+
+@needs_pipeline
+@needs_map
+@pytest.mark.parametrize("mode", ["--online", "--offline"])
+def test_demo_in_process(tmp_path, capsys, mode):
+    if mode == "--offline":
+        try:
+            from geomap.assets import asset_dir
+
+            asset_dir()
+        except Exception as exc:  # noqa: BLE001
+            pytest.skip(f"offline assets not installed: {exc}")
+    out, events = tmp_path / "demo" / "demo.html", tmp_path / "demo" / "events.parquet"
+    assert main(["demo", "-o", str(out), "--events", str(events), mode, "-q"]) == 0
+    said = capsys.readouterr().out
+    assert str(out.resolve()) in said and ("works offline" in said) == (mode == "--offline")
+    assert out.stat().st_size > 10_000 and events.exists()
+    html = out.read_text(encoding="utf-8")
+    assert ("cdn.jsdelivr.net" in html) == (mode == "--online")
+
+
+@needs_pipeline
+@needs_map
+def test_report_without_events(tmp_path, capsys):
+    calm = tmp_path / "calm.txt"
+    calm.write_text("The weather in the capital was mild on Tuesday and markets were quiet.", encoding="utf-8")
+    out, events = tmp_path / "calm.html", tmp_path / "calm.geojson"
+    assert main(["map", str(calm), "-o", str(out), "--events", str(events)]) == 0
+    err = capsys.readouterr().err
+    assert "0 events found" in err and "Adding places, actors and actions" in err
+    assert out.exists() and json.loads(events.read_text())["features"] == []

@@ -115,6 +115,39 @@ def test_alexandria_next_to_louisiana(gaz):
     assert place.country == "US" and km(place.lat, place.lon, 31.31129, -92.44514) < 10
 
 
+# (name, our own context sentence, GeoNames id, lat, lon of the right answer)
+IN_CONTEXT = [
+    ("Moscow", "Moscow warned Washington that U.S.-backed forces in Syria would pay.",
+     524901, 55.75204, 37.61781),
+    ("Paris", "The president spoke in Paris about U.S. trade policy.", 2988507, 48.85341, 2.3488),
+    ("Paris", "A tornado touched down near Paris, Texas, on Sunday.", 4717560, 33.66094, -95.55551),
+    ("Alexandria", "Officials in Alexandria, Virginia, closed the waterfront.",
+     4744091, 38.80484, -77.04692),
+    ("Alexandria", "Storms hit central Louisiana. In Alexandria, roofs were torn off.",
+     4314550, 31.31129, -92.44514),
+    ("Springfield", "The mayor of Springfield, Illinois, signed the budget.",
+     4250542, 39.80172, -89.64371),
+    ("Portland", "Ferries from Portland, Maine, were cancelled.", 4975802, 43.65737, -70.2589),
+    ("Portland", "Protesters marched in Portland again.", 5746545, 45.52345, -122.67621),
+    ("Raqqa", "SDF fighters advanced from Tabqa.", 172955, 35.95283, 39.00788),
+]
+
+
+@pytest.mark.parametrize("name,context,gid,lat,lon", IN_CONTEXT,
+                         ids=[f"{c[0]}-{c[2]}" for c in IN_CONTEXT])
+def test_context_picks_the_right_place(gaz, name, context, gid, lat, lon):
+    if not any(km(p.lat, p.lon, lat, lon) < 10 for p in gaz.candidates(name)):
+        pytest.skip(f"this gazetteer has no {name} near ({lat}, {lon})")
+    place = gaz.resolve(name, context=context)
+    assert km(place.lat, place.lon, lat, lon) < 10, place.why
+
+
+def test_city_comma_area_is_evidence(small):
+    place = small.resolve("Alexandria", context="Officials in Alexandria, Virginia, said so.")
+    assert place.parent == "US-VA"
+    assert any("written as 'Alexandria, Virginia'" in w for w in place.why)
+
+
 def test_country_beats_a_same_named_place(gaz):
     assert gaz.resolve("Georgia").kind == "country"
     assert gaz.resolve("Syria").kind == "country"
@@ -277,7 +310,7 @@ def test_all_errors_lists_every_problem(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(GazetteerError, match="no such gazetteer file"):
+    with pytest.raises(GazetteerError, match="cannot read the gazetteer file"):
         Gazetteer.from_csv(tmp_path / "nope.csv")
 
 
@@ -302,7 +335,7 @@ def test_import_does_no_io(tmp_path):
         try:
             g.Gazetteer.default()
         except g.GazetteerError as exc:
-            assert "nowhere" in str(exc), exc
+            assert "nowhere" in str(exc) and "gazetteer.csv" in str(exc), exc
         else:
             raise SystemExit("default() did not read GEOMAP_DATA")
     """)
@@ -339,7 +372,72 @@ def test_index_cache_is_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
     first = Gazetteer.from_csv(FIXTURE)
     first.index
-    assert list(tmp_path.glob("gazetteer-index-*.pickle"))
+    assert list(tmp_path.glob("gazetteer-*.pickle"))
     second = Gazetteer.from_csv(FIXTURE)
     assert second.index == first.index
     assert second.resolve("Deir Ezzor").id == "geonames:170794"
+    assert second.get("river:euphrates").geometry.equals(first.get("river:euphrates").geometry)
+    assert second.frame.shape == first.frame.shape
+
+
+def test_cached_load_skips_pandas(tmp_path):
+    code = textwrap.dedent(f"""
+        import sys
+        from geomap.gazetteer import Gazetteer
+        place = Gazetteer.from_csv({str(FIXTURE)!r}).resolve("Deir Ezzor")
+        print(place.id, "pandas" in sys.modules)
+    """)
+    env = {"GEOMAP_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    runs = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                           text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["geonames:170794", "True"], ["geonames:170794", "False"]]
+
+
+def test_cache_follows_file_changes(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    path = write(tmp_path / "g.csv", GOOD)
+    assert Gazetteer.from_csv(path).resolve("Alpha").id == "geonames:1"
+    write(path, GOOD.replace("Alpha", "Gamma"), "geonames:2,Delta,,town,SY,,35,40,,1,src")
+    changed = Gazetteer.from_csv(path)
+    assert changed.resolve("Alpha") is None and changed.resolve("Gamma").id == "geonames:1"
+    write(path, GOOD, "geonames:2,Delta,,town,SY,,95,40,,1,src")
+    with pytest.raises(GazetteerError, match="column lat"):
+        Gazetteer.from_csv(path)
+
+
+# ------------------------------------------------------------ online fallback
+class FakeGeocoder:
+    """Stands in for geomap.geocode.Geocoder: answers from a dict, counts calls."""
+
+    def __init__(self, answers):
+        self.answers, self.asked = answers, []
+
+    def lookup(self, name, *, country=None):
+        self.asked.append((name, country))
+        return self.answers.get(name)
+
+
+def test_geocoder_only_for_names_the_tables_lack(small):
+    ayyash = Place(id="nominatim:1", name="Ayyash", kind="village", country="SY", parent=None,
+                   lat=35.28, lon=40.02, geometry=shapely.Point(40.02, 35.28),
+                   source="Nominatim", why=("online geocoder (Nominatim)",))
+    fake = FakeGeocoder({"Ayyash": ayyash})
+    online = small.with_geocoder(fake)
+    assert online.resolve("Ayyash") == ayyash
+    assert online.resolve("Raqqa").id == "geonames:172955"
+    assert online.resolve("Nowhere at all", country="sy") is None
+    assert online.resolve("Ayyash", kind="city") is None
+    assert fake.asked == [("Ayyash", None), ("Nowhere at all", "SY"), ("Ayyash", None)]
+    assert small.resolve("Ayyash") is None  # the original has no geocoder
+    assert len(online) == len(small) and online.index is small.index
+
+
+def test_default_with_geocoder(monkeypatch, tmp_path):
+    (tmp_path / "gazetteer.csv").write_bytes(FIXTURE.read_bytes())
+    monkeypatch.setattr(Gazetteer, "_default", {})
+    monkeypatch.setenv("GEOMAP_DATA", str(tmp_path))
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    fake = FakeGeocoder({})
+    online = Gazetteer.default(geocoder=fake)
+    assert online.resolve("Atlantis") is None and fake.asked == [("Atlantis", None)]
+    assert Gazetteer.default().resolve("Atlantis") is None and len(fake.asked) == 1

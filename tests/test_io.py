@@ -128,6 +128,20 @@ def test_folder_is_walked_recursively_sorted_and_hidden_files_ignored(tmp_path):
     assert [d.id for d in flat.documents] == ["zero"]
 
 
+def test_folder_readme_is_reported_not_read_as_a_report(tmp_path):
+    (tmp_path / "README.md").write_text("# About these reports", encoding="utf-8")
+    (tmp_path / "r1.txt").write_text("Troops advanced.", encoding="utf-8")
+    result = read_documents(tmp_path)
+    assert [d.id for d in result.documents] == ["r1"]
+    assert result.skipped[0][0].endswith("README.md") and "name it explicitly" in result.skipped[0][1]
+    assert [d.id for d in read_documents(tmp_path / "README.md").documents] == ["README"]
+
+
+def test_bundled_samples_folder_reads_the_reports_only():
+    result = read_documents(SAMPLES.parent)
+    assert len(result.documents) == len(read_documents(SAMPLES).documents)
+
+
 def test_same_stem_in_two_folders_gets_unique_ids(tmp_path):
     for sub in ("x", "y"):
         (tmp_path / sub).mkdir()
@@ -269,6 +283,17 @@ def test_html_without_article_uses_body_paragraphs():
                               "<p>First paragraph.</p><p>Second paragraph.</p></body></html>")
     assert text == "First paragraph.\n\nSecond paragraph."
     assert meta == {"title": "T"}
+
+
+def test_html_story_article_wins_over_teaser_articles():
+    teaser = "<article><h3>Related: {0}</h3><p>{0} teaser text that is long enough to matter here.</p></article>"
+    story = ("<div class='story'><article><h1>Main story</h1>"
+             + "".join(f"<p>Paragraph {i} of the story about fighting near Kherson on the Dnipro.</p>" for i in range(6))
+             + "</article></div>")
+    html = "<html><body>" + teaser.format("Alpha") + story + teaser.format("Beta") + teaser.format("Gamma") + "</body></html>"
+    text, _ = html_to_text(html)
+    assert text.startswith("Main story") and "Paragraph 5 of the story" in text
+    assert "teaser" not in text
 
 
 def test_html_declared_legacy_charset_is_honoured(tmp_path):
@@ -498,9 +523,17 @@ def test_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_write_into_unwritable_folder_is_output_error(tmp_path):
+def test_write_where_no_folder_can_be_made_is_output_error(tmp_path):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    with pytest.raises(OutputError, match="not_a_folder.*writable folder"):
+        write_events(_frame(), blocker / "events.geojson")
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
+
+
+def test_write_into_read_only_folder_is_output_error(tmp_path):
     if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
+        pytest.skip("root can write into read-only folders")
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)

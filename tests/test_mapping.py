@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
-from browser import PAYLOADS, sample_events
+from browser import JINJA, PAYLOADS, sample_events
 from geomap import mapping
 from geomap.errors import InputError, MissingDependencyError
 from geomap.mapping import make_map
@@ -134,6 +134,7 @@ def test_hostile_text_never_reaches_html_raw(gazetteer):
     k = len(events) - 2
     assert decode(data, "sentence", k) == events["sentence"][k]  # the text survives intact
     assert data["title"] == PAYLOADS[0]
+    assert decode(data, "sentence", k + 1).endswith(JINJA) and JINJA in html  # not evaluated as a template
 
 
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),

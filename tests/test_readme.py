@@ -49,10 +49,16 @@ def geomap_commands():
     """Every `geomap ...` invocation in the README's shell blocks (also after && and |)."""
     commands = []
     for line in shell_lines():
-        for part in re.split(r"&&|\|", line):
-            words = shlex.split(part, comments=True)
-            if words and words[0] == "geomap":
-                commands.append(words[1:])
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        current = []
+        for token in [*lexer, "&&"]:
+            if token in ("&&", "||", "|", ";", ">", ">>", "<"):
+                if current and current[0] == "geomap":
+                    commands.append(current[1:])
+                current = [] if token != ">" and token != ">>" else ["(redirect)"]
+            else:
+                current.append(token)
     return commands
 
 
@@ -130,3 +136,20 @@ def test_readme_python_example_runs(tmp_path):
     proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, env=env, timeout=900)
     assert proc.returncode == 0, proc.stderr.decode()
     assert (tmp_path / "events.gpkg").exists() and (tmp_path / "map.html").exists()
+
+
+@needs_pipeline
+def test_readme_lexicon_recipe_runs(tmp_path):
+    # the README's "own lexicon" recipe, verbatim, with `geomap` bound to this interpreter
+    (block,) = [b for b in code_blocks("bash") if "--lexicon" in b]
+    (tmp_path / "data").symlink_to(REPO / "data")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "steppe.txt").write_text(
+        "KHARKIV - Steppe lions attacked Russian positions near Kharkiv on Sunday, the governor said.",
+        encoding="utf-8")
+    script = f'set -e\ngeomap() {{ "{sys.executable}" -m geomap "$@"; }}\n' + block
+    proc = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True, timeout=900,
+                          env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "Lions of the Steppe" in html and "Steppe militias" in html

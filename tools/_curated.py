@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import MultiPoint, Point, box
 
 from _areas import voronoi_admin1
-from _sources import basemap_label, basemap_lines, geonames, gnc_label
+from _sources import basemap_label, basemap_lines, clean_aliases, geonames, gnc_label
 
 LAKE_RES = "i"
 CURATED_COLUMNS = ["id", "name", "aliases", "kind", "country", "lat", "lon", "citation"]
@@ -55,7 +55,8 @@ def curated_rows(path, rows):
                 raise SystemExit(f"{path}:{line}: column citation: empty; every curated row needs one")
             lat, lon = float(rec["lat"]), float(rec["lon"])
             pt = Point(lon, lat)
-            row = dict(id=rec["id"], name=rec["name"], aliases=[a for a in rec["aliases"].split("|") if a],
+            aliases = clean_aliases(rec["name"], [], keep=rec["aliases"].split("|"))
+            row = dict(id=rec["id"], name=rec["name"], aliases=aliases,
                        kind=rec["kind"], country=rec["country"], parent=_enclosing(rows, pt, rec["country"]),
                        lat=lat, lon=lon, wkt=None, population=0,
                        source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
@@ -95,7 +96,8 @@ def region_rows(rows, outlines):
     def add(rid, name, aliases, cc, geom, src, point=None):
         geom = geom.simplify(0.005)
         pt = point if point is not None and geom.contains(point) else geom.representative_point()
-        out.append(dict(id=rid, name=name, aliases=aliases, kind="region", country=cc,
+        out.append(dict(id=rid, name=name, aliases=clean_aliases(name, [], keep=aliases), kind="region",
+                        country=cc,
                         parent=_enclosing(rows, pt, cc), lat=pt.y, lon=pt.x, wkt=geom, population=0,
                         source=src))
 
@@ -116,7 +118,7 @@ def region_rows(rows, outlines):
     towns = ["Dūmā", "Ḩarastā", "‘Irbīn", "Kafr Baţnā", "Al Mulayḩah", "Dayr al ‘Aşāfīr", "An Nashābīyah"]
     recs = _named("SY", towns)
     hull = MultiPoint([(r["longitude"], r["latitude"]) for r in recs]).convex_hull.buffer(0.015)
-    add("region:eastern-ghouta", "Eastern Ghouta", ["East Ghouta", "eastern Ghouta", "Ghouta"], "SY", hull,
+    add("region:eastern-ghouta", "Eastern Ghouta", ["East Ghouta", "eastern Ghouta"], "SY", hull,
         f"derived: convex hull of the GeoNames places {', '.join(towns)} ({gnc_label('cities500')}), "
         "buffered 0.015 deg (~1.5 km)")
 
@@ -127,7 +129,7 @@ def region_rows(rows, outlines):
     ps = outlines["PS"][0]
     strip = next((g for g in getattr(ps, "geoms", [ps]) if g.buffer(0.02).contains(gpt)), None)
     if strip is not None:
-        add("region:gaza-strip", "Gaza Strip", ["the Gaza Strip", "Gaza strip", "the Strip"], "PS", strip,
+        add("region:gaza-strip", "Gaza Strip", ["the Gaza Strip"], "PS", strip,
             f"derived: the part of the derived Palestine outline ({outlines['PS'][1]}) that holds GeoNames "
             f"{gaza_rec['geonameid']} (Gaza)", gpt)
         north = _named("PS", ["Gaza", "Jabālyā", "Bayt Lāhyā", "Bayt Ḩānūn"])

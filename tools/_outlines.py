@@ -27,7 +27,10 @@ RES = "i"             # intermediate: ~1 km detail, fast enough for the whole wo
 SIMPLIFY_DEG = 0.01   # ~1 km; outlines are for display and clipping, not surveying
 MIN_PART_DEG2 = 0.002  # ~20 km2
 MIXED_MIN_PLACES = 10
-EXTEND_DEG = 0.1     # border ends this close to a shoreline are extended to it
+MIXED_MIN_SHARE = 0.05
+MIN_LAKE_DEG2 = 0.05
+MIN_HOLE_DEG2 = 0.5
+EXTEND_DEG = 0.3     # loose border ends this close to another line are joined to it
 
 
 def _land():
@@ -43,7 +46,12 @@ def _land():
 
 
 def _borders():
-    return [LineString(pts) for _, pts in basemap_lines("countries", RES) if len(pts) >= 2]
+    """Border lines, plus the shores of lakes (GSHHG level 2): borders that end on
+    a lake shore (the Caspian, Lake Malawi, the Great Lakes) only close there."""
+    lines = [LineString(pts) for _, pts in basemap_lines("countries", RES) if len(pts) >= 2]
+    lakes = [LineString(pts) for level, pts in basemap_lines("gshhs", RES)
+             if level == 2 and len(pts) >= 4 and Polygon(pts).area >= MIN_LAKE_DEG2]
+    return lines + lakes
 
 
 def _faces(land, borders):
@@ -86,6 +94,12 @@ def _faces(land, borders):
     return faces
 
 
+def _fill_small_holes(poly):
+    """Keep only lake holes of MIN_HOLE_DEG2+; smaller ones cost bytes and help no lookup."""
+    holes = [r for r in poly.interiors if Polygon(r).area >= MIN_HOLE_DEG2]
+    return Polygon(poly.exterior, holes)
+
+
 def country_outlines(*, log=print):
     """``{iso2: (geometry, source text)}`` for every country some face is assigned to."""
     land = _land()
@@ -97,15 +111,17 @@ def country_outlines(*, log=print):
     tree = shapely.STRtree(pts)
     by_code = collections.defaultdict(list)
     split = 0
+    mixed = set()
     for f in faces:
         idx = tree.query(f, predicate="contains")
         if not len(idx):
             continue
         counts = collections.Counter(codes[idx]).most_common()
-        if len(counts) > 1 and counts[1][1] >= MIXED_MIN_PLACES:
+        if len(counts) > 1 and counts[1][1] >= max(MIXED_MIN_PLACES, MIXED_MIN_SHARE * len(idx)):
             # a border line is missing or does not close: split the face by the
             # Voronoi cells of its places, per country
             split += 1
+            mixed.update(code for code, _ in counts)
             cells = voronoi_admin1([(pts_xy[i][0], pts_xy[i][1], str(codes[i])) for i in idx], f)
             for code, geom in cells.items():
                 by_code[code].append(geom)
@@ -113,10 +129,11 @@ def country_outlines(*, log=print):
             by_code[str(counts[0][0])].append(f)
     src = (f"derived: GSHHG land polygons cut by WDBII country borders ({basemap_label(RES)}), "
            f"faces assigned to the country holding most of their GeoNames places ({gnc_label('cities500')}); "
-           f"where a face holds {MIXED_MIN_PLACES}+ places of a second country (a border line missing or "
+           f"where a face holds {MIXED_MIN_PLACES}+ places (and {MIXED_MIN_SHARE:.0%}+ of its places) of a "
+           f"second country (a border line missing or "
            f"unclosed), it is split by the Voronoi cells of its places per country; "
            f"simplified to {SIMPLIFY_DEG} deg (x3 over 100 sq deg, x5 over 1000), islets under "
-           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped")
+           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped, lakes under {MIN_HOLE_DEG2} sq deg filled")
     out = {}
     for code, parts in sorted(by_code.items()):
         geom = unary_union(parts)
@@ -126,10 +143,11 @@ def country_outlines(*, log=print):
             geom = geom.buffer(0)
         # islets below MIN_PART_DEG2 only bloat the file; a country made only of
         # islets keeps its largest one
-        polys = sorted(getattr(geom, "geoms", [geom]), key=lambda g: -g.area)
+        polys = sorted((_fill_small_holes(g) for g in getattr(geom, "geoms", [geom])), key=lambda g: -g.area)
         keep = [g for g in polys if g.area >= MIN_PART_DEG2 * (25 if big else 1)] or polys[:1]
         geom = keep[0] if len(keep) == 1 else MultiPolygon(keep)
         if not geom.is_empty:
-            out[code] = (geom, src)
+            note = "" if code not in mixed else "; part of this outline comes from such a Voronoi split"
+            out[code] = (geom, src + note)
     log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), {len(out)} countries")
     return out

@@ -14,9 +14,11 @@ FULL_COUNTRIES = ("SY", "IQ")
 # extract holding the secondary cities reports name for context (Alexandria,
 # Louisiana: 47,889; El Fasher: 252,609) while keeping the CSV a few MB.
 WORLD_TABLE = "cities15000"
-# World cities keep at most this many alternate names (ASCII spellings first,
-# shortest first): enough for exonyms (Kiev/Kyiv, Moskva) without the long tail.
-WORLD_ALIAS_LIMIT = 12
+# World cities of WORLD_BIG+ people keep every usable alternate name (their
+# exonyms are in print: Kiev, Kharkov, Moskva); smaller ones keep at most
+# WORLD_ALIAS_LIMIT spellings, those closest to the name first.
+WORLD_BIG = 1_000_000
+WORLD_ALIAS_LIMIT = 6
 
 
 def kind_for(population: int) -> str:
@@ -58,11 +60,12 @@ def place_rows(*, province_of):
             else:
                 a1 = rec.get("admin1code") or ""
                 parent = f"US-{a1}" if cc == "US" and a1 in states else f"country:{cc}"
-                aliases = clean_aliases(rec["name"], rec["alternatenames"], limit=WORLD_ALIAS_LIMIT)
+                limit = None if pop >= WORLD_BIG else WORLD_ALIAS_LIMIT
+                aliases = clean_aliases(rec["name"], rec["alternatenames"], limit=limit)
             rows.append(dict(
                 id=f"geonames:{gid}", name=rec["name"], aliases=aliases, kind=kind_for(pop),
                 country=cc, parent=parent, lat=rec["latitude"], lon=rec["longitude"], wkt=None,
                 population=pop,
-                source=f"GeoNames {gid} ({gnc_label(table)}); admin1 {rec.get('admin1code') or '-'}",
+                source=f"GeoNames {gid} ({gnc_label(table)})",
             ))
     return rows

@@ -22,7 +22,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point
 from shapely.ops import linemerge
 
-from _sources import basemap_label, basemap_lines, fold, geonames, gnc_label, river_res
+from _sources import basemap_label, basemap_lines, clean_aliases, geonames, gnc_label, river_res
 
 # (id slug, name, aliases, country of the mouth/main course, anchors upstream -> downstream)
 RIVERS = [
@@ -240,16 +240,8 @@ def river_rows(*, log=print):
                f"simplified to {SIMPLIFY_DEG} deg")
         n_parts = 1 if geom.geom_type == "LineString" else len(geom.geoms)
         log(f"  river {name}: {geom.length:.2f} deg, {n_parts} part(s), gaps {[round(g) for g in gaps]}")
-        rows.append(dict(id=f"river:{slug}", name=name, aliases=aliases_clean(name, aliases), kind="river",
+        rows.append(dict(id=f"river:{slug}", name=name, aliases=clean_aliases(name, [], keep=aliases), kind="river",
                          country=cc, parent=f"country:{cc}", lat=mid.y, lon=mid.x, wkt=geom, population=0,
                          source=src))
     return rows
 
-
-def aliases_clean(name, aliases):
-    seen, out = {fold(name)}, []
-    for a in aliases:
-        if fold(a) not in seen:
-            seen.add(fold(a))
-            out.append(a)
-    return out

@@ -7,6 +7,7 @@ never imports them at run time.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -114,14 +115,14 @@ def fold(s: str) -> str:
 def usable_alias(a: str) -> bool:
     """Keep an alternate name only if a news text could plausibly spell it that way.
 
-    GeoNames alternate names also hold airport codes (``DEZ``) and machine
+    GeoNames alternate names also hold airport codes (``DEZ``), fragments, and machine
     romanisations of other scripts that are all lower case (``dai er zu er``);
     those would only produce false matches, so they are dropped.
     """
     a = a.strip()
     if not a or not is_latin(a) or not any(ch.isalpha() for ch in a):
         return False
-    if len(a) <= 3 and a.isupper():
+    if len(a) < 4:  # "DEZ", "Ko", "Civ": codes and fragments that match ordinary words
         return False
     first = next(ch for ch in a if ch.isalpha())
     if first.islower() and not ARTICLE_PREFIX.match(a):
@@ -133,8 +134,9 @@ def clean_aliases(name: str, candidates, *, limit: int | None = None, keep=()) -
     """Latin-script aliases, deduplicated against each other and ``name`` by :func:`fold`.
 
     ``keep`` are curated aliases that bypass :func:`usable_alias` (``US``, ``UK``).
-    With ``limit``, plain-ASCII spellings are preferred (that is what English
-    news prints), shortest first, then the rest.
+    With ``limit``, only spellings of 4+ characters are kept, plain-ASCII ones
+    first (that is what English news prints), those closest to ``name`` first
+    (transliteration variants before exonyms in other languages).
     """
     seen = {fold(name)}
     out = []
@@ -152,6 +154,8 @@ def clean_aliases(name: str, candidates, *, limit: int | None = None, keep=()) -
             seen.add(k)
             rest.append(a)
     if limit is not None:
-        rest.sort(key=lambda a: (not a.isascii(), len(a), a))
+        key = fold(name)
+        rest = [a for a in rest if len(a) >= 4]
+        rest.sort(key=lambda a: (not a.isascii(), -difflib.SequenceMatcher(None, key, fold(a)).ratio(), a))
         rest = rest[: max(0, limit - len(out))]
     return out + rest

@@ -45,6 +45,13 @@ WKT_DECIMALS = 4  # ~11 m: far below the accuracy of any derived geometry here
 
 def _fmt(row):
     geom = row.get("wkt")
+    if geom is not None:
+        # snap to the output grid first so that rounding cannot make a polygon invalid
+        geom = shapely.set_precision(geom, 10.0 ** -WKT_DECIMALS)
+        if not geom.is_valid:
+            geom = shapely.make_valid(geom)
+        if geom.is_empty:
+            raise SystemExit(f"{row['id']}: geometry vanished at {WKT_DECIMALS} decimals")
     wkt = "" if geom is None else shapely.to_wkt(geom, rounding_precision=WKT_DECIMALS, trim=True)
     aliases = [a.replace("|", "/") for a in row.get("aliases") or []]
     return {

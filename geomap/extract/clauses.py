@@ -54,7 +54,8 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "have", "had", "has", "make", "made", "begin", "began", "begun", "start", "started", "step", "stepped",
          "wage", "waged", "waging", "lead", "led", "leads", "leading", "undertake", "undertook", "undertaken",
          "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
-         "providing", "with"}
+         "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
+         "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed"}
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
@@ -66,6 +67,16 @@ ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame
 BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "because", "but", "if", "although",
                   "though", "since", "until", "which", "who", "whom", "whose", "unless", "amid", "so"}
 PRONOUNS = {"they", "it", "we", "he", "she", "them"}
+POSSESSIVES = {"its", "their", "our"}
+# head nouns that extend an actor name ("JNIM fighters", "RSF drones") or, after a possessive
+# pronoun, refer back to one ("its troops")
+HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
+         "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
+         "paramilitaries", "commandos", "marines", "positions"}
+# verbs whose bare form is more often another word ("beat back", "under fire", "set free")
+AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "hit", "push", "help", "arm", "cover", "take"}
+IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
+          "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
 
 @dataclass
@@ -100,6 +111,7 @@ class Analysis:
     actors: list = field(default_factory=list)
     triggers: list = field(default_factory=list)
     boundaries: set = field(default_factory=set)     # token indexes that start a new clause
+    place_tokens: set = field(default_factory=set)   # tokens of place names in a locating role
 
     def clause(self, k):
         """(start, end) token range of the clause around token ``k``."""
@@ -119,7 +131,7 @@ class Analysis:
         return None
 
 
-def analyse(text, lexicon, *, country=None, blocked=()):
+def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
     """Find actor mentions, action triggers and clause boundaries in a sentence.
 
     Parameters
@@ -131,14 +143,17 @@ def analyse(text, lexicon, *, country=None, blocked=()):
         ISO code of the article's country (for ``alias@CC`` actor names).
     blocked : sequence of (int, int)
         Character spans that are places in a locating role (never actors).
+    tokens : list of Token, optional
+        ``tokenize(text)`` when the caller has it already.
 
     Returns
     -------
     Analysis
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if tokens is None else tokens
     an = Analysis(text, toks)
     blocked_tok = {t.i for t in toks for s, e in blocked if s <= t.start < e}
+    an.place_tokens = blocked_tok
     _find_actors(an, lexicon, country, blocked_tok)
     _find_triggers(an, lexicon)
     _find_boundaries(an)
@@ -155,21 +170,29 @@ def _find_actors(an, lexicon, country, blocked):
             i += 1
             continue
         hit = None
-        for L in range(min(lexicon.max_alias, n - i), 0, -1):
-            span = toks[i:i + L]
-            if not all(x.word for x in span):
-                continue
-            key = tuple(x.key for x in span)
-            name = lexicon.lookup_actor(key, country)
+        key = ()
+        for L in range(1, min(lexicon.max_alias, n - i) + 1):
+            x = toks[i + L - 1]
+            if not x.word:
+                break
+            key = key + (x.key,)
+            name = lexicon.lookup_actor(key, country) if key in lexicon.aliases else None
             if name:
                 hit = (L, name)
+            if key not in lexicon.alias_prefixes:
                 break
         if hit is None:
+            if t.key in POSSESSIVES and i + 1 < n and toks[i + 1].key in HEADS - {"positions"}:
+                found.append(ActorMention(i, i + 2, "", pronoun=True))
+                i += 2
+                continue
             if t.key in PRONOUNS and (i == 0 or toks[i - 1].key not in ("of", "with", "to", "against", "on", "at")):
                 found.append(ActorMention(i, i + 1, "", pronoun=True))
             i += 1
             continue
         L, name = hit
+        while i + L < n and toks[i + L].key in HEADS - {"positions", "army"} and toks[i + L].word:
+            L += 1
         m = ActorMention(i, i + L, name)
         keys = [x.key for x in toks[i:i + L]]
         for a in ("backed", "supported", "led", "allied", "sponsored"):
@@ -213,29 +236,51 @@ def _find_triggers(an, lexicon):
             i += 1
             continue
         best = None
-        for L in range(min(lexicon.max_form, n - i), 0, -1):
-            span = toks[i:i + L]
-            for gap in [-1] + list(range(1, L - 1)):
-                keys = tuple("*" if g == gap else x.key for g, x in enumerate(span))
-                forms = lexicon.forms.get(keys)
-                if forms and all(x.word for g, x in enumerate(span) if g != gap) and not any(
-                        k in taken for k in range(i, i + L)):
+        for gap in (-1, 1, 2):
+            key = ()
+            for L in range(1, min(lexicon.max_form, n - i) + 1):
+                x = toks[i + L - 1]
+                if L - 1 == gap:
+                    key = key + ("*",)
+                else:
+                    if not x.word or (i + L - 1) in taken:
+                        break
+                    key = key + (x.key,)
+                forms = lexicon.forms.get(key)
+                if forms and (best is None or L > best[0]) and not (gap >= 0 and L - 1 <= gap):
                     best = (L, forms)
+                if key not in lexicon.form_prefixes:
                     break
-            if best:
-                break
         if best is None:
             i += 1
             continue
         L, forms = best
         form = _choose_form(toks, i, forms, an.actors)
         tok = toks[i]
+        prevk = toks[i - 1].key if i > 0 else ""
+        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in AMBIGUOUS_BASE | {
+                "backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"} and L == 1 and prevk not in (
+                "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
+            form = None
+        if form is not None and form.pos == "verb" and i + L < n and toks[i + L].key in IDIOMS and L == 1:
+            form = None
         # "U.S.-backed", "ISIS-held": affiliation, not an action
         if form is not None and not (tok.joined and tok.key in AFFILIATION):
             if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
                 out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
         i += L
-    an.triggers = out
+    keep = []
+    for k, t in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if (t.pos == "verb" and toks[t.i].key in LIGHT and nxt is not None and nxt.pos == "noun"
+                and nxt.i - t.j <= 6):
+            continue
+        if t.pos == "verb" and t.tag in ("base", "s") and keep and t.i - keep[-1].j <= 3 and not any(
+                toks[x].key in (",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
+                                "they", "it", "we", "who", "that", "which") for x in range(keep[-1].j, t.i)):
+            continue
+        keep.append(t)
+    an.triggers = keep
 
 
 def _choose_form(toks, i, forms, actors):
@@ -251,16 +296,18 @@ def _choose_form(toks, i, forms, actors):
         return v
     prev = toks[i - 1].key if i > 0 else ""
     prev_actor = any(a.j == i and not a.pronoun for a in actors)
+    if verbs[0].tag == "ing" and prev not in AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}:
+        return nouns[0]
     if prev in ("to", "will", "would", "could", "might", "may", "can", "shall", "must", "not", "n't", "did",
                 "didn't", "'ll", "should", "they", "we", "it", "also", "and", "who", "that", "which"):
         return verbs[0]
-    if prev in DETERMINERS or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
+    if prev in DETERMINERS | {"further"} or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
         return nouns[0]
     if prev_actor:
         before = toks[i - 1 - 1].key if i >= 2 else ""
         actor = next(a for a in actors if a.j == i)
         det = toks[actor.i - 1].key if actor.i > 0 else ""
-        return nouns[0] if det in DETERMINERS else verbs[0]
+        return nouns[0] if det in DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to", "against"} else verbs[0]
     return nouns[0] if verbs[0].tag in ("base", "s") else verbs[0]
 
 

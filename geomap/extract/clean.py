@@ -166,8 +166,14 @@ def clean_text(text, *, title=None):
     # paragraphs: a blank line ends one; a line without final punctuation followed by a
     # blank line is a headline-like line and stays its own sentence.
     paras, cur = [], []
-    for line in kept:
+    for k, line in enumerate(kept):
         if line:
+            nxt = kept[k + 1] if k + 1 < len(kept) else ""
+            # feed-style lines ("Russian army shelled Nikopol, 2 wounded") end a sentence at the line
+            # break when the next line opens with a capital; hard-wrapped prose continues in lowercase
+            if (nxt and nxt[:1].isupper() and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
+                    and len(line.split()) >= 3 and any(c.islower() for c in line)):
+                line += " ."
             cur.append(line)
         elif cur:
             paras.append(cur)

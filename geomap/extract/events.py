@@ -22,6 +22,7 @@ from .clauses import analyse
 from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
 from .places import find_places, focus_points, main_area
+from .tokens import tokenize
 
 __all__ = ["extract_events", "extract_document", "events_to_frame", "COLUMNS"]
 
@@ -67,7 +68,13 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     doc = _as_document(doc)
     cleaned = clean_text(doc.text or "", title=getattr(doc, "title", None))
     text = cleaned.text
-    mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=-1, link_spans=[(-2, -1)])
+    sentences = split_sentences(text)
+    tokens = [tokenize(s.text) for s in sentences]
+    names = [(s.start + a, s.start + b) for s, toks in zip(sentences, tokens)
+             for a, b in lexicon.alias_spans(s.text, tokens=toks)]
+    # the text is cleaned already: no dateline or link lines left to find
+    mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=-1, link_spans=[(-2, -1)],
+                           actor_spans=names)
     focus = main_area(mentions)
     country = _article_country(mentions, focus)
     near = focus_points(mentions, focus)
@@ -79,11 +86,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         "outlet": getattr(doc, "outlet", None) or cleaned.outlet, "url": getattr(doc, "url", None),
         "date": getattr(doc, "date", None),
     }
-    for sent in split_sentences(text):
+    for sent, toks in zip(sentences, tokens):
         here = [pm for pm in mentions if sent.start <= pm.start < sent.end]
         sites = [pm for pm in here if pm.locating]
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
-        an = analyse(sent.text, lexicon, country=country, blocked=blocked)
+        an = analyse(sent.text, lexicon, country=country, blocked=blocked, tokens=toks)
         for d in link_sentence(an, lexicon, memory):
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon)
             base = _row(d, an, sent, place, how, focus, near, lexicon, meta)
@@ -179,7 +186,8 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta):
     return {
         "event_id": None, "doc": meta["doc"], "actor": d.actor, "action": d.category, "target": d.target,
         "place": pname, "place_id": pid, "qualifier": qualifier, "precision": precision if geom is not None else None,
-        "reported_by": d.reported_by, "stance": d.stance, "date": meta["date"], "sentence": _plain(sent.text),
+        "reported_by": d.reported_by, "stance": d.stance, "date": event_date(sent.text, meta["date"]),
+        "sentence": _plain(sent.text),
         "actor_side": actor.side, "target_side": lexicon.side_label(d.target) if d.target else "unknown",
         "backer": d.backer, "place_text": ptext, "title": meta["title"], "outlet": meta["outlet"], "url": meta["url"],
         "n_reports": 1, "claims": None, "located_by": how, "trigger": d.trigger,
@@ -188,6 +196,32 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta):
         "icon": lexicon.action_info(d.category, "icon") or None,
         "geometry": geom,
     }
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_RX = re.compile(r"\b(?:on|late|early|since|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                     r"yesterday|today|overnight)\b", re.I)
+
+
+def event_date(sentence, article_date):
+    """The event's ISO date: a weekday or "yesterday" in the sentence counted back from
+    the article's date (reports speak of the past week), else the article's date, else None."""
+    if not article_date:
+        return None
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(str(article_date)[:10])
+    except ValueError:
+        return None
+    m = _DAY_RX.search(sentence)
+    if m:
+        word = m.group(1).lower()
+        if word == "yesterday":
+            day -= dt.timedelta(days=1)
+        elif word in _WEEKDAYS:
+            day -= dt.timedelta(days=(day.weekday() - _WEEKDAYS.index(word)) % 7)
+    return day.isoformat()
 
 
 def _plain(text):

@@ -154,6 +154,8 @@ class Lexicon:
     sides: dict = field(default_factory=dict)           # side -> (label, colour)
     max_alias: int = 1
     max_form: int = 1
+    alias_prefixes: set = field(default_factory=set)   # every proper prefix of an alias key
+    form_prefixes: set = field(default_factory=set)
 
     @classmethod
     @functools.lru_cache(maxsize=4)
@@ -210,6 +212,8 @@ class Lexicon:
         if key:
             self.aliases.setdefault(key, []).append((name, context))
             self.max_alias = max(self.max_alias, len(key))
+            for n in range(1, len(key)):
+                self.alias_prefixes.add(key[:n])
 
     def _add_form(self, text, form):
         key = tuple("*" if w == "*" else w for w in (t.key if t.word else "*" for t in tokenize(text)) )
@@ -219,6 +223,8 @@ class Lexicon:
         if form not in bucket:
             bucket.append(form)
         self.max_form = max(self.max_form, len(key))
+        for n in range(1, len(key)):
+            self.form_prefixes.add(key[:n])
 
     def actor(self, name):
         """The :class:`Actor` called ``name`` (an unknown name gives side ``unknown``)."""
@@ -231,6 +237,31 @@ class Lexicon:
     def action_info(self, category, column, default=""):
         """A column of ``data/actions.csv`` for a category (``kinetic``, ``cameo`` ...)."""
         return self.actions.get(category, {}).get(column, default) or default
+
+    def alias_spans(self, text, *, min_tokens=2, tokens=None):
+        """Character spans of actor names of at least ``min_tokens`` words in ``text``.
+
+        Place names inside them ("Sudan" in "Sudan Doctors Network", "Rapid" in
+        "Rapid Support Forces") are part of an actor's name, not places.
+        """
+        toks = [t for t in (tokenize(text) if tokens is None else tokens) if t.word]
+        spans = []
+        i, n = 0, len(toks)
+        while i < n:
+            best = 0
+            key = ()
+            for L in range(1, min(self.max_alias, n - i) + 1):
+                key = key + (toks[i + L - 1].key,)
+                if key in self.aliases:
+                    best = L
+                if key not in self.alias_prefixes:
+                    break
+            if best >= min_tokens:
+                spans.append((toks[i].start, toks[i + best - 1].end))
+                i += best
+            else:
+                i += 1
+        return spans
 
     def lookup_actor(self, key, country=None):
         """Canonical actor for an alias token tuple, honouring ``@country`` aliases."""

@@ -21,18 +21,14 @@ general English rather than per-article rules:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from .clauses import (ACCUSE, ADVERBS, ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, LIGHT, MODAL_POSSIBLE,
-                      MODAL_THREAT, NEGATION, PLAN_TO, PREPS, PREVENT, SPEECH, THREAT_TO, WARN, ActorMention)
+from .attribution import frames as find_frames, warn_target as _warn_target
+from .clauses import (ASSERT_TO, AUX, DETERMINERS, HAVE, LIGHT, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
+                      PREPS, PREVENT, SPEECH, THREAT_TO, ActorMention)
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
-_TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "army", "brigadier",
-           "captain", "capt", "sergeant", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
-           "commander", "chief", "official", "officials", "mr", "mrs", "ms", "dr", "the", "a", "an", "said",
-           "senior", "military", "defence", "defense", "ministry", "prime", "foreign", "deputy", "head"}
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
 
 
@@ -59,17 +55,7 @@ class Memory:
 
     last_subject: str | None = None
     by_word: dict = field(default_factory=dict)
-
-
-@dataclass
-class _Frame:
-    kind: str            # speech, deny, warn, accuse
-    k: int               # the verb
-    speaker: str | None  # actor name or person phrase
-    actor: str | None    # speaker as an actor (for pronouns)
-    lo: int              # content token range
-    hi: int
-    object: str | None = None
+    lexicon: object = None
 
 
 def link_sentence(an, lexicon, memory):
@@ -87,8 +73,9 @@ def link_sentence(an, lexicon, memory):
     list of Draft
     """
     toks = an.tokens
+    memory.lexicon = lexicon
     _coref_nouns(an, memory, lexicon)
-    frames = _frames(an, lexicon)
+    frames = find_frames(an, lexicon)
     frame_verbs = {f.k for f in frames}
     drafts = []
     for tr in an.triggers:
@@ -145,162 +132,6 @@ def link_sentence(an, lexicon, memory):
     return out
 
 
-# --- frames ------------------------------------------------------------------------
-
-def _frames(an, lexicon):
-    toks, n = an.tokens, len(an.tokens)
-    frames = []
-    for k, t in enumerate(toks):
-        key = t.key
-        if key == "according" and k + 1 < n and toks[k + 1].key == "to":
-            who, actor, end = _np_after(an, k + 2)
-            if who:
-                lo, hi = (end, n) if k <= 1 else (0, k)
-                if k <= 1:
-                    while hi > end and False:
-                        pass
-                frames.append(_Frame("speech", k, who, actor, lo, hi))
-            continue
-        kind = ("speech" if key in SPEECH else "deny" if key in DENY else "warn" if key in WARN
-                else "accuse" if key in ACCUSE else None)
-        if kind is None:
-            continue
-        if t.joined:
-            continue
-        # "something moscow denied", "which X denied": the denial closes the sentence
-        if kind == "deny" and k >= 2 and _tail(toks, k):
-            prevw = toks[k - 2].key if k >= 2 else ""
-            a = an.actor_at(k - 1)
-            if a is not None and not a.pronoun and (toks[a.i - 1].key in ("something", "which", "what", "claims", "a", "claim", "allegation", ",")):
-                frames.append(_Frame("deny_tail", k, a.actor, a.actor, 0, k))
-                continue
-        subj = _speaker_left(an, k)
-        after_np, after_actor, after_end = _np_after(an, k + 1)
-        if subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1):
-            # "..., said Army Colonel Ryan Dillon": inverted, the content is before
-            frames.append(_Frame(kind, k, after_np, after_actor, 0, k))
-            continue
-        if subj is None:
-            if kind == "speech" and k > 0 and toks[k - 1].key in ("," , '"'):
-                continue
-            # participles ("..., telling The Associated Press it was ...") take the clause subject
-            subj = _first_subject(an, k)
-            if subj is None:
-                continue
-        who, actor = subj
-        if kind == "speech" and _tail(toks, k):
-            frames.append(_Frame(kind, k, who, actor, 0, _np_start(an, k)))
-            continue
-        lo = k + 1
-        obj = None
-        if kind in ("warn", "accuse", "speech") and after_actor and toks[k + 1].key not in ("that", "of"):
-            obj = after_actor
-            if kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling"):
-                lo = after_end
-        if kind == "accuse":
-            obj = after_actor
-        frames.append(_Frame(kind, k, who, actor, lo, n, obj))
-    return frames
-
-
-def _tail(toks, k):
-    """True when nothing but time words and punctuation follow token ``k``."""
-    rest = [t.key for t in toks[k + 1:] if t.word]
-    filler = {"on", "in", "a", "the", "statement", "this", "last", "week", "earlier", "later", "today", "monday",
-              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "late", "night",
-              "evening", "morning", "afternoon", "briefing", "an", "interview", "also", "it", "said"}
-    return all(w in filler for w in rest)
-
-
-def _np_start(an, k):
-    s = k - 1
-    while s > 0 and an.tokens[s - 1].word and an.tokens[s - 1].key not in {"said", "that"}:
-        s -= 1
-        if an.tokens[s].key in (",",):
-            break
-    return max(0, s)
-
-
-def _speaker_left(an, k):
-    """The subject of a reporting verb: an actor, or a person's name, right before it."""
-    toks = an.tokens
-    j = k - 1
-    while j >= 0 and toks[j].key in ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement", "last", "also",
-                                                        "monday", "tuesday", "wednesday", "thursday", "friday",
-                                                        "saturday", "sunday", "evening", "earlier", "later"}:
-        j -= 1
-    if j < 0:
-        return None
-    words = []
-    while j >= 0 and toks[j].word and toks[j].key not in {"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"}:
-        words.append(j)
-        j -= 1
-        if len(words) >= 8:
-            break
-    if not words:
-        if j >= 0 and toks[j].key == "the":
-            return None
-        return None
-    lo = min(words)
-    a = None
-    for m in an.actors:
-        if lo <= m.i and m.j <= max(words) + 1 and not m.held:
-            a = m
-    if a is not None and a.pronoun:
-        return None
-    if a is not None:
-        return a.actor, a.actor
-    phrase = " ".join(an.text[toks[w].start:toks[w].end] for w in sorted(words))
-    names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
-    if not names or len(names) > 4 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
-        return None
-    if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something") for w in words):
-        return None
-    return _title(phrase), None
-
-
-def _first_subject(an, k):
-    for m in an.actors:
-        if m.i < k and not m.pronoun and not m.held and (m.i == 0 or an.tokens[m.i - 1].key in ("the", "a", "an")):
-            return m.actor, m.actor
-    return None
-
-
-def _np_after(an, k):
-    """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
-    toks, n = an.tokens, len(an.tokens)
-    j = k
-    while j < n and toks[j].word and toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
-                                                       "who", "which", "as", "said", "told"):
-        j += 1
-    if j == k:
-        return None, None, k
-    actor = None
-    for m in an.actors:
-        if k <= m.i < j and not m.pronoun:
-            actor = m.actor
-            break
-    phrase = an.text[toks[k].start:toks[j - 1].end]
-    if actor is None and re.search(r"\b(?:our|my|his|her|their|information|sources?|reports?)\b", phrase.lower()):
-        return None, None, k
-    return (actor or _title(phrase)), actor, j
-
-
-def _title(phrase):
-    phrase = re.sub(r"\s+", " ", phrase.strip())
-    if phrase.islower():
-        phrase = " ".join(w[:1].upper() + w[1:] if len(w) > 2 or "." in w else w for w in phrase.split(" "))
-        phrase = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), phrase)
-    return phrase
-
-
-def _warn_target(an, f):
-    for m in an.actors:
-        if f.k < m.i < f.hi and not m.pronoun:
-            return m.actor
-    return None
-
-
 # --- events -------------------------------------------------------------------------
 
 def _text(an, i, j):
@@ -323,7 +154,17 @@ def _resolve_pronoun(an, m, frames, memory):
     return memory.last_subject
 
 
-def _subject(an, k, frames, memory, *, stop=0):
+def _forces_of(name, lexicon):
+    actor = lexicon.actor(name)
+    if actor.type != "government_body" or not actor.country:
+        return name
+    for other in lexicon.actors.values():
+        if other.country == actor.country and other.type == "state_forces":
+            return other.name
+    return name
+
+
+def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
     toks = an.tokens
     trig = {t.i for t in an.triggers} | {j for t in an.triggers for j in range(t.i, t.j)}
     for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
@@ -333,8 +174,17 @@ def _subject(an, k, frames, memory, *, stop=0):
         if m.pronoun:
             if toks[m.i].key == "them":
                 continue
-            return _resolve_pronoun(an, m, frames, memory), None
-        if prev in PREPS or prev in SPEECH | DENY | WARN | ACCUSE:
+            who = _resolve_pronoun(an, m, frames, memory)
+            lexicon = lexicon or memory.lexicon
+            if m.j - m.i == 2 and who and lexicon is not None:
+                who = _forces_of(who, lexicon)  # "the ministry said its troops ...": the state's forces
+            return who, None
+        if prev == "of" and _quantity_before(toks, m.i):
+            prev = ""
+        if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
+                                     "accuse", "accuses", "urged", "blamed"}:
+            continue
+        if not _subject_position(toks, m.i):
             continue
         j = m.i - 1
         while j >= 0 and toks[j].key in ("the", "a", "an"):
@@ -343,6 +193,41 @@ def _subject(an, k, frames, memory, *, stop=0):
             continue  # the object of an earlier verb
         return m.actor, m.backer
     return None, None
+
+
+_OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "however", "but", "while", "after",
+            "before", "when", "where", "because", "since", "although", "though", "whereas", "if", "until", "so",
+            "some", "about", "several", "dozens", "hundreds", "many", "least", "more", "than", "two", "three",
+            "four", "five", "six", "seven", "eight", "nine", "ten", "now", "later", "earlier", "yesterday",
+            "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
+
+
+_QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many", "most", "several", "all",
+             "members", "units", "groups", "remnants", "fighters", "soldiers", "elements"}
+
+
+def _quantity_before(toks, i):
+    """"thousands of residents", "dozens of RSF fighters": the people are the subject."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and toks[j].key == "of" and toks[j - 1].key in _QUANTITY
+
+
+def _subject_position(toks, i):
+    """A subject opens its clause: nothing but determiners, numbers or openers before it."""
+    if _quantity_before(toks, i):
+        return _subject_position(toks, [t.i for t in toks if t.i < i and t.key == "of"][-1] - 1)
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
+        j -= 1
+    if j < 0 or not toks[j].word:
+        return True
+    key = toks[j].key
+    if toks[j].poss or key in ("suspected", "alleged", "paramilitary", "armed", "rival", "allied", "local"):
+        return True
+    return key in _OPENERS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                      "saturday", "sunday")
 
 
 def _targets(an, lo, hi, *, skip=()):
@@ -362,11 +247,28 @@ def _look_back(toks, i, lo):
     words = []
     j = i - 1
     while j >= lo and len(words) < 6:
-        if not toks[j].word and toks[j].key not in ("'",):
+        if not toks[j].word and toks[j].key in ('"', "'", "“", "”", "‘", "’"):
+            j -= 1
+            continue
+        if not toks[j].word:
             break
         words.append(toks[j].key)
         j -= 1
     return words
+
+
+def _coordinated_infinitive(toks, k, places=()):
+    """True when the "and" at ``k`` joins a purpose infinitive: "to drive X out ..., and seize Y"."""
+    j = k - 1
+    while j >= 0 and k - j <= 14:
+        key = toks[j].key
+        if key in (";", ".") or key in SPEECH:
+            return False
+        if key == "to" and j + 1 < k and toks[j + 1].word and toks[j + 1].key not in DETERMINERS and not toks[j + 1].key.isdigit() and j + 1 not in places:
+            head = toks[j - 1].key if j > 0 else ""
+            return head not in THREAT_TO | PLAN_TO | ASSERT_TO | MODAL_THREAT
+        j -= 1
+    return False
 
 
 def _modality(an, tr, frames):
@@ -378,6 +280,10 @@ def _modality(an, tr, frames):
     back = _look_back(toks, tr.i, lo)
     stance = "asserted"
     if tr.pos == "verb":
+        if any(w in ("any", "no", "avoid", "prevent", "avert") for w in back[:4]):
+            return "drop"
+        if back[:1] == ["and"] and _coordinated_infinitive(toks, tr.i - 1, an.place_tokens):
+            return "drop"
         if back[:1] == ["to"]:
             head = back[1] if len(back) > 1 else ""
             if head in THREAT_TO:
@@ -387,8 +293,13 @@ def _modality(an, tr, frames):
             if head not in ASSERT_TO and head not in MODAL_THREAT:
                 return "drop"
         if tr.tag == "ing" and not any(w in AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"} for w in back[:3]):
+            if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
+                    f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
+                return "asserted"  # "accused the army of bombing ...": the action accused of
             if not (tr.i > 0 and toks[tr.i - 1].key == ","):
                 return "drop"
+            if tr.category == "attack" and any(o.i < tr.i and o.category in ("attack", "clash") for o in an.triggers):
+                return "drop"  # "..., killing 15 civilians": the consequence of the attack just named
     else:
         near = back[:4]
         if any(w in PREVENT for w in near):
@@ -414,6 +325,12 @@ def _drafts_for(an, tr, frames, memory):
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
+    if tr.pos == "noun" and prev == "of" and toks[tr.i].key.endswith("ing"):
+        accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
+        if accused:  # "accused the army of bombing civilians": a gerund, the accused acts
+            tg = _targets(an, tr.j, hi, skip=(accused[0].object,))
+            return [Draft(tr.i, tr.category, accused[0].object, tg[0] if tg else None, stance="asserted",
+                          trigger=trig_text, clause=(lo, hi))]
     if tr.pos == "noun":
         # "came under attack from X and Y": X and Y act, the subject is the target
         if prev == "under" and tr.i >= 2 and toks[tr.i - 2].key in ("came", "come", "comes", "coming"):
@@ -432,7 +349,7 @@ def _drafts_for(an, tr, frames, memory):
             det_i -= 1
         det = toks[det_i].key if det_i >= 0 else ""
         of = _agents(an, tr.j, ("by", "of", "from") if tr.category in ("advance", "withdraw", "deploy", "support", "capture") else ("by", "from"), direct=True)
-        if adj is not None and det not in ("the", "this", "that", "these", "those"):
+        if adj is not None and (det not in ("the", "this", "that", "these", "those") or toks[adj.j - 1].poss):
             actors = [adj.actor]
             backer = adj.backer
         elif of:
@@ -453,6 +370,11 @@ def _drafts_for(an, tr, frames, memory):
                 actors = [actor] if actor else []
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
                 actors = [adj.actor]
+        if not actors and tr.category in ("clash", "meet") and tr.j < n and toks[tr.j].key == "between":
+            pair = _agents(an, tr.j, ("between",), direct=True)
+            if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
+                return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
+                              locate=tr.category != "meet", clause=(lo, hi))]
         if not actors:
             return []
         if tr.category in ("meet", "support"):
@@ -475,7 +397,11 @@ def _drafts_for(an, tr, frames, memory):
     if toks[tr.i].key in ("fell", "fall", "falls", "fallen") and tr.j < n and toks[tr.j].key == "to":
         agents = _agents(an, tr.j, ("to",))
         return [Draft(tr.i, "capture", a, None, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
-    actor, backer = _subject(an, tr.i, frames, memory)
+    accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
+    if tr.tag == "ing" and tr.i > 0 and toks[tr.i - 1].key == "of" and accused:
+        actor, backer = accused[0].object, None
+    else:
+        actor, backer = _subject(an, tr.i, frames, memory)
     if actor is None:
         return []
     nxt = toks[tr.j].key if tr.j < n else ""

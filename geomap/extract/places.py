@@ -17,6 +17,11 @@ gazetteer match gets a role:
     Where a statement was made ("addressing a Pentagon briefing").
 ``link``
     Inside a link to another story ("Read: Inside the fight to retake Raqqa").
+``actor``
+    Part of an actor's name or a modifier of one ("Rapid" in "Rapid Support
+    Forces", "U.S.-backed", "the U.S. military command").
+``modifier``
+    A country qualifying another name ("Sudan's army", "Russia's Kursk region").
 
 Coreference adds mentions for "the river" (the last river named), "the
 province" (the last province) and "the region"/"the area" (the article's main
@@ -27,6 +32,7 @@ the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -51,7 +57,7 @@ _VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|confer
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(r"\b(?:based|headquartered|stationed)\s+in\s+(?:the\s+)?$")
 _COREF = re.compile(
-    r"\bthe\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?"
+    r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?"
     r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|country|oblast|state|banks?|side)\b")
 _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
          "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
@@ -73,7 +79,7 @@ class PlaceMention:
     place : geomap.Place
         The gazetteer place.
     role : str
-        One of site, origin, destination, dateline, metonym, base, venue, link.
+        One of site, origin, destination, dateline, metonym, base, venue, link, actor, modifier.
     qualifier : str or None
         east_bank, northwest, east_of ... or None.
     geometry : shapely geometry
@@ -101,7 +107,7 @@ class PlaceMention:
         return self.role in LOCATING_ROLES
 
 
-def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_spans=()):
+def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_spans=(), actor_spans=None):
     """Find every place named in ``text`` and tag its role.
 
     Parameters
@@ -117,6 +123,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
         End offset of a dateline already found by the caller.
     link_spans : sequence of (int, int), optional
         Spans of link lines already found by the caller.
+    actor_spans : sequence of (int, int), optional
+        Spans of multi-word actor names (``Lexicon.alias_spans``) when the caller has them.
 
     Returns
     -------
@@ -141,6 +149,12 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
     lower = text.lower()
     cased = text != lower and text != text.upper()
     raw = [m for m in gazetteer.matcher.scan(text) if _keep(m, cased)]
+    names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
+    inside = set()
+    for m in raw:
+        for s, e in names:
+            if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) + 1:
+                inside.add(m)
 
     # resolve: unambiguous names first, they are the context for the others
     places = {}
@@ -151,20 +165,31 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
             context.append(places[m])
     countries = {p.country for p in context if p.country}
     mentions = []
+    chosen = {}
     for m in raw:
         qual = Q.detect_qualifier(text, m.start, m.end)
         place = places.get(m)
         if place is None:
             kinds = _kinds(qual, text, m)
             ids = set(m.place_ids)
-            cands = [p for p in gazetteer.candidates(m.text, context=context or None, kind=kinds) if p.id in ids]
-            if not cands and kinds:
-                cands = [p for p in gazetteer.candidates(m.text, context=context or None) if p.id in ids]
+            ck = (m.key, tuple(sorted(kinds)) if kinds else None)
+            if ck not in chosen:
+                cands = [p for p in gazetteer.candidates(m.text, context=context or None, kind=kinds) if p.id in ids]
+                if not cands and kinds:
+                    cands = [p for p in gazetteer.candidates(m.text, context=context or None) if p.id in ids]
+                chosen[ck] = cands
+            cands = chosen[ck]
             if not cands:
                 continue
             place = cands[0]
-        qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
-        role = _role(text, lower, m, place, lexicon, dateline_end, links)
+        if qual is not None or place.kind == "river":
+            qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
+        if qual is None and place.kind == "region":
+            # a curated part of a country ("Northwest Syria") is that part, with its qualifier
+            dm = re.match(r"(north|south|east|west)[\s-]?(east|west)?(?:ern)?\b", place.name.lower())
+            if dm and re.match(r"(north|south|east|west)", m.text.lower()):
+                qual = Q.Qualifier(Q.direction_of(dm.group(1), dm.group(2)), m.start, m.end)
+        role = "actor" if m in inside else _role(text, lower, m, place, lexicon, dateline_end, links)
         pm = PlaceMention(m.start, m.end, text[m.start:m.end], place, role, span=(m.start, m.end))
         if qual is not None and qual.name:
             pm.qualifier = qual.name
@@ -177,13 +202,19 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
     if not cased:
         mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
                     or not home or pm.place.country in home]
+    for pm in mentions:
+        # "Hamas said": an actor's name that is also a town far from this story
+        if (pm.role in LOCATING_ROLES and pm.place.kind in ("city", "town", "village") and home
+                and pm.place.country not in home and lexicon.lookup_actor(_key(pm.text)) is not None):
+            pm.role = "actor"
     mentions.extend(_corefs(text, lower, mentions, lexicon))
     mentions.sort(key=lambda p: p.start)
     focus = main_area(mentions)
     for pm in mentions:
         if pm.coref and pm.place is None:
             pm.place = focus
-        _geometry(pm, mentions, focus, gazetteer)
+        if pm.place is not None:
+            _geometry(pm, mentions, focus, gazetteer)
     return [pm for pm in mentions if pm.place is not None]
 
 
@@ -230,6 +261,8 @@ def _keep(m, cased):
 
 def _kinds(qual, text, m):
     after = text[m.end:m.end + 20].lower()
+    if qual is not None and qual.name.endswith("_bank"):
+        return {"river", "lake"}
     if qual is not None and qual.kind in ("province", "governorate", "oblast", "state", "region", "district"):
         return {"province", "county", "region"}
     if re.match(r"^\s*(?:province|governorate|oblast|region)\b", after):
@@ -245,25 +278,31 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     if any(s <= m.start < e for s, e in links):
         return "link"
     after = lower[m.end:m.end + 40]
-    before = lower[max(0, m.start - 40):m.start]
+    before = re.split(r"[.!?\n]\s", lower[max(0, m.start - 40):m.start])[-1]
     if _BASE_AFTER.match(after) or _BASE_BEFORE.search(before):
         return "base"
     if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
         return "venue"
     prev = re.findall(r"[^\W_]+", before)
     prev_word = prev[-1] if prev else ""
-    key = tuple(t.key for t in tokenize(m.text) if t.word)
+    key = _key(m.text)
     if key and key[0] == "the":
         key = key[1:]
         before = lower[max(0, m.start - 40):m.start]
         prev = re.findall(r"[^\W_]+", before)
         prev_word = prev[-1] if prev else ""
+    if place.kind in ("country", "province") and re.match(r"^(?:['’]s|\s+s)\s", after):
+        return "modifier"  # "Sudan's army", "Russia's Kursk region": the country qualifies a name
     if place.kind in ("country", "city") and re.match(
             r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
             r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
             r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b", after):
         return "actor"
     is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
+    if prev and lexicon.forms.get((prev_word,)) and any(
+            f.pos == "verb" and lexicon.action_info(f.category, "kinetic", "no") == "yes"
+            for f in lexicon.forms[(prev_word,)]):
+        return "site"  # "drones hit Kyiv": the capital is where the strike landed
     if place.kind in ("city", "country", "landmark") and prev_word not in _LOCATIVE:
         if is_actor or _SPEECH.match(after):
             return "metonym"
@@ -278,6 +317,11 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     return "site"
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(text):
+    return tuple(t.key for t in tokenize(text) if t.word)
+
+
 def _corefs(text, lower, mentions, lexicon):
     out = []
     named = sorted((pm for pm in mentions if pm.role in ("site", "origin", "destination")), key=lambda p: p.start)
@@ -288,10 +332,12 @@ def _corefs(text, lower, mentions, lexicon):
             continue
         rest = lower[e:e + 25]
         noun = m.group("noun").replace(" ", "")
-        if re.match(r"^\s*(?:of|'s|’s)\b", rest) and noun not in ("side", "bank", "banks", "riverbank", "riverbanks"):
+        if re.match(r"^\s*of\b", rest) and noun not in ("side", "bank", "banks", "riverbank", "riverbanks"):
             continue  # "the province of X" names X itself
         if noun in ("side", "bank", "banks") and not m.group("dir"):
             continue
+        if lower[s:s + 3] == "its" and not (noun.startswith("river") or noun in ("bank", "banks", "side")):
+            continue  # "its province" is too loose; "its eastern bank" follows the river just named
         if noun in ("side", "bank", "banks") and re.match(r"^\s*of\s+(?!the\s+river\b)", rest):
             continue  # "the east bank of the Dnipro" is the named river's own mention
         before = [pm for pm in named if pm.start < s]
@@ -339,9 +385,14 @@ def _geometry(pm, mentions, focus, gazetteer):
     direction = q.split("_")[0]
     if q.endswith("_bank"):
         if place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString") and direction in Q._DIRS:
-            pm.geometry = Q.river_bank(geom, direction, near=focus_points(mentions, focus))
+            pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)), None)
         else:
             pm.geometry = geom
+        pm.precision = "river"
+    elif q.endswith("_of") and direction in Q._DIRS and place.kind == "river" and geom is not None \
+            and geom.geom_type.endswith("LineString") and direction in ("east", "west", "north", "south"):
+        pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)),
+                            getattr(pm, "_km", None) or 10.0)
         pm.precision = "river"
     elif q.endswith("_of") and direction in Q._DIRS:
         km = getattr(pm, "_km", None)
@@ -352,11 +403,27 @@ def _geometry(pm, mentions, focus, gazetteer):
                 km += 0.5 * max(maxx - minx, maxy - miny) * Q.KM_PER_DEG
         pm.geometry = Q.offset_point(place.lon, place.lat, direction, km)
         pm.precision = "point" if getattr(pm, "_km", None) else place.precision
+    elif direction in Q._DIRS and place.kind == "region" and geom is not None:
+        pm.geometry = geom  # the curated region is the part already
+        pm.precision = "region"
     elif direction in Q._DIRS:
         pm.geometry = _area_part(place, direction, gazetteer)
         pm.precision = "region"
     else:
         pm.geometry = geom
+
+
+_BANKS = {}
+
+
+def _bank(place, geom, direction, near, km):
+    """River banks are costly to offset; an article names the same bank several times."""
+    key = (place.id, direction, tuple((round(x, 2), round(y, 2)) for x, y in near), km)
+    if key not in _BANKS:
+        if len(_BANKS) > 256:
+            _BANKS.clear()
+        _BANKS[key] = Q.river_bank(geom, direction, near=list(near), **({"offset_km": km} if km else {}))
+    return _BANKS[key]
 
 
 def _area_part(place, direction, gazetteer):

@@ -40,7 +40,7 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)\s+" + _DIR + r"\b(?!\s+(?:of|bank|side))")
 _KIND_BEFORE = re.compile(
     r"(?:" + _DIR + r"\s+)?(?P<kind>province|governorate|region|state|oblast|city|town|village|district|county|river)\s+of\s+(?:the\s+)?$")
-_APPROACH = re.compile(r"\bfrom\s+(?:the\s+)?" + _DIR + r"\b(?!\s+(?:of|bank|side|banks))")
+_APPROACH = re.compile(r"\bfrom\s+(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,10 @@ def detect_qualifier(text, start, end, *, kind=None):
         if m:
             return Qualifier(direction_of(m.group(1), m.group(2)) + "_bank", start, end + m.end())
         if kind == "river":
+            m = _OFFSET_BEFORE.search(before)
+            if m:  # "villages east of the Blue Nile": that side of the river
+                d = direction_of(m.group(3), m.group(4))
+                return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
             return None
     m = _KIND_BEFORE.search(before)
     if m and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()]):
@@ -168,11 +172,15 @@ def area_part(geometry, direction, *, fraction=0.5):
 
 
 def _window(points, km):
-    from shapely.geometry import MultiPoint
+    """A box around the points, ``km`` kilometres wide on each side (fast to clip with)."""
+    from shapely.geometry import box
 
     lat = sum(p[1] for p in points) / len(points)
-    deg = km / (KM_PER_DEG * max(0.2, math.cos(math.radians(lat))))
-    return MultiPoint(points).buffer(deg)
+    dx = km / (KM_PER_DEG * max(0.2, math.cos(math.radians(lat))))
+    dy = km / KM_PER_DEG
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return box(min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)
 
 
 def river_bank(line, side, *, near=(), offset_km=3.0, window_km=120.0):
@@ -200,7 +208,9 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=120.0):
 
     piece = line
     if near:
-        clipped = line.intersection(_window(list(near), window_km))
+        import shapely
+
+        clipped = shapely.clip_by_rect(line, *_window(list(near), window_km).bounds)
         if not clipped.is_empty:
             piece = clipped
         else:  # the focus is off the river: take the stretch nearest to it
@@ -208,8 +218,10 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=120.0):
             from shapely.ops import nearest_points
 
             p = nearest_points(line, Point(near[0]))[0]
-            clipped = line.intersection(_window([(p.x, p.y)], window_km))
+            clipped = shapely.clip_by_rect(line, *_window([(p.x, p.y)], window_km).bounds)
             piece = clipped if not clipped.is_empty else line
+    # a few hundred metres of detail is plenty for a bank drawn a few km off the river
+    piece = piece.simplify(0.005, preserve_topology=False)
     parts = [g for g in getattr(piece, "geoms", [piece]) if isinstance(g, LineString) and g.length > 0]
     if not parts:
         return piece

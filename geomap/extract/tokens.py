@@ -25,7 +25,7 @@ _TOKEN = re.compile(
 _CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token: ``key`` is the folded form used for lexicon lookups."""
 
@@ -52,7 +52,7 @@ def tokenize(text):
     """
     out = []
     pending_hyphen = False
-    cased = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    cased = text != text.lower() and text != text.upper()
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         s = m.group(0)

@@ -1,0 +1,110 @@
+"""Gazetteer load time, memory, resolves/s and scans/s.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_gazetteer.py [--csv data/gazetteer.csv] [--runs 5]
+
+Load is measured in fresh subprocesses (median of ``--runs``), from ``python``
+start-up to the first resolved name, twice: with an empty index cache (the
+first run after the CSV changed) and with the cache that run leaves behind.
+Peak RSS is the subprocess's ``ru_maxrss``. Throughput is measured in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# our own text (not from any article): a paragraph of wire-style copy
+TEXT = (
+    "DEIR EZ-ZOR, Syria (Wire) - Government troops pushed east of Deir Ezzor on Monday "
+    "while U.S.-backed fighters held the east bank of the Euphrates near al-Mayadin, a "
+    "monitor said. Police in Mobile said nothing. Officials in Washington and Moscow "
+    "traded warnings, and the Pentagon said talks in Doha would resume. In Raqqa province, "
+    "residents of Raqqa reported shelling; aid groups in Gaza, Khartoum and El Fasher "
+    "appealed for access. Ukraine said strikes hit Kharkiv and Kyiv overnight, and Baghdad "
+    "denied that its forces had crossed into Syria near Abu Kamal. "
+) * 3
+
+NAMES = ["Deir ez-Zour", "Deir al-Zor", "deir ezzor", "Raqqa", "Raqqa province", "Euphrates",
+         "Washington", "Moscow", "Baghdad", "Doha", "Kyiv", "Kharkiv", "Khartoum",
+         "El Fasher", "Gaza", "Alexandria", "Springfield", "Georgia", "U.S.", "Atlantis"]
+
+CHILD = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from geomap.gazetteer import Gazetteer
+gaz = Gazetteer.from_csv(sys.argv[1])
+t1 = time.perf_counter()
+gaz.resolve("Baghdad")
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "first": t2 - t0,
+                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def cold_runs(csv_path, runs, *, warm):
+    out = []
+    with tempfile.TemporaryDirectory() as cache:
+        for _ in range(runs):
+            env_cache = cache if warm else tempfile.mkdtemp()
+            env = {"GEOMAP_CACHE": env_cache, "PATH": "/usr/bin:/bin"}
+            if warm and not out:
+                subprocess.run([sys.executable, "-c", CHILD, str(csv_path)], env=env,
+                               check=True, capture_output=True)
+            done = subprocess.run([sys.executable, "-c", CHILD, str(csv_path)], env=env,
+                                  check=True, capture_output=True, text=True)
+            out.append(json.loads(done.stdout))
+    return {k: statistics.median(r[k] for r in out) for k in out[0]}
+
+
+def rate(fn, items, *, seconds=2.0):
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for item in items:
+            fn(item)
+        n += len(items)
+    return n / (time.perf_counter() - t0)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--csv", default=str(ROOT / "data" / "gazetteer.csv"))
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+
+    from geomap.gazetteer import Gazetteer
+
+    cold = cold_runs(args.csv, args.runs, warm=False)
+    warm = cold_runs(args.csv, args.runs, warm=True)
+    gaz = Gazetteer.from_csv(args.csv)
+    gaz.matcher  # build outside the timings
+    rows = [
+        ("rows", f"{len(gaz):,}", ""),
+        ("name keys", f"{len(gaz.index):,}", ""),
+        ("load, empty index cache (median)", f"{cold['load']:.2f} s", "process start -> table read"),
+        ("first resolve, empty index cache", f"{cold['first']:.2f} s", "includes building the index"),
+        ("peak RSS, empty index cache", f"{cold['rss']:.0f} MB", ""),
+        ("first resolve, warm index cache", f"{warm['first']:.2f} s", "target < 1 s"),
+        ("peak RSS, warm index cache", f"{warm['rss']:.0f} MB", "target < 400 MB"),
+        ("resolves/s, bare names", f"{rate(gaz.resolve, NAMES):,.0f}", "target 10,000+"),
+        ("resolves/s, with context text", f"{rate(lambda n: gaz.resolve(n, context=TEXT), NAMES):,.0f}", "context scanned once, cached"),
+        ("scans/s", f"{rate(gaz.matcher.scan, [TEXT]):,.1f}", f"text of {len(TEXT):,} chars"),
+        ("scanned chars/s", f"{rate(gaz.matcher.scan, [TEXT]) * len(TEXT):,.0f}", ""),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"gazetteer benchmark: {args.csv} (runs={args.runs})")
+    for label, value, note in rows:
+        print(f"  {label:<{width}}  {value:>12}  {note}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""Attribution frames: who says, denies, warns of or accuses whom of what.
+
+A frame is a reporting verb with its speaker and the token range of what is
+reported: "X said (that) ...", "..., said X", "according to X", "X told The
+Associated Press ...", "X denied that ...", "..., something X denied", "X
+warned (Y) that ...", "X accused Y of ...".  :mod:`.linking` gives the events
+inside a frame their claimant (``reported_by``) and stance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clauses import ACCUSE, ADVERBS, AUX, DENY, DETERMINERS, HAVE, SPEECH, WARN
+
+__all__ = ["Frame", "frames"]
+
+_TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "army", "brigadier",
+           "captain", "capt", "sergeant", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+           "commander", "chief", "official", "officials", "mr", "mrs", "ms", "dr", "the", "a", "an", "said",
+           "senior", "military", "defence", "defense", "ministry", "prime", "foreign", "deputy", "head"}
+
+@dataclass
+class Frame:
+    kind: str            # speech, deny, warn, accuse
+    k: int               # the verb
+    speaker: str | None  # actor name or person phrase
+    actor: str | None    # speaker as an actor (for pronouns)
+    lo: int              # content token range
+    hi: int
+    object: str | None = None
+
+
+
+def frames(an, lexicon):
+    """The attribution frames of an analysed sentence (list of :class:`Frame`)."""
+    toks, n = an.tokens, len(an.tokens)
+    frames = []
+    for k, t in enumerate(toks):
+        key = t.key
+        if key == "according" and k + 1 < n and toks[k + 1].key == "to":
+            who, actor, end = _np_after(an, k + 2)
+            if who:
+                lo, hi = (end, n) if k <= 1 else (0, k)
+                if k <= 1:
+                    while hi > end and False:
+                        pass
+                frames.append(Frame("speech", k, who, actor, lo, hi))
+            continue
+        kind = ("speech" if key in SPEECH else "deny" if key in DENY else "warn" if key in WARN
+                else "accuse" if key in ACCUSE else None)
+        if kind is None:
+            continue
+        if t.joined or an.actor_at(k) is not None:
+            continue
+        if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
+            continue  # "the reports", "Russia's warning": nouns
+        # "something moscow denied", "which X denied": the denial closes the sentence
+        if kind == "deny" and k >= 2 and _tail(toks, k):
+            prevw = toks[k - 2].key if k >= 2 else ""
+            a = an.actor_at(k - 1)
+            if a is not None and not a.pronoun and (toks[a.i - 1].key in ("something", "which", "what", "claims", "a", "claim", "allegation", ",")):
+                frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
+                continue
+        subj = _speaker_left(an, k)
+        if subj is None and k > 0 and toks[k - 1].key == "and":
+            subj = _first_subject(an, k)
+        after_np, after_actor, after_end = _np_after(an, k + 1)
+        if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1)
+                and after_end - k <= 8 and k > 0 and not toks[k - 1].word):
+            # "..., said Army Colonel Ryan Dillon": inverted, the content is before
+            frames.append(Frame(kind, k, after_np, after_actor, 0, k))
+            continue
+        if subj is None:
+            if kind == "speech" and k > 0 and toks[k - 1].key in ("," , '"') and not key.endswith("ing"):
+                continue
+            # participles ("..., telling The Associated Press it was ...") take the clause subject
+            subj = _first_subject(an, k)
+            if subj is None:
+                continue
+        who, actor = subj
+        if kind == "speech" and (_tail(toks, k) or key in ("told", "tell", "tells") and after_np
+                                 and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1):
+            frames.append(Frame(kind, k, who, actor, 0, _np_start(an, k)))
+            continue
+        lo = k + 1
+        obj = None
+        if kind in ("warn", "accuse", "speech") and after_actor and toks[k + 1].key not in ("that", "of"):
+            obj = after_actor
+            if kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling"):
+                lo = after_end
+        if kind == "accuse":
+            obj = after_actor
+        frames.append(Frame(kind, k, who, actor, lo, n, obj))
+    # a frame's content ends where the next reporting clause begins
+    for f in frames:
+        if f.hi != n or f.kind == "deny_tail":
+            continue
+        later = [g.k for g in frames if g.k > f.k and g.lo > g.k - 1]
+        if later:
+            cut = [b for b in an.boundaries if f.k < b <= min(later)]
+            if cut:
+                f.hi = min(cut) if toks[min(cut)].key == "," and min(cut) + 1 in an.boundaries else max(cut)
+    return frames
+
+
+def _tail(toks, k):
+    """True when nothing but time words and punctuation follow token ``k``."""
+    rest = [t.key for t in toks[k + 1:] if t.word]
+    filler = {"on", "in", "a", "the", "statement", "this", "last", "week", "earlier", "later", "today", "monday",
+              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "late", "night",
+              "evening", "morning", "afternoon", "briefing", "an", "interview", "also", "it", "said"}
+    return all(w in filler for w in rest)
+
+
+def _np_start(an, k):
+    s = k - 1
+    while s > 0 and an.tokens[s - 1].word and an.tokens[s - 1].key not in {"said", "that"}:
+        s -= 1
+        if an.tokens[s].key in (",",):
+            break
+    return max(0, s)
+
+
+def _speaker_left(an, k):
+    """The subject of a reporting verb: an actor, or a person's name, right before it."""
+    toks = an.tokens
+    j = k - 1
+    while j >= 0 and toks[j].key in ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement", "last", "also",
+                                                        "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                        "saturday", "sunday", "evening", "earlier", "later"}:
+        j -= 1
+    if j >= 1 and toks[j].key == ",":
+        # "the ministry, in a Wednesday statement, said": step over the parenthetical
+        c = j - 1
+        while c >= 0 and toks[c].key != ",":
+            c -= 1
+        if c > 0 and toks[c + 1].key in ("in", "on", "at", "during", "via", "through", "speaking", "citing"):
+            j = c - 1
+    if j < 0:
+        return None
+    words = []
+    while j >= 0 and toks[j].word and toks[j].key not in {"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE:
+        words.append(j)
+        j -= 1
+        if len(words) >= 8:
+            break
+    if not words:
+        if j >= 0 and toks[j].key == "the":
+            return None
+        return None
+    lo = min(words)
+    a = None
+    for m in an.actors:
+        if m.j > lo and m.i <= max(words) and m.j <= max(words) + 1 and not m.held:
+            a = m
+    if a is not None and a.pronoun:
+        return None
+    if a is not None:
+        return a.actor, a.actor
+    phrase = " ".join(an.text[toks[w].start:toks[w].end] for w in sorted(words))
+    names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
+    if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
+        return None
+    if len(names) > 4 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
+        return None
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return _title(phrase), None
+
+
+def _first_subject(an, k):
+    for m in an.actors:
+        if m.i < k and not m.pronoun and not m.held and (m.i == 0 or an.tokens[m.i - 1].key in ("the", "a", "an")):
+            return m.actor, m.actor
+    return None
+
+
+def _np_after(an, k):
+    """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
+    toks, n = an.tokens, len(an.tokens)
+    j = k
+    while j < n and toks[j].word and toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
+                                                       "who", "which", "as", "said", "told"):
+        j += 1
+    if j == k:
+        return None, None, k
+    actor = None
+    for m in an.actors:
+        if k <= m.i < j and not m.pronoun:
+            actor = m.actor
+            break
+    phrase = an.text[toks[k].start:toks[j - 1].end]
+    if actor is None and re.search(r"\b(?:our|my|his|her|their|information)\b", phrase.lower()):
+        return None, None, k
+    return (actor or _title(phrase)), actor, j
+
+
+def _title(phrase):
+    phrase = re.sub(r"\s+", " ", phrase.strip())
+    if phrase.islower():
+        phrase = " ".join(w[:1].upper() + w[1:] if len(w) > 2 or "." in w else w for w in phrase.split(" "))
+        phrase = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), phrase)
+    return phrase
+
+
+def warn_target(an, f):
+    for m in an.actors:
+        if f.k < m.i < f.hi and not m.pronoun:
+            return m.actor
+    return None
+
+

@@ -1,0 +1,81 @@
+"""Page furniture, datelines and sentence splitting."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap.extract.clean import clean_text, find_dateline, split_sentences
+
+
+@pytest.mark.parametrize("text,places,outlet", [
+    ("MOSCOW/WASHINGTON (Reuters) - Russia warned ...", ("MOSCOW", "WASHINGTON"), "Reuters"),
+    ("moscow/washington ( reuters ) - russia warned ...", ("moscow", "washington"), "Reuters"),
+    ("BEIRUT, Sept 21 (Reuters) - Warplanes struck ...", ("BEIRUT",), "Reuters"),
+    ("KHARTOUM (AP) — The army said ...", ("KHARTOUM",), "AP"),
+    ("KHARTOUM, Sudan (AP) — The army said ...", ("KHARTOUM",), "AP"),
+    ("mopti , mali ( afp ) - suspected jihadists ...", ("mopti",), "AFP"),
+    ("KYIV, Ukraine — Russian drones ...", ("KYIV",), None),
+])
+def test_datelines(text, places, outlet):
+    end, raw, got, out = find_dateline(text)
+    assert got == places and out == outlet
+    assert text[end:].split()[0] not in ("-", "—", "(")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia warned the United States on Thursday.",
+    "the syrian army , backed by russian war planes , has captured about 100 km .",
+    "Kyiv said its troops held the line.",
+])
+def test_no_dateline_in_plain_sentences(text):
+    assert find_dateline(text) is None
+
+
+def test_furniture_removed_and_kept_as_metadata():
+    raw = ("FYI.\n\nThis story is over 5 years old.\n\nNews\n\nRebels seize airport in the north\n\n"
+           "MOSUL, Iraq (AP) — Rebels seized the airport on Monday.\n\nAdvertisement\n\n"
+           "Read: Why the north matters\n\nShare this article\n\n(AP Photo/Somebody)\n\n"
+           "Photo: a burnt-out truck\n\nThe army said it would respond.\n\n( corrects spelling in paragraph 2 )")
+    c = clean_text(raw)
+    assert "FYI" not in c.text and "Advertisement" not in c.text and "Read:" not in c.text
+    assert "Share" not in c.text and "Photo" not in c.text and "corrects" not in c.text
+    assert c.title == "Rebels seize airport in the north"
+    assert c.dateline == "MOSUL" and c.outlet == "AP"
+    assert c.links == ["Why the north matters"]
+    reasons = {why for _, why in c.removed}
+    assert {"fyi", "story age", "advertisement", "link", "share", "photo credit", "correction note"} <= reasons
+    assert "The army said it would respond." in c.text
+
+
+def test_clean_rejects_non_text():
+    with pytest.raises(TypeError):
+        clean_text(b"bytes")
+
+
+@pytest.mark.parametrize("text,n", [
+    ("U.S. and Russian generals met. They talked for hours.", 2),
+    ("u.s. and russian generals met . they talked for hours .", 2),
+    ("Gen. Smith said the U.S. military would respond. Nobody knew when.", 2),
+    ("Troops advanced 20 km. on Monday. Then they stopped.", 3),
+    ("It began on Sept. 21 in the east. It ended in the west!", 2),
+    ("One line without a full stop", 1),
+    ("first paragraph .\n\nsecond paragraph without stop", 2),
+])
+def test_sentences(text, n):
+    assert len(split_sentences(text)) == n
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh .,!?\n'()-", min_size=0, max_size=40), max_size=8))
+def test_sentence_offsets_point_into_text(parts):
+    text = " ".join(parts)
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_clean_never_fails_and_never_grows(text):
+    c = clean_text(text)
+    assert len(c.text.replace(" .", "")) <= len(text) + 2 * text.count("\n") + 2

@@ -1,0 +1,185 @@
+"""The extractor on original short reports (tests/reports/) and on focused sentences."""
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))["reports"]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from geomap.gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.default()
+    except Exception as exc:  # the data folder may be absent in a bare install
+        pytest.skip(f"no gazetteer: {exc}")
+
+
+@pytest.fixture(scope="module")
+def report_rows(gaz):
+    from geomap.extract.events import extract_document, events_to_frame
+    from geomap.extract.merge import merge_events
+    from geomap.io import Document
+
+    out = {}
+    for name in EXPECTED:
+        text = (REPORTS / f"{name}.txt").read_text(encoding="utf-8")
+        rows = extract_document(Document(id=name, text=text), gazetteer=gaz)
+        out[name] = merge_events(events_to_frame(rows)).to_dict("records")
+    return out
+
+
+def _km(geom, place):
+    if geom is None:
+        return math.inf
+    from shapely.geometry import Point
+
+    lat0 = place.lat
+    p = Point(place.lon, place.lat)
+    return geom.distance(p) * 111.32 * max(0.3, math.cos(math.radians(lat0)))
+
+
+def _matches(row, ev, gaz):
+    actors = ev["actor"] if isinstance(ev["actor"], list) else [ev["actor"]]
+    if row["actor"] not in actors or row["action"] != ev["action"]:
+        return False
+    if ev.get("place"):
+        place = gaz.get(ev["place"])
+        if row["place_id"] != ev["place"] and _km(row["geometry"], place) > 30:
+            return False
+    if ev.get("qualifier") and row["qualifier"] != ev["qualifier"]:
+        return False
+    if ev.get("stance") and row["stance"] != ev["stance"]:
+        return False
+    if ev.get("reported_by") and ev["reported_by"].lower() not in str(row["reported_by"] or "").lower():
+        return False
+    return True
+
+
+CASES = [(name, i) for name, spec in EXPECTED.items() for i in range(len(spec["events"]))]
+
+
+@pytest.mark.parametrize("name,i", CASES, ids=[f"{n}-{i}" for n, i in CASES])
+def test_report_event_found(report_rows, gaz, name, i):
+    ev = EXPECTED[name]["events"][i]
+    rows = report_rows[name]
+    assert any(_matches(r, ev, gaz) for r in rows), (
+        f"{name}: expected {ev}\n got:\n" + "\n".join(
+            f"  {r['actor']} {r['action']} {r['target']} @ {r['place']} {r['qualifier']} {r['stance']} by {r['reported_by']}"
+            for r in rows))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_report_no_event_at_non_event_places(report_rows, gaz, name):
+    bad = set(EXPECTED[name]["not_event_places"])
+    for r in report_rows[name]:
+        assert r["place_id"] not in bad, f"{name}: event placed at a dateline/metonym/link place: {r}"
+
+
+def test_reports_precision(report_rows, gaz):
+    """Located events that match an expected event: at least 60% over all reports."""
+    located = correct = 0
+    for name, spec in EXPECTED.items():
+        for r in report_rows[name]:
+            if r["geometry"] is None:
+                continue
+            located += 1
+            correct += any(_matches(r, dict(ev, stance=None, reported_by=None, qualifier=None), gaz)
+                           for ev in spec["events"])
+    assert located and correct / located >= 0.6, f"precision {correct}/{located}"
+
+
+def test_unlocated_events_are_kept(gaz):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("The Russian defence ministry accused Washington of backing the rebels.", gazetteer=gaz)
+    acc = [r for r in rows if r["action"] == "accuse"]
+    assert acc and acc[0]["geometry"] is None and acc[0]["actor"] == "Russian Defence Ministry"
+
+
+@pytest.mark.parametrize("text,actor,action,target,stance", [
+    ("Islamic State fighters attacked Iraqi troops near Mosul.", "Islamic State", "attack", "Iraqi security forces", "asserted"),
+    ("iraqi troops were attacked by islamic state fighters near mosul .", "Islamic State", "attack", "Iraqi security forces", "asserted"),
+    ("The Iraqi army said its troops came under attack from Islamic State fighters near Mosul.", "Islamic State", "attack", None, "claimed"),
+    ("Islamic State fighters did not attack Iraqi troops near Mosul.", "Islamic State", "attack", "Iraqi security forces", "denied"),
+    ("The Pentagon said Islamic State fighters would attack Mosul.", "Islamic State", "attack", None, "threatened"),
+    ("Islamic State plans to attack Mosul, Iraqi officials said.", "Islamic State", "attack", None, "planned"),
+])
+def test_voice_and_stance(gaz, text, actor, action, target, stance):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document(text, gazetteer=gaz)
+    hit = [r for r in rows if r["actor"] == actor and r["action"] == action]
+    assert hit, rows
+    assert hit[0]["stance"] == stance
+    if target:
+        assert hit[0]["target"] == target
+    assert hit[0]["place"] == "Mosul"
+
+
+def test_purpose_and_avoidance_are_not_events(gaz):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("Russian and American generals met near Raqqa to avoid clashes between their proxies.",
+                            gazetteer=gaz)
+    assert not [r for r in rows if r["action"] == "clash"]
+
+
+def test_extract_events_frame_contract(gaz, tmp_path):
+    import geomap
+    from geomap.extract.events import COLUMNS, extract_events
+
+    p = tmp_path / "report-a.txt"
+    p.write_text("RSF fighters shelled El Fasher on Monday, the army said.", encoding="utf-8")
+    frame = extract_events([p, tmp_path / "missing-but-skipped.txt"] if False else [p], gazetteer=gaz)
+    assert frame.crs.to_epsg() == 4326
+    for col in COLUMNS:
+        assert col in frame.columns
+    assert frame.attrs["documents"] == 1 and frame.attrs["skipped"] == []
+    row = frame.iloc[0]
+    assert row["doc"] == "report-a" and row["actor"] == "Rapid Support Forces" and row["event_id"] == "report-a:0"
+    assert row["actor_side"] == "rsf" and json.loads(row["claims"])[0]["doc"] == "report-a"
+    assert geomap.extract_events is extract_events
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["the", "army", "said", "RSF", "rebels", "attacked", "shelled", "Raqqa", "Mosul", "Kharkiv", "east",
+          "of", "bank", "Euphrates", "from", "south", "denied", "that", "it", "would", "strike", "if", ",", ".",
+          "(", ")", "-", "Reuters", "according", "to", "u.s.-backed", "SDF", "river", "province", "region",
+          "accused", "Moscow", "warned", "Washington", "advanced", "on", "and", "were", "by", "came", "under",
+          "attack", "Read:", "\n", "\n\n", "km", "20", "northwest", "Syria", "its", "troops", "they"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=60), st.booleans())
+def test_any_word_salad_gives_well_formed_rows(gaz, words, lower):
+    from geomap.extract.events import COLUMNS, extract_document
+
+    text = " ".join(words)
+    rows = extract_document(text.lower() if lower else text, gazetteer=gaz)
+    for r in rows:
+        assert set(COLUMNS) <= set(r) and r["actor"] and r["action"]
+        assert r["stance"] in ("asserted", "claimed", "denied", "threatened", "planned")
+        assert (r["geometry"] is None) == (r["place_id"] is None)
+
+
+@pytest.mark.parametrize("sentence,article,expected", [
+    ("Rebels attacked the town on Thursday.", "2017-09-22", "2017-09-21"),   # a Friday article
+    ("Rebels attacked the town on Friday.", "2017-09-22", "2017-09-22"),
+    ("Rebels attacked the town on Saturday.", "2017-09-22", "2017-09-16"),
+    ("Rebels attacked the town yesterday.", "2017-09-22", "2017-09-21"),
+    ("Rebels attacked the town.", "2017-09-22", "2017-09-22"),
+    ("Rebels attacked the town on Monday.", None, None),
+    ("Rebels attacked the town on Monday.", "not a date", None),
+])
+def test_event_date(sentence, article, expected):
+    from geomap.extract.events import event_date
+
+    assert event_date(sentence, article) == expected

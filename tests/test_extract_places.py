@@ -1,0 +1,92 @@
+"""Place mentions and their roles, with the project gazetteer."""
+
+import pytest
+
+from geomap.extract.places import find_places, main_area
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from geomap.gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.default()
+    except Exception as exc:
+        pytest.skip(f"no gazetteer: {exc}")
+
+
+def _roles(text, gaz):
+    return {(pm.text.lower(), pm.role) for pm in find_places(text, gazetteer=gaz)}
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("MOSCOW/WASHINGTON (Reuters) - Fighting went on near Raqqa.", "moscow", "dateline"),
+    ("moscow/washington ( reuters ) - fighting went on near raqqa .", "washington", "dateline"),
+    ("Moscow warned Washington on Thursday about the strikes near Raqqa.", "moscow", "metonym"),
+    ("Moscow warned Washington on Thursday about the strikes near Raqqa.", "washington", "metonym"),
+    ("the sdf said they came under attack , something moscow denied .", "moscow", "metonym"),
+    ("Kyiv said Russian drones hit Kharkiv overnight.", "kyiv", "metonym"),
+    ("Russian drones hit Kyiv overnight.", "kyiv", "site"),
+    ("said army colonel ryan dillon , a baghdad-based spokesman for the coalition .", "baghdad", "base"),
+    ("dillon , addressing a pentagon briefing , disclosed few details .", "pentagon", "venue"),
+    ("Rebels shelled Raqqa.\nRead: Inside the fight for Mosul\nThe army replied.", "mosul", "link"),
+    ("Troops withdrew from Kidal on Monday.", "kidal", "origin"),
+    ("Troops moved toward Kidal on Monday.", "kidal", "destination"),
+    ("The Rapid Support Forces shelled Omdurman.", "omdurman", "site"),
+])
+def test_roles(gaz, text, name, role):
+    assert (name, role) in _roles(text, gaz)
+
+
+@pytest.mark.parametrize("text,name", [("Sudan's army shelled Omdurman.", "sudan"),
+                                       ("Ukrainian troops advanced into Russia's Kursk region.", "russia")])
+def test_possessive_countries_do_not_locate(gaz, text, name):
+    roles = {r for n, r in _roles(text, gaz) if n == name}
+    assert roles and not roles & {"site", "origin", "destination"}
+
+
+def test_actor_names_are_not_places(gaz):
+    roles = _roles("The Rapid Support Forces shelled Omdurman, the Sudan Doctors Network said.", gaz)
+    assert not any(r == "site" and n in ("rapid", "sudan") for n, r in roles)
+
+
+def test_lowercase_common_words_are_not_places(gaz):
+    found = {pm.text for pm in find_places("they come as soon as the river has risen , all of them .", gazetteer=gaz)
+             if pm.role == "site"}
+    assert not found & {"as soon", "come", "risen", "all", "the river", "they"}
+
+
+@pytest.mark.parametrize("text", [
+    "Troops advanced on Deir ez-Zour.",
+    "troops advanced on deir al-zor .",
+    "Troops advanced on Deir al-Zor.",
+])
+def test_transliterations_are_one_place(gaz, text):
+    places = [pm.place.id for pm in find_places(text, gazetteer=gaz)]
+    assert places and places[0] == gaz.resolve("Deir ez-Zor").id
+
+
+def test_coreference_river_province_region(gaz):
+    text = ("Fighting raged in Deir ez-Zor province along the Euphrates. Troops crossed to the eastern side of the "
+            "river. The province is rich in oil. Clashes spread across the region.")
+    pms = find_places(text, gazetteer=gaz)
+    river = [pm for pm in pms if pm.coref and pm.place.kind == "river"]
+    assert river and river[0].qualifier == "east_bank"
+    assert any(pm.coref and pm.text.lower() == "the province" and pm.place.kind == "province" for pm in pms)
+    region = [pm for pm in pms if pm.coref and pm.text.lower() == "the region"]
+    assert region and region[0].place.id == main_area(pms).id
+
+
+def test_qualified_geometry(gaz):
+    pms = find_places("Jihadists attacked government-held parts of northwest Syria. Troops advanced east of "
+                      "Deir al-Zor and took the west bank of the Euphrates.", gazetteer=gaz)
+    by = {pm.text.lower(): pm for pm in pms}
+    syria = gaz.get("country:SY")
+    nw = by["northwest syria"] if "northwest syria" in by else by["syria"]
+    assert nw.qualifier == "northwest"
+    c = nw.geometry.centroid
+    assert c.x < syria.geometry.centroid.x and c.y > syria.geometry.centroid.y
+    east = by["deir al-zor"]
+    assert east.qualifier == "east_of" and east.geometry.x > east.place.lon
+    bank = by["euphrates"]
+    assert bank.qualifier == "west_bank" and bank.geometry.geom_type.endswith("LineString")

@@ -1,0 +1,150 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geomap.gazetteer import Gazetteer
+from geomap.matcher import Matcher, RawMatch, common_word_zipf
+from geomap.normalize import normalize_name
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "gazetteer_small.csv"
+REAL = ROOT / "data" / "gazetteer.csv"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.from_csv(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def real():
+    if not REAL.exists():
+        pytest.skip("data/gazetteer.csv is not built yet")
+    return Gazetteer.from_csv(REAL)
+
+
+def texts(matches):
+    return [m.text for m in matches]
+
+
+def test_matcher_is_built_once(gaz):
+    assert isinstance(gaz.matcher, Matcher)
+    assert gaz.matcher is gaz.matcher
+    assert gaz.matcher.longest >= 3
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shelling hit Deir ez-Zor province overnight.", ["Deir ez-Zor province"]),
+    ("Shelling hit Deir Ezzor overnight.", ["Deir Ezzor"]),
+    ("troops entered deir al-zor and al-mayadin", ["deir al-zor", "al-mayadin"]),
+    ("fighting in eastern syria s deir al-zor province", ["syria", "deir al-zor province"]),
+    ("Syria’s army crossed the Euphrates River near Raqqa.", ["Syria", "Euphrates River", "Raqqa"]),
+    ("The U.S. and Russia met in Doha.", ["U.S.", "Russia", "Doha"]),
+    ("the u.s. and russia met in doha .", ["u.s.", "russia", "doha"]),
+    ("Iraqi units left Homsville for Damascene suburbs.", []),
+    ("KHARTOUM (Reuters) - Shelling in El Fasher", ["KHARTOUM", "El Fasher"]),
+    ("Fighting at Raqqa spread to al-Raqqa's outskirts.", ["Raqqa", "al-Raqqa"]),
+    ("Police as Mobile", ["Police", "Mobile"]),
+])
+def test_scan_spans(gaz, text, expected):
+    found = gaz.matcher.scan(text)
+    assert texts(found) == expected
+    for m in found:
+        assert isinstance(m, RawMatch)
+        assert text[m.start:m.end] == m.text
+        assert m.place_ids and all(i in gaz for i in m.place_ids)
+
+
+def test_longest_match_wins(gaz):
+    (m,) = gaz.matcher.scan("Raqqa province")
+    assert m.place_ids == ("SY-RA",)
+    (m,) = gaz.matcher.scan("Raqqa")
+    assert set(m.place_ids) == {"SY-RA", "geonames:172955"}
+
+
+def test_capitalization_and_sentence_start(gaz):
+    first, second = gaz.matcher.scan("Mobile is far from Police. Police said so.")[:2]
+    assert first.capitalized is True and first.sentence_start is True
+    assert second.capitalized is True and second.sentence_start is False
+    lower = gaz.matcher.scan("the u.s. and syria")
+    assert {m.capitalized for m in lower} == {None}  # case says nothing in lowercased text
+    mixed = gaz.matcher.scan("Officials said the mobile phones came from police in Syria.")
+    assert [(m.text, m.capitalized) for m in mixed] == [("mobile", False), ("police", False), ("Syria", True)]
+
+
+@pytest.mark.parametrize("text,common", [
+    ("Police", True), ("Of", True), ("Mobile", True),
+    ("Paris", False), ("Moscow", False), ("Gaza", False), ("Syria", False),
+    ("Georgia", False), ("Deir ez-Zor", False), ("Washington", False), ("Hama", False),
+])
+def test_common_word_flag(gaz, text, common):
+    pytest.importorskip("wordfreq")
+    (m,) = gaz.matcher.scan(f"They spoke about {text} yesterday")
+    assert m.common is common, (text, common_word_zipf(text))
+
+
+def test_common_word_zipf():
+    pytest.importorskip("wordfreq")
+    assert common_word_zipf("said") > 5 > common_word_zipf("Khartoum")
+
+
+words = st.sampled_from(["Deir", "ez-Zor", "ezzor", "Raqqa", "province", "U.S.", "syria", "’s",
+                         "the", "of", "Police", "al-Mayadin", "river", "Euphrates", ",", ".",
+                         "Washington", "D.C.", "Homs", "Hama", "x", "\n", "Ţarţūs"])
+text_strategy = st.one_of(st.lists(words, max_size=25).map(" ".join), st.text(max_size=80))
+
+
+ascii_text = st.text(alphabet=st.sampled_from("abs S'`-._ 0x\n"), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(ascii_text, text_strategy.filter(str.isascii)))
+def test_ascii_tokens_are_the_unicode_tokens(text):
+    from geomap.matcher import _ASCII_TOKEN, _token_re
+
+    assert [m.span() for m in _ASCII_TOKEN.finditer(text)] == [
+        m.span() for m in _token_re().finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text_strategy)
+def test_scan_invariants(gaz, text):
+    found = gaz.matcher.scan(text)
+    last = 0
+    for m in found:
+        assert last <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        # keys are the same normalization the index uses: spans are exact names
+        assert normalize_name(m.text) == m.key
+        assert m.key in gaz.index
+        last = m.end
+
+
+@pytest.mark.shared
+def test_lowercased_seed_finds_its_places(real):
+    seed = SHARED / "seeds" / "001_ed6bcd96fe5cd0c8.txt"
+    if not seed.exists():
+        pytest.skip("../shared/seeds is not available")
+    text = seed.read_text(encoding="utf-8")
+    found = real.matcher.scan(text)
+    keys = {m.key for m in found}
+    for name in ["Syria", "Deir al-Zor province", "Euphrates", "Al Udeid", "Qatar", "Moscow",
+                 "Washington", "U.S."]:
+        assert normalize_name(name) in keys, name
+    assert any("united states" in m.key for m in found)
+    # lone articles and common words do not pose as places
+    assert "al" not in keys
+    assert all(m.common for m in found if m.text in ("to", "of", "on", "are"))
+    assert not any(m.common for m in found if m.key in ("syria", "euphrates", "pentagun"))
+
+
+def test_real_data_common_words(real):
+    pytest.importorskip("wordfreq")
+    found = {m.text: m for m in real.matcher.scan(
+        "Police said the convoy left Mobile for Gaza, Kharkiv and Paris.")}
+    assert found["Police"].common and found["Mobile"].common
+    for name in ("Gaza", "Kharkiv", "Paris"):
+        assert not found[name].common, name
