@@ -5,7 +5,7 @@ gazetteer (towns, provinces, rivers of Syria, Iraq, Ukraine, Sudan, Mali) and
 actors from the lexicon, about 600 words each, so every sentence exercises
 place matching, role tagging, actor/action linking and qualifier geometry.
 
-    python benchmarks/bench_extract.py [--n 2000] [--seed 1] [--words 600]
+    python benchmarks/bench_extract.py [--n 2000] [--seed 1] [--words 600] [--docs tests/reports]
 
 Prints the corpus size, gazetteer load time, articles/s (whole corpus and the
 median of 5 slices) and the process's peak resident memory. Single process,
@@ -84,6 +84,7 @@ def main(argv=None):
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--words", type=int, default=600)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--docs", help="time these report files (a folder of .txt) instead, cycled up to --n")
     args = ap.parse_args(argv)
 
     from geomap.extract.events import extract_document
@@ -96,7 +97,12 @@ def main(argv=None):
     lex = Lexicon.default()
     gaz.matcher.scan("warm up the index near Raqqa")
     load = time.perf_counter() - t0
-    docs = [Document(id=i, text=t) for i, t in corpus(gaz, args.n, words=args.words, seed=args.seed)]
+    if args.docs:
+        files = sorted(Path(args.docs).glob("*.txt"))
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        docs = [Document(id=f"doc-{i}", text=texts[i % len(texts)]) for i in range(args.n)]
+    else:
+        docs = [Document(id=i, text=t) for i, t in corpus(gaz, args.n, words=args.words, seed=args.seed)]
     n_words = sum(len(d.text.split()) for d in docs)
     extract_document(docs[0], gazetteer=gaz, lexicon=lex)  # warm caches
 

@@ -26,7 +26,9 @@ Two measurements::
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
+import re
 import statistics
 import sys
 import time
@@ -118,6 +120,7 @@ def summarize(errors):
 
 
 def evaluate_resolution(articles, gaz, *, context=True):
+    """``gaz`` is a Gazetteer or anything with ``resolve(name, context=...)``."""
     errors, worst = [], []
     for art in articles:
         for top in art.toponyms:
@@ -173,6 +176,166 @@ def evaluate_end_to_end(articles, gaz, find_places):
     return prf, summarize(errors), failed
 
 
+# ----------------------------------------------------------------------------
+# Proposed changes to gazetteer.py / matcher.py / places.py, measured here with
+# --proposed (and --ablation) on the public API only, so the figures can be
+# reproduced before the owners apply them.  Every rule is general evidence a
+# reader uses; none names an LGL place.
+
+# AP Stylebook abbreviations of US states (US newspapers write "Alexandria, La.")
+AP_STATES = {
+    "Ala.": "AL", "Ariz.": "AZ", "Ark.": "AR", "Calif.": "CA", "Colo.": "CO", "Conn.": "CT",
+    "Del.": "DE", "Fla.": "FL", "Ga.": "GA", "Ill.": "IL", "Ind.": "IN", "Kan.": "KS", "Ky.": "KY",
+    "La.": "LA", "Md.": "MD", "Mass.": "MA", "Mich.": "MI", "Minn.": "MN", "Miss.": "MS",
+    "Mo.": "MO", "Mont.": "MT", "Neb.": "NE", "Nev.": "NV", "N.H.": "NH", "N.J.": "NJ",
+    "N.M.": "NM", "N.Y.": "NY", "N.C.": "NC", "N.D.": "ND", "Okla.": "OK", "Ore.": "OR",
+    "Pa.": "PA", "R.I.": "RI", "S.C.": "SC", "S.D.": "SD", "Tenn.": "TN", "Vt.": "VT",
+    "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W. Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
+    "D.C.": "DC",
+}
+FEATURES = ("country-centroid", "ap-abbrev", "doc-votes", "city-state", "near")
+_AFTER = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Gen|Col|President|Judge|Coach|Officer)\.?\s+$")
+_SAID = re.compile(r"^\s+(?:said|says|told|added)\b")
+
+
+def _softmax(xs):
+    m = max(xs)
+    e = [math.exp(x - m) for x in xs]
+    return [x / sum(e) for x in e]
+
+
+class ProposedRanker:
+    """Re-rank ``gaz.candidates(name)`` with document evidence (public API only).
+
+    ``country-centroid``: a country's point is the centroid of its largest
+    landmass (GeoNames' convention) rather than its capital; ``ap-abbrev``:
+    AP state abbreviations resolve to the state; ``doc-votes``: each other name
+    in the text votes for countries and provinces with the probability of
+    each of its candidates (softmax of the context-free scores), and a
+    candidate gains with its country's and province's share of the votes;
+    ``city-state``: "Name, State" / "Name, Country" written in the text;
+    ``near``: distance to the confident places of the text.
+    """
+
+    def __init__(self, gaz, *, features=FEATURES, w_country=6.0, w_province=10.0, w_city_state=4.0,
+                 w_near=1.5):
+        self.gaz, self.features = gaz, set(features)
+        self.w = dict(country=w_country, province=w_province, city_state=w_city_state, near=w_near)
+        self._cands, self._docs, self._points = {}, {}, {}
+
+    def _point(self, place):
+        if "country-centroid" not in self.features or place.kind != "country":
+            return place
+        if place.id not in self._points:
+            g = place.geometry
+            if g is not None and g.geom_type == "MultiPolygon":
+                g = max(g.geoms, key=lambda part: part.area)
+            if g is not None and g.geom_type == "Polygon":
+                c = g.centroid if g.contains(g.centroid) else g.representative_point()
+                self._points[place.id] = (c.y, c.x)
+            else:
+                self._points[place.id] = (place.lat, place.lon)
+        lat, lon = self._points[place.id]
+        return dataclasses.replace(place, lat=lat, lon=lon)
+
+    def candidates(self, name):
+        if name not in self._cands:
+            code = AP_STATES.get(name.strip()) if "ap-abbrev" in self.features else None
+            if code and f"US-{code}" in self.gaz:
+                found = [dataclasses.replace(self.gaz.get(f"US-{code}"), score=10.0)]
+            else:
+                found = [self._point(p) for p in self.gaz.candidates(name)]
+            self._cands[name] = found
+        return self._cands[name]
+
+    def _doc(self, text):
+        if text not in self._docs:
+            mentions = []
+            for m in self.gaz.matcher.scan(text):
+                if m.capitalized is False or m.common:
+                    continue
+                cands = self.candidates(m.text)
+                if cands:
+                    mentions.append((m.key, list(zip(cands, _softmax([c.score for c in cands])))))
+            if len(self._docs) > 64:
+                self._docs.clear()
+            self._docs[text] = mentions
+        return self._docs[text]
+
+    def _containers(self, name, text):
+        provinces, countries = set(), set()
+        for hit in re.finditer(re.escape(name), text):
+            after = _AFTER.match(text, hit.end())
+            if not after:
+                continue
+            words = after.group(1).split()
+            for n in range(len(words), 0, -1):
+                areas = [p for p in self.candidates(" ".join(words[:n])) if p.kind in ("province", "country")]
+                if areas:
+                    for p in areas:
+                        (countries if p.kind == "country" else provinces).add(p.country if p.kind == "country" else p.id)
+                    break
+        return provinces, countries
+
+    def resolve(self, name, *, context=None):
+        cands = self.candidates(name)
+        if not cands or not isinstance(context, str):
+            return cands[0] if cands else None
+        from geomap import normalize_name
+
+        key = normalize_name(name)
+        others = [c for k, c in self._doc(context) if k != key]
+        votes_c, votes_p, points = {}, {}, []
+        for cs in others:
+            for p, pr in cs:
+                if p.country:
+                    votes_c[p.country] = votes_c.get(p.country, 0.0) + pr
+                for area in {p.parent, p.id if p.kind in ("province", "county") else None} - {None}:
+                    votes_p[area] = votes_p.get(area, 0.0) + pr
+            top, pr = max(cs, key=lambda x: x[1])
+            if pr >= 0.5 and top.kind not in ("country", "province", "river"):
+                points.append((top.lat, top.lon))
+        n = max(1, len(others))
+        provinces, countries = self._containers(name, context) if "city-state" in self.features else ((), ())
+        best, best_score = None, -1e9
+        for p in cands:
+            s = p.score
+            if "doc-votes" in self.features:
+                s += self.w["country"] * votes_c.get(p.country, 0.0) / n
+                s += self.w["province"] * (votes_p.get(p.parent, 0.0) + votes_p.get(p.id, 0.0)) / n
+            if p.parent in provinces or p.id in provinces or (not provinces and p.country in countries):
+                s += self.w["city_state"]
+            if "near" in self.features and points:
+                d = min(km(p.lat, p.lon, la, lo) for la, lo in points)
+                s += self.w["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0)
+            if s > best_score:
+                best, best_score = p, s
+        return best
+
+
+def proposed_find_places(gaz):
+    """find_places with the proposed mention filters (RawMatch fields only)."""
+    from geomap import find_places
+
+    def run(text, *, gazetteer=None):
+        raw = {(m.start, m.end): m for m in gaz.matcher.scan(text)}
+        cased = any(ch.isupper() for ch in text)
+        out = []
+        for m in find_places(text, gazetteer=gazetteer):
+            r = raw.get((m.start, m.end))
+            if r is not None:
+                if r.common or (cased and r.capitalized is False):
+                    continue  # a frequent English word, or a lower-case word in cased text
+                if " " not in r.key and (_TITLE.search(text[max(0, m.start - 12):m.start])
+                                         or _SAID.match(text[m.end:m.end + 12])):
+                    continue  # "Mr. Jones", "Jones said": a person
+            out.append(m)
+        return out
+
+    return run
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lgl", type=Path, default=SHARED / "eval" / "lgl.xml", help="the LGL XML file")
@@ -181,6 +344,9 @@ def main(argv=None):
                     help="the curated data/gazetteer.csv only, without the world table")
     ap.add_argument("--skip-e2e", action="store_true", help="only the gold-span resolution")
     ap.add_argument("--worst", type=int, default=0, help="list the N largest resolution errors")
+    ap.add_argument("--proposed", action="store_true",
+                    help="also measure the proposed ranking and mention filters (ProposedRanker)")
+    ap.add_argument("--ablation", action="store_true", help="with --proposed: each feature left out in turn")
     args = ap.parse_args(argv)
     if not args.lgl.exists():
         print(f"{args.lgl} not found: LGL lives in ../shared/eval beside the checkout", file=sys.stderr)
@@ -205,6 +371,12 @@ def main(argv=None):
     base, _ = evaluate_resolution(articles, gaz, context=False)
     rows.append(("geomap, gold spans, context", res))
     rows.append(("geomap, gold spans, no context", base))
+    if args.proposed:
+        rows.append(("proposed ranking, gold spans, context", evaluate_resolution(articles, ProposedRanker(gaz))[0]))
+        if args.ablation:
+            for f in FEATURES:
+                ranker = ProposedRanker(gaz, features=[x for x in FEATURES if x != f])
+                rows.append((f"  proposed without {f}", evaluate_resolution(articles, ranker)[0]))
     print(f"\n(a) resolution with gold spans ({t_res:.1f} s, {res['n'] / max(t_res, 1e-9):,.0f} names/s)")
     print(f"{'system':<48} {'n':>5} {'acc@161':>8} {'mean km':>8} {'median':>7} {'AUC':>6}")
     for name, s in rows:
@@ -222,21 +394,31 @@ def main(argv=None):
         except (ImportError, AttributeError) as exc:
             print(f"\n(b) end to end: skipped, geomap.find_places is not available ({exc})")
             return 0
-        t0 = time.perf_counter()
-        prf, e2e, failed = evaluate_end_to_end(articles, gaz, find_places)
-        t_e2e = time.perf_counter() - t0
-        print(f"\n(b) end to end, geomap.find_places ({t_e2e:.1f} s, "
-              f"{len(articles) / max(t_e2e, 1e-9):.1f} articles/s)")
-        print(f"{'span match':<22} {'precision':>9} {'recall':>7} {'F1':>6}")
-        for mode in ("exact", "overlap"):
-            p, r, f = prf[mode]
-            label = mode + (" (headline)" if mode == "exact" else "")
-            print(f"{label:<22} {p:>9.1%} {r:>7.1%} {f:>6.3f}")
-        if failed:
-            print(f"find_places raised on {len(failed)} articles (counted as finding nothing), "
-                  f"e.g. {failed[0][0]}: {failed[0][1]}")
-        print(f"accuracy@161 of overlap-matched mentions with gold coordinates: {e2e['acc161']:.1%} "
-              f"(n={e2e['n']}, mean {e2e['mean']:,.0f} km)")
+        systems = [("geomap.find_places", find_places)]
+        if args.proposed:
+            filtered, ranker = proposed_find_places(gaz), ProposedRanker(gaz)
+
+            def with_ranking(text, *, gazetteer=None):
+                return [dataclasses.replace(m, place=ranker.resolve(m.text, context=text))
+                        for m in filtered(text, gazetteer=gazetteer)]
+
+            systems += [("+ proposed mention filters", filtered),
+                        ("+ filters and proposed ranking", with_ranking)]
+        for label, system in systems:
+            t0 = time.perf_counter()
+            prf, e2e, failed = evaluate_end_to_end(articles, gaz, system)
+            t_e2e = time.perf_counter() - t0
+            print(f"\n(b) end to end, {label} ({t_e2e:.1f} s, {len(articles) / max(t_e2e, 1e-9):.1f} articles/s)")
+            print(f"{'span match':<22} {'precision':>9} {'recall':>7} {'F1':>6}")
+            for mode in ("exact", "overlap"):
+                p, r, f = prf[mode]
+                name = mode + (" (headline)" if mode == "exact" else "")
+                print(f"{name:<22} {p:>9.1%} {r:>7.1%} {f:>6.3f}")
+            if failed:
+                print(f"find_places raised on {len(failed)} articles (counted as finding nothing), "
+                      f"e.g. {failed[0][0]}: {failed[0][1]}")
+            print(f"accuracy@161 of overlap-matched mentions with gold coordinates: {e2e['acc161']:.1%} "
+                  f"(n={e2e['n']}, mean {e2e['mean']:,.0f} km)")
     print("\ntargets: >= 80% @161 km with gold spans; end-to-end F1 >= 0.70")
     return 0
 

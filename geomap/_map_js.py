@@ -82,7 +82,8 @@ function geomapRender(map, D) {
   }
   // Colours were validated in Python; glyphs are our own constant SVG.
   function iconSvg(colour, action, stance, size) {
-    var sc = stanceClass(stance), g = D.glyphs[action] || D.glyphs.other, s = size || ICON;
+    var sc = stanceClass(stance), s = size || ICON,
+      g = Object.prototype.hasOwnProperty.call(D.glyphs, action) ? D.glyphs[action] : D.glyphs.other;
     var fill = colour, stroke = "#fff", ink = "#fff", dash = "", sw = 2;
     if (sc !== "asserted") { fill = "#fff"; stroke = colour; ink = colour; sw = 3; dash = sc === "threatened" ? "0.5 4" : "5 3"; }
     var out = '<svg xmlns="http://www.w3.org/2000/svg" width="' + s + '" height="' + s + '" viewBox="0 0 30 30">' +
@@ -184,19 +185,16 @@ function geomapRender(map, D) {
   }
   // One host layer holds every side's markers, so markers of different sides
   // that overlap are clustered (or fanned out) together.
-  // Many markers are clustered in chunks so the page stays responsive; the map
-  // is marked ready once the clusters are on it.
-  var host, chunked = D.n_located > 5000, waiting = chunked;
+  // One synchronous addLayers: chunked loading measured no faster, and on a
+  // busy machine its pauses only add up; nothing shows before it ends anyway.
+  var host;
   // Fit the view before clustering: re-clustering for a new zoom costs as much again.
   if (D.bounds) {
     map.fitBounds(D.bounds, {paddingTopLeft: [60, 80], paddingBottomRight: [230, 40], maxZoom: 9, animate: false});
   }
   if (D.cluster) {
     host = L.markerClusterGroup({maxClusterRadius: D.clusterRadius, showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true, iconCreateFunction: pieIcon, chunkedLoading: chunked, chunkDelay: 10,
-      chunkProgress: function (done, total) {
-        if (waiting && total > 0 && done === total) { waiting = false; setTimeout(ready, 0); }
-      }});
+      spiderfyOnMaxZoom: true, iconCreateFunction: pieIcon});
   } else {
     host = L.featureGroup();
   }
@@ -233,7 +231,7 @@ function geomapRender(map, D) {
     D.lat.forEach(function (lat, k) {
       if (lat === null || D.side[k] !== si) return;
       features.push({type: "Feature", geometry: {type: "Point", coordinates: [D.lon[k], lat]},
-        properties: {k: k, d: D.day[k]}});
+        properties: {k: k, d: D.day[k] < 0 ? null : D.days[D.day[k]]}});
     });
     var shapes = D.shapes.filter(function (s) { return s.s === si; });
     if (!features.length && !shapes.length) return;
@@ -256,9 +254,11 @@ function geomapRender(map, D) {
   host.on("click", function (e) {
     var m = e.layer;
     if (!m.feature || m.getPopup()) return;
-    m.bindPopup(function () { return popupEl(m.feature.properties.k); }, {maxWidth: 380, minWidth: 240});
+    m.bindPopup(function () { return popupEl(m.feature.properties.k); }, {maxWidth: 380, minWidth: 240,
+      autoPanPaddingTopLeft: [50, 80], autoPanPaddingBottomRight: [60, 20]});
     m.openPopup();
   });
+  map.on("popupopen", function (e) { var src = e.popup._source; if (src && src.closeTooltip) src.closeTooltip(); });
   // Escape closes the popup even when focus sits on a marker, not on the map.
   L.DomEvent.on(container, "keydown", function (e) { if (e.key === "Escape") map.closePopup(); });
   host.on("mouseover", function (e) {
@@ -310,10 +310,11 @@ function geomapRender(map, D) {
   function drawShape(s, colour) {
     var dashed = s.st !== "asserted", style, items = [];
     if (s.k === "area") {
-      style = {color: colour, weight: 2, fillColor: colour, fillOpacity: 0.12, dashArray: dashed ? "6 5" : null,
-        className: "geomap-event-area"};
+      // A whole country is context more than a place: outline it, barely fill it.
+      style = {color: colour, weight: 2, fillColor: colour, dashArray: dashed ? "6 5" : null,
+        fillOpacity: s.p === "country" ? 0.03 : dashed ? 0.08 : 0.16, className: "geomap-event-area"};
     } else if (s.k === "bank") {
-      style = {color: colour, weight: 8, opacity: 0.5, lineCap: "butt", dashArray: dashed ? "10 6" : null,
+      style = {color: colour, weight: 6, opacity: 0.45, lineCap: "butt", dashArray: dashed ? "10 6" : null,
         className: "geomap-bank"};
     } else {
       style = {color: colour, weight: 3.5, opacity: 0.9, dashArray: dashed ? "8 6" : null,
@@ -359,7 +360,7 @@ function geomapRender(map, D) {
     sg.layer.addTo(map);
     sg.shapeLayer.bringToFront();
   });
-  if (Object.keys(overlays).length) L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+  if (Object.keys(overlays).length) L.control.layers(null, overlays, {collapsed: true, position: "topright"}).addTo(map);
   // Title and summary.
   if (D.title || D.n_events) {
     var tb = el("div", "geomap-title", D.title || "");
@@ -440,17 +441,22 @@ function geomapRender(map, D) {
         var cut = D.days[+input.value], exact = only.checked;
         label.textContent = (exact ? "On " : "Up to ") + cut;
         function keep(d) { return d === null || (exact ? d === cut : d <= cut); }
+        var shown = [];
         sideGroups.forEach(function (sg) {
-          var ms = sg.markers.filter(function (m) { return keep(m.feature.properties.d); });
-          if (sg.on) { hostRemove(sg.current); hostAdd(ms); }
-          sg.current = ms;
+          sg.current = sg.markers.filter(function (m) { return keep(m.feature.properties.d); });
+          if (sg.on) shown.push.apply(shown, sg.current);
           sg.shapeLayer.clearLayers();
           sg.shapes.forEach(function (it) {
             if (keep(it[0].d)) it[1].forEach(function (l) { sg.shapeLayer.addLayer(l); });
           });
         });
+        host.clearLayers();  // far cheaper than removing markers one by one
+        hostAdd(shown);
+        declutter();
       }
-      input.addEventListener("input", function () { apply(); declutter(); }); only.addEventListener("change", function () { apply(); declutter(); });
+      // Re-clustering many markers takes a while: then follow the slider on release only.
+      input.addEventListener(D.n_located > 5000 ? "change" : "input", apply);
+      only.addEventListener("change", apply);
       label.textContent = "Up to " + D.days[D.days.length - 1];
       box.appendChild(label); box.appendChild(input); box.appendChild(lab);
       L.DomEvent.disableClickPropagation(box);
@@ -459,7 +465,7 @@ function geomapRender(map, D) {
     new Slider().addTo(map);
   }
   if (D.background) container.style.background = D.background;
-  if (!waiting) ready();
+  ready();
 }
 """
 

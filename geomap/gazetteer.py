@@ -28,7 +28,7 @@ import threading
 from pathlib import Path
 
 from .errors import GazetteerError, GeomapError
-from .normalize import ARTICLE, normalize_name
+from .normalize import ARTICLE, normalize_name, split_name
 
 __all__ = ["Place", "Gazetteer", "validate_csv", "KINDS", "COLUMNS"]
 
@@ -57,13 +57,18 @@ _FORMS = {
 # how a key matched a row -> (code, score, words for Place.why)
 _HOW = {0: (2.0, "name"), 1: (1.5, "alias"), 2: (2.0, "explicit form"),
         3: (0.8, "name without article")}
-# kind priors: a country beats a village of the same name; a bare "Raqqa" is
-# the city although the province shares its name
+# kind priors. Settlements add log10(population) to theirs; areas and curated
+# features have no population, so their prior stands for their prominence: a
+# country ranks like a city of ~30 million, a first-level subdivision like one
+# of ~300,000 (Virginia the state before Virginia, Free State, a town of
+# 20,000; Washington, D.C. (690,000) before the state). A bare "Raqqa" is the
+# city because a city named like the province it lies in gets _NAMESAKE.
 _KIND_PRIOR = {
-    "country": 9.0, "province": 1.5, "county": 1.0, "region": 1.5, "lake": 1.5,
-    "river": 1.5, "city": 1.5, "town": 1.0, "village": 0.5,
-    "base": 1.5, "dam": 1.5, "landmark": 1.5,
+    "country": 9.0, "province": 7.0, "county": 4.5, "region": 6.5, "lake": 6.0,
+    "river": 6.0, "city": 1.5, "town": 1.0, "village": 0.5,
+    "base": 5.0, "dam": 5.0, "landmark": 5.0,
 }
+_NAMESAKE = 2.0
 _SETTLEMENTS = {"city", "town", "village"}
 # one point per tenfold population: Moscow (10 M) keeps its lead over Moscow,
 # Idaho (25,000) against a mere "same country" hint
@@ -72,8 +77,18 @@ _CONTEXT = {"country": 1.5, "province": 2.5, "contains": 2.0, "near": 2.0, "adja
 _PROVINCES = ("province", "county")
 # a name's best candidate counts as context when it leads by this much on priors
 _DOMINANT = 1.0
+# ...and only areas, curated features and settlements this prominent on their
+# own (a town of ~10,000): tiny villages named like surnames are noise
+_CONTEXT_MIN_PRIOR = 7.0
 _COMMA = re.compile(r"\s*,\s*")
-_CACHE_ENTRIES = 6
+# demonyms name their country when nothing else has the name: "Israelis" ->
+# "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china"
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "s")
+_DEMONYM_ENDINGS = ("", "a", "e", "y", "ia", "on")
+# the disk cache is for big tables (a user's small CSV loads fast anyway) and
+# keeps the most recently used few
+_CACHE_MIN_ROWS = 2000
+_CACHE_ENTRIES = 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -322,19 +337,38 @@ class Gazetteer:
             if world not in cls._default:
                 from ._paths import data_dir
 
-                gaz = cls.from_csv(Path(data_dir()) / "gazetteer.csv")
-                if world:
-                    try:
-                        from .world import load_world_frame
-                    except ImportError as exc:
-                        raise GeomapError(
-                            "the world-scale gazetteer (geomap.world) is not available in "
-                            "this version; use Gazetteer.default() without world=True"
-                        ) from exc
-                    gaz = cls.from_frame(load_world_frame()).stack(gaz)
+                csv_path = Path(data_dir()) / "gazetteer.csv"
+                gaz = cls._world(csv_path) if world else cls.from_csv(csv_path)
                 cls._default[world] = gaz
             gaz = cls._default[world]
         return gaz.with_geocoder(geocoder) if geocoder is not None else gaz
+
+    @classmethod
+    def _world(cls, csv_path):
+        """The project's CSV stacked on the world table, cached as one table."""
+        try:
+            from .world import load_world_frame, world_cache_path
+        except ImportError as exc:
+            raise GeomapError(
+                "the world-scale gazetteer (geomap.world) is not available in "
+                "this version; use Gazetteer.default() without world=True"
+            ) from exc
+        table = Path(world_cache_path())
+        cache = None
+        if table.exists():
+            # keyed by both files: a warm start reads one pickle, not the
+            # world table, the CSV and their stacking
+            stat = table.stat()
+            digest = hashlib.sha1(Path(csv_path).read_bytes()).hexdigest()
+            cache = _cache_file(f"world|{table.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{digest}")
+            cached = _load_cache(cache)
+            if cached and cached[0] is not None:
+                columns, wkb, index, _rows = cached
+                return cls(columns, _from_wkb(wkb), _index=index)
+        gaz = cls.from_frame(load_world_frame()).stack(cls.from_csv(csv_path))
+        if cache is not None:
+            _save_cache(cache, gaz._cols, _to_wkb(gaz._shapes), gaz.index, len(gaz))
+        return gaz
 
     def with_geocoder(self, geocoder):
         """This gazetteer, asking an online geocoder for names it lacks.
@@ -586,7 +620,14 @@ class Gazetteer:
         return found[0] if found else None
 
     def candidates(self, name, *, context=None, country=None, kind=None, limit=None):
-        """Every place ``name`` may mean, best first (parameters as :meth:`resolve`).
+        """Every place ``name`` may mean, best first.
+
+        Parameters
+        ----------
+        name, context, country, kind
+            As for :meth:`resolve`.
+        limit : int, optional
+            Return at most this many.
 
         Returns
         -------
@@ -597,9 +638,12 @@ class Gazetteer:
         hits, note = self._lookup(key)
         kinds = {kind} if isinstance(kind, str) else (set(kind) if kind else None)
         if not hits:
+            hits, note = self._demonym(name)
+        if not hits:
             return self._geocode(name, country=country, kinds=kinds)
         ctx = self._context(context, exclude=key)
         scored = []
+        areas = {self._ids[c >> 2] for c in hits if self._cols["kind"][c >> 2] in _PROVINCES}
         for code in hits:
             how = code & 3
             place = self._place(code >> 2)
@@ -608,11 +652,16 @@ class Gazetteer:
             if country and place.country not in (None, country.upper()):
                 continue
             score, why = self._score(place, how, ctx, key, name)
+            if place.parent in areas and place.kind in _SETTLEMENTS:
+                score += _NAMESAKE
+                why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
             if note:
                 why = (note, *why)
-            scored.append(dataclasses.replace(place, score=round(score, 3), why=why))
-        scored.sort(key=lambda p: (-p.score, -p.population, p.id))
-        return scored[:limit] if limit else scored
+            scored.append((-round(score, 3), -place.population, place.id, place, why))
+        scored.sort(key=lambda t: t[:3])
+        # copies with score and why only for what is returned
+        return [dataclasses.replace(t[3], score=-t[0], why=t[4])
+                for t in (scored[:limit] if limit else scored)]
 
     def _geocode(self, name, *, country, kinds):
         if self._geocoder is None or not name or not str(name).strip():
@@ -621,6 +670,24 @@ class Gazetteer:
         if place is None or (kinds is not None and place.kind not in kinds):
             return []
         return [place]
+
+    def _demonym(self, name):
+        """Codes of the country/province/region a demonym names ("Israelis")."""
+        words = split_name(name)
+        if not words or not words[-1].isalpha():
+            return (), None
+        head, last = words[:-1], words[-1]
+        for suffix in _DEMONYM_SUFFIXES:
+            if not last.endswith(suffix) or len(last) - len(suffix) < 3:
+                continue
+            stem = last[: len(last) - len(suffix)]
+            for ending in _DEMONYM_ENDINGS:
+                key = normalize_name(" ".join([*head, stem + ending]))
+                codes = tuple(c for c in self.index.get(key, ())
+                              if self._cols["kind"][c >> 2] in ("country", "province", "region"))
+                if codes:
+                    return codes, f"read as a demonym ({last} -> {stem + ending})"
+        return (), None
 
     def _lookup(self, key):
         index = self.index
@@ -647,9 +714,10 @@ class Gazetteer:
             return score, tuple(why)
         near = ctx["adjacent"].get(key)
         if near:
-            if place.parent in near or place.id in near:
+            area = place.parent if place.parent in near else place.id
+            if area in near:
                 score += _CONTEXT["adjacent"]
-                why.append(f"written as '{name}, {near[place.parent or place.id]}' +{_CONTEXT['adjacent']:g}")
+                why.append(f"written as '{name}, {near[area]}' +{_CONTEXT['adjacent']:g}")
             elif place.country and place.country in near:
                 score += _CONTEXT["adjacent"] - 1
                 why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
@@ -667,11 +735,16 @@ class Gazetteer:
             score += _CONTEXT["contains"]
             why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
         if ctx["points"]:
-            d = min(_km(place.lat, place.lon, la, lo) for la, lo in ctx["points"])
-            bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0)
+            dists = [_km(place.lat, place.lon, la, lo) for la, lo in ctx["points"]]
+            d = min(dists)
+            # scaled by the share of context places within 1,000 km: one nearby
+            # name in a text about elsewhere says little
+            near = sum(x <= 1000.0 for x in dists) / len(dists)
+            bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0) * near
             if bonus > 0:
                 score += bonus
-                why.append(f"{d:,.0f} km from a context place +{bonus:.2f}")
+                why.append(f"{d:,.0f} km from a context place ({near:.0%} of them within "
+                           f"1,000 km) +{bonus:.2f}")
         return score, tuple(why)
 
     def _context(self, context, *, exclude):
@@ -686,7 +759,7 @@ class Gazetteer:
                     self._context_cache.clear()
                 self._context_cache[(context, exclude)] = summary
             return summary or None
-        return self._summarize(context, exclude)
+        return self._summarize(context, exclude) or None
 
     def _summarize(self, context, exclude):
         adjacent = {}
@@ -722,10 +795,11 @@ class Gazetteer:
     def _places_in_text(self, text):
         """Places a text names without doubt, and its "Name, Area" pairs.
 
-        A name counts when it has one candidate, or one candidate far ahead of
-        the others on priors alone (Moscow, Russia before Moscow, Idaho;
-        Washington, D.C. before the state); common words written in lower
-        case or opening a sentence do not count.
+        A name counts when it has one candidate; then, with those as context,
+        an ambiguous name counts when its best candidate leads the next by
+        ``_DOMINANT`` (Moscow, Russia before Moscow, Idaho). Each name counts
+        once; common words and places below ``_CONTEXT_MIN_PRIOR`` (hamlets
+        that share a surname or a heading word) do not count.
 
         Returns
         -------
@@ -733,27 +807,38 @@ class Gazetteer:
             The dict maps a name's key to ``{area id or country code: area name}``
             for each time the text writes it as "Name, Area".
         """
-        out, adjacent = [], {}
+        out, adjacent, ambiguous, seen = [], {}, [], set()
         matches = self.matcher.scan(text)
-        for n, m in enumerate(matches):
-            if m.common and (not m.capitalized or m.sentence_start):
-                continue
-            places = [self._place(self._pos[i]) for i in m.place_ids]
-            if len(places) == 1:
-                out.append((m.key, places[0]))
-            else:
-                ranked = self.candidates(m.text, limit=2)
-                if len(ranked) == 2 and ranked[0].score - ranked[1].score >= _DOMINANT:
-                    out.append((m.key, ranked[0]))
-            nxt = matches[n + 1] if n + 1 < len(matches) else None
+        for m, nxt in zip(matches, matches[1:] + [None]):
             if nxt is not None and _COMMA.fullmatch(text[m.end:nxt.start]):
                 for pid in nxt.place_ids:
-                    area = self._place(self._pos[pid])
+                    area = self.get(pid)
                     if area.kind in _PROVINCES:
                         adjacent.setdefault(m.key, {})[area.id] = nxt.text
                     elif area.kind == "country":
                         adjacent.setdefault(m.key, {})[area.country] = nxt.text
+            if m.common or m.key in seen:
+                continue
+            seen.add(m.key)
+            if len(m.place_ids) > 1:
+                ambiguous.append(m)
+                continue
+            ranked = self.candidates(m.text, limit=1)
+            if ranked and _prominent(ranked[0]):
+                out.append((m.key, ranked[0]))
+        # second pass: the sure places are the context of the ambiguous ones
+        sure = [p for _, p in out]
+        for m in ambiguous:
+            ranked = self.candidates(m.text, context=sure or None, limit=2)
+            if (len(ranked) == 2 and ranked[0].score - ranked[1].score >= _DOMINANT
+                    and _prominent(ranked[0])):
+                out.append((m.key, ranked[0]))
         return out, adjacent
+
+
+def _prominent(place):
+    # a lone hamlet matching a surname or a heading word is no evidence
+    return place.kind not in _SETTLEMENTS or place.score >= _CONTEXT_MIN_PRIOR
 
 
 def _cache_file(what):
@@ -799,7 +884,7 @@ def _load_cache(path):
 
 
 def _save_cache(path, columns, wkb, index, rows):
-    if path is None:
+    if path is None or rows < _CACHE_MIN_ROWS:
         return
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:

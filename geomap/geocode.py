@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import json
 import logging
 import os
@@ -193,9 +194,15 @@ class Geocoder:
             from geopy.extra.rate_limiter import RateLimiter
             from geopy.geocoders import Nominatim
 
+            from geopy import adapters
+
             kwargs = {"user_agent": self.user_agent, "scheme": self.scheme, "timeout": self.timeout}
             if self.domain:
                 kwargs["domain"] = self.domain
+            if adapters.RequestsAdapter.is_available:
+                # requests' own silent retries would bypass the rate limiter;
+                # retries are ours to decide (max_retries, spaced by the limiter)
+                kwargs["adapter_factory"] = functools.partial(adapters.RequestsAdapter, max_retries=0)
             try:
                 service = Nominatim(**kwargs)
             except Exception as exc:  # geopy.exc.ConfigurationError and friends

@@ -12,6 +12,7 @@ import csv
 import html
 import json
 import re
+import warnings
 import zlib
 from pathlib import Path
 
@@ -75,7 +76,10 @@ def _as_frame(events):
 def _read_sides_csv(path):
     out = {}
     with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        if "side" not in (reader.fieldnames or []) or "colour" not in reader.fieldnames:
+            raise InputError(f"{path}:1: sides table needs the columns side,label,colour (found {reader.fieldnames})")
+        for row in reader:
             side = (row.get("side") or "").strip()
             if side:
                 out[side] = ((row.get("label") or side).strip(), (row.get("colour") or "").strip())
@@ -86,8 +90,10 @@ def _known_sides(sides):
     """Side -> (label, colour) from ``sides`` or data/sides.csv when it exists."""
     if isinstance(sides, dict):
         return {k: (v if isinstance(v, tuple) else (k, v)) for k, v in sides.items()}
-    if sides is not None:
+    if sides is not None and Path(sides).exists():
         return _read_sides_csv(sides)
+    if sides is not None:  # e.g. a lexicon folder without its own sides.csv
+        warnings.warn(f"{sides}: no such sides table; using geomap's data/sides.csv", stacklevel=3)
     try:
         from ._paths import data_dir
 
@@ -99,7 +105,7 @@ def _known_sides(sides):
 
 def _side_styles(keys, sides=None):
     """Label and colour per side key: sides.csv colours, else a stable palette slot."""
-    known = _known_sides(sides)
+    known = sides if isinstance(sides, dict) and all(isinstance(v, tuple) for v in sides.values()) else _known_sides(sides)
     styles, used = {}, set()
     for key in keys:
         label, colour = known.get(key, (key, ""))
@@ -194,22 +200,35 @@ def _kind_of_shape(geom, qualifier, precision):
         return "area"
     if qualifier and qualifier.startswith("from_") and geom.geom_type == "LineString":
         return "approach"
-    if (qualifier and qualifier.endswith("_bank")) or precision == "river":
+    if qualifier and qualifier.endswith("_bank"):
         return "bank"
-    return "line"
+    return "river" if precision == "river" else "line"
 
 
-def _marker_point(geom, kind):
+def _marker_point(geom, kind, anchor=None):
     if kind == "approach":
         return shapely.Point(geom.coords[-1])  # the arrow head: where the movement ends
-    if kind in ("bank", "line"):
+    if kind in ("bank", "line", "river"):
+        # A river runs through many places; put the marker on the stretch
+        # nearest the report's other events rather than at its middle.
+        if anchor is not None:
+            return geom.interpolate(geom.project(anchor))
         return geom.interpolate(0.5, normalized=True)
     return geom.representative_point()
 
 
-def _crossing(bank, river):
-    """An arrow from the far side of ``river`` onto ``bank`` (for ``cross`` events)."""
-    end = bank.interpolate(0.5, normalized=True)
+def _doc_anchors(frame, geom, points):
+    """Per document, the mean of its point events (where the report is about)."""
+    if not points.any():
+        return {}
+    docs = frame["doc"].astype(object).where(frame["doc"].notna(), "") if "doc" in frame else pd.Series([""] * len(frame))
+    xy = pd.DataFrame({"doc": docs[points].to_numpy(), "x": shapely.get_x(geom[points]), "y": shapely.get_y(geom[points])})
+    means = xy.groupby("doc")[["x", "y"]].mean()
+    return {d: shapely.Point(r.x, r.y) for d, r in means.iterrows()}
+
+
+def _crossing(end, river):
+    """An arrow from the far side of ``river`` onto the bank point ``end`` (for ``cross`` events)."""
     near = river.interpolate(river.project(end))
     dx, dy = end.x - near.x, end.y - near.y
     dist = (dx * dx + dy * dy) ** 0.5
@@ -221,6 +240,7 @@ def _crossing(bank, river):
 
 
 def _payload(frame, *, gaz, sides, cluster, context, title):
+    """Everything the browser draws, as one JSON-ready dict (see ``_map_js.JS``)."""
     n = len(frame)
     cols = {c: _encode(frame[c]) for c in DICT_COLUMNS if c in frame.columns}
     for c in RAW_COLUMNS:
@@ -229,7 +249,10 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
                 cols[c] = {"r": [None if pd.isna(v) else int(v) for v in frame[c]]}
             else:
                 cols[c] = {"r": _raw(frame[c])}
-    get = lambda c, k: (lambda e: None if e is None or e["i"][k] < 0 else e["v"][e["i"][k]])(cols.get(c))  # noqa: E731
+
+    def get(column, k):
+        enc = cols.get(column)
+        return None if enc is None or enc["i"][k] < 0 else enc["v"][enc["i"][k]]
 
     if "actor_side" in frame:
         sides_col = frame["actor_side"].astype(object)
@@ -249,26 +272,34 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     lat[points] = np.round(shapely.get_y(geom[points]), 5)
 
     shapes, shape_keys, rivers, areas, shape_events = [], {}, {}, {}, []
+    anchors = _doc_anchors(frame, geom, points)
     for k in np.flatnonzero(located & ~points):
         g = geom[k]
         kind = _kind_of_shape(g, get("qualifier", k), get("precision", k))
-        p = _marker_point(g, kind)
+        p = _marker_point(g, kind, anchors.get(_text(frame["doc"].iat[k]) or "" if "doc" in frame else ""))
         lon[k], lat[k] = round(p.x, 5), round(p.y, 5)
+        place = _place(gaz, get("place_id", k))
+        if kind == "river":  # the river itself is the place: draw it once, as a river
+            name = get("place", k) or "river"
+            if place is None or getattr(place, "kind", "") != "river":
+                rivers.setdefault(f"event:{name}", {"g": _geojson(g, 0.002), "name": name})
+            continue
         key = (kind, side_codes[k], _stance_class(get("stance", k)), g.wkb)
         if key not in shape_keys:
             where = " ".join(x for x in ((get("qualifier", k) or "").replace("_", " "), get("place", k) or "") if x)
             label = f"{where}: " if where else ""
             label += " ".join(x for x in (get("actor", k), get("action", k), get("target", k)) if x)
             shape_keys[key] = len(shapes)
-            shapes.append({"g": _geojson(g), "s": side_codes[k], "st": key[2], "k": kind, "label": label, "d": None})
+            shapes.append({"g": _geojson(g), "s": side_codes[k], "st": key[2], "k": kind, "label": label, "d": None,
+                           "p": get("precision", k)})
         shape_events.append((shape_keys[key], k))
-        place = _place(gaz, get("place_id", k))
         if get("action", k) == "cross" and kind == "bank" and place is not None and getattr(place, "kind", "") == "river":
-            arrow = _crossing(g, place.geometry)
+            arrow = _crossing(p, place.geometry)
             if arrow is not None:
                 shape_events.append((len(shapes), k))
                 shapes.append({"g": _geojson(arrow), "s": side_codes[k], "st": key[2], "k": "cross",
-                               "label": f"crossing to the {(get('qualifier', k) or '').replace('_', ' ')}", "d": None})
+                               "label": f"crossing to the {(get('qualifier', k) or '').replace('_', ' ')}", "d": None,
+                               "p": None})
     # Whole rivers and areas the events are on, from the gazetteer.
     pid = cols.get("place_id")
     used = np.unique(np.asarray(pid["i"])[located & (np.asarray(pid["i"]) >= 0)]) if pid and gaz is not None else []
@@ -293,14 +324,20 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     n_located = int(located.sum())
     side_counts = np.bincount(np.asarray(side_codes, dtype=int)[located], minlength=len(keys)).tolist() if n else []
     actions = sorted({a for a in cols.get("action", {"v": []})["v"] if a})
+    day_list = sorted({d for d, ok in zip(days, located) if d and ok})
+    day_index = {d: i for i, d in enumerate(day_list)}  # events carry an index into day_list
+    known = _known_sides(sides)
+    if "target_side" in cols:  # show targets' sides by their labels too
+        cols["target_side"]["v"] = [known.get(v, (v,))[0] for v in cols["target_side"]["v"]]
     payload = {
         "title": title, "n_events": n, "n_located": n_located,
-        "sides": _side_styles(keys, sides), "side": side_codes, "sideCounts": side_counts,
-        "cols": cols, "lat": lat_list, "lon": lon_list, "day": days,
-        "days": sorted({d for d, ok in zip(days, located) if d and ok}),
+        "sides": _side_styles(keys, known), "side": side_codes, "sideCounts": side_counts,
+        "cols": cols, "lat": lat_list, "lon": lon_list, "days": day_list,
+        "day": [day_index.get(d, -1) if ok else -1 for d, ok in zip(days, located)],
         "unlocated": np.flatnonzero(~located)[:MAX_UNLOCATED_LISTED].tolist(),
         "cluster": bool(cluster if cluster is not None else n_located > AUTO_CLUSTER),
-        "clusterRadius": 50 if n_located > AUTO_CLUSTER else 30,
+        # Wider clusters on big maps: fewer levels where a marker stays alone.
+        "clusterRadius": 80 if n_located > 10_000 else 50,
         "shapes": shapes, "rivers": list(rivers.values()), "areas": list(areas.values()),
         "actions": actions, "glyphs": _map_js.GLYPHS,
         "countries": [], "context_rivers": [], "background": None, "bounds": None,
@@ -389,7 +426,7 @@ class _EventLayer(MacroElement):
 
 
 def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazetteer=None,
-             cluster=None, sides=None, width="100%", height="100%", max_zoom=18, **map_kwargs):
+             cluster=None, sides=None, width="100%", height="100%", max_zoom=None, **map_kwargs):
     """Draw reported events on an interactive Leaflet map.
 
     Parameters
@@ -412,7 +449,9 @@ def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazett
         Cluster markers; by default when more than 200 events are located.
     sides : dict or path, optional
         Side -> colour (or ``(label, colour)``), or a CSV like ``data/sides.csv``.
-    width, height, max_zoom, **map_kwargs
+    max_zoom : int, optional
+        Deepest zoom: 18 with tiles, 13 without (nothing finer to see).
+    width, height, **map_kwargs
         Passed to :class:`folium.Map`.
 
     Returns
@@ -433,6 +472,10 @@ def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazett
     head = assets.offline_head() if offline else None
     if offline and tiles == "OpenStreetMap":
         tiles = None
+    if max_zoom is None:
+        # Vector context has no street detail, and every zoom level costs the
+        # marker clusterer a pass over all events.
+        max_zoom = 18 if tiles is not None else 13
     gaz = _gazetteer(gazetteer)
     payload = _payload(frame, gaz=gaz, sides=sides, cluster=cluster, context=tiles is None, title=title)
 

@@ -125,6 +125,8 @@ class Matcher:
         prefixes = set()
         longest = 1
         for key in self._index:
+            if " " not in key:
+                continue
             words = key.split(" ")
             longest = max(longest, len(words))
             for n in range(1, len(words)):

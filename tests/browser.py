@@ -94,13 +94,13 @@ def sample_events(*, hostile=False, river_id=None, province_id=None):
     ]
     if hostile:
         rows.append(_event(
-            111, PAYLOADS[0], "unknown", "attack", PAYLOADS[1], "Palmyra", Point(38.27, 34.56),
+            111, PAYLOADS[0], PAYLOADS[1], "attack", PAYLOADS[1], "Palmyra", Point(38.27, 34.56),
             stance="claimed", date="2017-09-22", title=PAYLOADS[2], outlet=PAYLOADS[1],
             url="javascript:window.__pwned=1", reported_by=PAYLOADS[2],
             sentence="Hostile " + " ".join(PAYLOADS) + " text",
         ))
         rows.append(_event(
-            112, "Link tester", "unknown", "clash", None, "Homs", Point(36.72, 34.73),
+            112, "Link tester", "unknown", "__proto__", None, "Homs", Point(36.72, 34.73),
             date="2017-09-22", outlet="Link outlet", url=" JaVaScRiPt:window.__pwned=1",
             sentence="A second payload hides a script URL with odd case. " + JINJA,
         ))

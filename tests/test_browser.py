@@ -112,7 +112,10 @@ def test_hostile_text_stays_text(gazetteer, tmp_path):  # noqa: F811
             popup.locator("td").last.click()
             page.keyboard.press("Escape")
             page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)
-        page.locator(".leaflet-control-layers").hover()
+        page.locator(".leaflet-control-layers").hover()  # side names as layer labels
+        assert PAYLOADS[1] in page.locator(".leaflet-control-layers-overlays").inner_text()
+        assert PAYLOADS[1] in page.locator(".geomap-legend").inner_text()
+        page.locator(".geomap-unlocated summary").click()
         assert page.evaluate("window.__pwned") is None
         assert page.locator("img[src=x]").count() == 0
         assert log["errors"] == [] and log["network"] == []
@@ -172,3 +175,25 @@ def test_many_events_cluster_and_count(tmp_path):
         assert shown_events(page) == n - 10
         assert log["errors"] == [] and log["network"] == []
         assert "10 without a location" in page.locator(".geomap-title small").inner_text()
+
+
+def test_side_layers_toggle(gazetteer, tmp_path):  # noqa: F811
+    events = sample_events(river_id="test-euphrates", province_id="test-idlib")
+    path = tmp_path / "layers.html"
+    make_map(events, offline=True, gazetteer=gazetteer).save(str(path))
+    located = events[~events.geometry.isna()]
+    russia = int((located["actor_side"] == "russia_bloc").sum())
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        page.locator(".leaflet-control-layers").hover()
+        box = page.locator(".leaflet-control-layers-overlays label", has_text="Russia").locator("input")
+        box.uncheck()
+        assert shown_events(page) == len(located) - russia
+        assert page.locator("path.geomap-movement").count() == 0  # its approach and crossing lines went too
+        box.check()
+        assert shown_events(page) == len(located)
+        page.get_by_role("checkbox", name="Rivers", exact=True).uncheck()
+        assert page.locator("path.geomap-river").count() == 0
+        page.locator(".geomap-legend button").click()
+        assert not page.locator(".geomap-legend .body").is_visible()
+        assert log["errors"] == []

@@ -79,6 +79,9 @@ def test_report_no_event_at_non_event_places(report_rows, gaz, name):
     bad = set(EXPECTED[name]["not_event_places"])
     for r in report_rows[name]:
         assert r["place_id"] not in bad, f"{name}: event placed at a dateline/metonym/link place: {r}"
+    if "max_located" in EXPECTED[name]:
+        located = [r for r in report_rows[name] if r["geometry"] is not None]
+        assert len(located) <= EXPECTED[name]["max_located"], located
 
 
 def test_reports_precision(report_rows, gaz):
@@ -183,3 +186,65 @@ def test_event_date(sentence, article, expected):
     from geomap.extract.events import event_date
 
     assert event_date(sentence, article) == expected
+
+
+def test_empty_inputs_give_an_empty_frame_with_the_contract_columns(gaz):
+    from geomap.extract.events import COLUMNS, extract_events
+
+    frame = extract_events([], gazetteer=gaz)
+    assert len(frame) == 0 and frame.crs.to_epsg() == 4326 and set(COLUMNS) <= set(frame.columns)
+    frame = extract_events(["", "Rebels shelled Mosul on Monday."], gazetteer=gaz)
+    assert frame.attrs["documents"] == 1 and frame.attrs["skipped"] == [("text-1", "empty text")]
+    assert frame.iloc[0]["doc"] == "text-2"
+
+
+def test_dateline_outlet_and_title_become_metadata(gaz):
+    from geomap.extract.events import extract_document
+    from geomap.io import Document
+
+    text = "Rebels shell Mosul\n\nMOSUL, Iraq (AP) — Rebels shelled Mosul on Monday, officials said."
+    rows = extract_document(Document(id="d1", text=text, date="2024-05-08"), gazetteer=gaz)
+    assert rows and {r["outlet"] for r in rows} == {"AP"} and {r["title"] for r in rows} == {"Rebels shell Mosul"}
+    shelled = [r for r in rows if r["sentence"].startswith("Rebels shelled")]
+    assert shelled and shelled[0]["date"] == "2024-05-06" and shelled[0]["place"] == "Mosul"
+
+
+@pytest.mark.parametrize("text,place,qualifier", [
+    ("Russian troops pushed toward Kharkiv from the south on Monday.", "Kharkiv", "from_south"),
+    ("RSF fighters advanced on El Fasher from the east.", "El Fasher", "from_east"),
+])
+def test_approach_lines_end_at_the_target(gaz, text, place, qualifier):
+    from geomap.extract.events import extract_document
+
+    row = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "advance"][0]
+    assert row["place"] == place and row["qualifier"] == qualifier
+    target = gaz.resolve(place)
+    end = row["geometry"].coords[-1]
+    assert end == pytest.approx((target.lon, target.lat))
+
+
+@pytest.fixture(scope="module")
+def lowered_rows(gaz):
+    """The same reports lowercased, as in dataset dumps: nothing may depend on capitals."""
+    from geomap.extract.events import extract_document, events_to_frame
+    from geomap.extract.merge import merge_events
+    from geomap.io import Document
+
+    out = {}
+    for name in EXPECTED:
+        text = (REPORTS / f"{name}.txt").read_text(encoding="utf-8").lower()
+        out[name] = merge_events(events_to_frame(extract_document(Document(id=name, text=text), gazetteer=gaz))
+                                 ).to_dict("records")
+    return out
+
+
+@pytest.mark.parametrize("name,i", CASES, ids=[f"{n}-{i}-lower" for n, i in CASES])
+def test_report_event_found_in_lowercase(lowered_rows, gaz, name, i):
+    if EXPECTED[name].get("cased_only"):
+        pytest.skip("feed-style lines are split at a capital letter, which lowercase text lacks")
+    ev = dict(EXPECTED[name]["events"][i])
+    rows = lowered_rows[name]
+    assert any(_matches(r, ev, gaz) for r in rows), (
+        f"{name} (lowercased): expected {ev}\n got:\n" + "\n".join(
+            f"  {r['actor']} {r['action']} {r['target']} @ {r['place']} {r['qualifier']} {r['stance']} by {r['reported_by']}"
+            for r in rows))

@@ -90,3 +90,12 @@ def test_qualified_geometry(gaz):
     assert east.qualifier == "east_of" and east.geometry.x > east.place.lon
     bank = by["euphrates"]
     assert bank.qualifier == "west_bank" and bank.geometry.geom_type.endswith("LineString")
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting spread across the oil-rich eastern province of Deir ez-Zour.",
+    "fighting spread across deir al-zor province .",
+])
+def test_province_mentions_are_the_province_polygon(gaz, text):
+    pm = [p for p in find_places(text, gazetteer=gaz) if p.role == "site"][0]
+    assert pm.place.kind == "province" and pm.geometry.geom_type.endswith("Polygon")

@@ -188,6 +188,22 @@ def test_article_variants(small):
     assert any("article" in w for w in small.resolve("al-Homs").why)
 
 
+@pytest.mark.parametrize("demonym,place_id", [
+    ("Syrians", "country:SY"), ("Iraqi", "country:IQ"), ("Russian", "country:RU"),
+    ("Qatari", "country:QA"), ("Ukrainians", "country:UA"), ("Sudanese", "country:SD"),
+    ("Egyptian", "country:EG"), ("Americans", "country:US"), ("Louisianans", "US-LA"),
+])
+def test_demonyms_name_their_country(small, demonym, place_id):
+    place = small.resolve(demonym)
+    assert place.id == place_id and "demonym" in place.why[0]
+
+
+@pytest.mark.parametrize("name", ["Xyzians", "Parisians", "Mobilian"])
+def test_demonyms_only_for_areas(small, name):
+    # no country, province or region of that stem: no guess
+    assert small.resolve(name) is None
+
+
 def test_get_len_contains_hierarchy(small):
     city = small.get("geonames:170794")
     assert isinstance(city, Place) and city.name == "Deir ez-Zor"
@@ -368,8 +384,44 @@ def test_default_world_without_world_module(monkeypatch):
         Gazetteer.default(world=True)
 
 
+def test_default_world_stacks_the_csv_on_the_world_table(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import geomap.world
+
+    world_rows = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+    world_rows.loc[world_rows["id"] == "geonames:98182", "source"] = "world table"
+    world_rows = pd.concat([world_rows, pd.DataFrame([{
+        "id": "geonames:1", "name": "Worldville", "aliases": "", "kind": "town", "country": "SY",
+        "parent": "", "lat": "35", "lon": "40", "wkt": "", "population": "5000",
+        "source": "test world row"}])], ignore_index=True)
+    table = tmp_path / "world.parquet"
+    table.write_bytes(b"stands for the derived world table")
+    calls = []
+
+    def fake_load():
+        calls.append(1)
+        return world_rows
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "gazetteer.csv").write_bytes(FIXTURE.read_bytes())
+    monkeypatch.setattr(geomap.world, "load_world_frame", fake_load)
+    monkeypatch.setattr(geomap.world, "world_cache_path", lambda: table)
+    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
+    monkeypatch.setenv("GEOMAP_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    for run in range(2):
+        monkeypatch.setattr(Gazetteer, "_default", {})
+        gaz = Gazetteer.default(world=True)
+        assert gaz.resolve("Worldville").id == "geonames:1"
+        assert gaz.get("geonames:98182").source.startswith("GeoNames")  # the CSV's row wins
+        assert len(gaz) == len(world_rows)
+    assert len(calls) == 1  # the second start read the stacked table from the cache
+
+
 def test_index_cache_is_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
+    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
     first = Gazetteer.from_csv(FIXTURE)
     first.index
     assert list(tmp_path.glob("gazetteer-*.pickle"))
@@ -383,7 +435,9 @@ def test_index_cache_is_reused(tmp_path, monkeypatch):
 def test_cached_load_skips_pandas(tmp_path):
     code = textwrap.dedent(f"""
         import sys
+        import geomap.gazetteer
         from geomap.gazetteer import Gazetteer
+        geomap.gazetteer._CACHE_MIN_ROWS = 0
         place = Gazetteer.from_csv({str(FIXTURE)!r}).resolve("Deir Ezzor")
         print(place.id, "pandas" in sys.modules)
     """)
@@ -393,8 +447,15 @@ def test_cached_load_skips_pandas(tmp_path):
     assert runs == [["geonames:170794", "True"], ["geonames:170794", "False"]]
 
 
+def test_small_tables_are_not_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
+    Gazetteer.from_csv(FIXTURE).index
+    assert not list(tmp_path.glob("gazetteer-*.pickle"))
+
+
 def test_cache_follows_file_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
     path = write(tmp_path / "g.csv", GOOD)
     assert Gazetteer.from_csv(path).resolve("Alpha").id == "geonames:1"
     write(path, GOOD.replace("Alpha", "Gamma"), "geonames:2,Delta,,town,SY,,35,40,,1,src")

@@ -215,3 +215,18 @@ def test_damaged_cache_is_set_aside(server, tmp_path):
 def test_empty_names_are_not_asked(server, tmp_path, name):
     assert make(server, tmp_path).lookup_row(name) is None
     assert server.requests == []
+
+
+@pytest.mark.parametrize("mode, expected", [("hit", "osm:n123456789"), ("error", None), ("slow", None)])
+def test_gazetteer_falls_back_to_the_geocoder(server, tmp_path, mode, expected):
+    gazetteer = pytest.importorskip("geomap.gazetteer")
+    base = gazetteer.Gazetteer.default()
+    if not hasattr(base, "with_geocoder"):
+        pytest.skip("this Gazetteer has no geocoder fallback")
+    server.mode = mode
+    gaz = base.with_geocoder(make(server, tmp_path, timeout=0.2))
+    place = gaz.resolve("Tell Example")
+    assert (place.id if place else None) == expected
+    # names the gazetteer knows are never sent
+    assert gaz.resolve("Damascus") is not None
+    assert [q["q"] for _, q, _ in server.requests] == [["Tell Example"]]

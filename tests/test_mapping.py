@@ -227,3 +227,41 @@ def test_claims_pass_through():
     events["n_reports"] = [2] + [1] * (len(events) - 1)
     data, _ = payload_of(make_map(events))
     assert json.loads(decode(data, "claims", 0)) == claims and decode(data, "n_reports", 0) == 2
+
+
+def test_river_events_sit_near_the_report_and_draw_the_river_once():
+    river = LineString([(38.0, 36.0), (40.1, 35.35), (42.0, 34.0), (44.0, 32.0)])
+    events = gpd.GeoDataFrame({
+        "doc": ["d1", "d1", "d2"], "actor": ["A", "B", "C"], "action": ["advance", "attack", "cross"],
+        "place": ["Euphrates", "Deir ez-Zor", "Euphrates"], "precision": ["river", "city", "river"],
+        "qualifier": [None, None, None],
+    }, geometry=[river, Point(40.14, 35.34), river], crs=4326)
+    data, _ = payload_of(make_map(events, gazetteer=None))
+    near = Point(data["lon"][0], data["lat"][0])
+    assert river.distance(near) < 1e-4 and near.distance(Point(40.14, 35.34)) < 0.1  # on the river, by the city
+    middle = river.interpolate(0.5, normalized=True)  # d2 has no point events: the middle
+    assert Point(data["lon"][2], data["lat"][2]).distance(middle) < 1e-4
+    assert data["shapes"] == [] and [r["name"] for r in data["rivers"]] == ["Euphrates"]
+
+
+def test_target_sides_show_labels():
+    events = sample_events().assign(target_side="russia_bloc")
+    data, _ = payload_of(make_map(events, sides={"russia_bloc": ("Russia and allies", "#c0392b")}))
+    assert data["cols"]["target_side"]["v"] == ["Russia and allies"]
+
+
+def test_sides_table_problems(tmp_path):
+    bad = tmp_path / "sides.csv"
+    bad.write_text("name,colour\nx,#000\n", encoding="utf-8")
+    with pytest.raises(InputError, match="side,label,colour"):
+        make_map(sample_events(), sides=bad)
+    with pytest.warns(UserWarning, match="no such sides table"):
+        make_map(sample_events(), sides=tmp_path / "missing.csv")
+
+
+@given(st.lists(st.none() | st.text(max_size=5) | st.integers(-3, 3), max_size=30))
+def test_column_encoding_round_trips(values):
+    enc = mapping._encode(pd.Series(values, dtype=object))
+    decoded = [None if i < 0 else enc["v"][i] for i in enc["i"]]
+    assert decoded == [None if v is None else str(v) for v in values]
+    assert len(set(enc["v"])) == len(enc["v"])

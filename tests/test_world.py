@@ -182,3 +182,29 @@ def test_us_states_and_counties(full, pid, name, lat, lon, tol):
     assert km(row["lat"], row["lon"], lat, lon) < tol
     assert row["wkt"].startswith(("POLYGON", "MULTIPOLYGON"))
     assert "UScounties" in row["source"]
+
+
+@pytest.mark.parametrize(
+    "name, kind, expected",
+    [
+        ("Eastern", "Region", "Eastern Region"),          # ordinary English alone
+        ("North West", "Province", "North West Province"),
+        ("Idlib", "Province", "Idlib"),
+        ("Wales [Cymru GB-CYM]", "Nation", "Wales"),       # pycountry's bracketed note
+    ],
+)
+def test_subdivision_names(name, kind, expected):
+    assert world._iso_name(name, kind) == expected
+
+
+@pytest.mark.parametrize(
+    "name, alternates, expected",
+    [
+        ("Deir ez-Zor", ["Dayr az Zawr", "DEZ", "dai er zu er", "دير الزور", "Deir ez Zor"], ["Dayr az Zawr"]),
+        ("Richmond", ["The River City", "Richmond", "Richmond City"], ["Richmond City"]),
+        ("The Hague", ["The Haag", "Den Haag"], ["The Haag", "Den Haag"]),
+        ("Ad Dana", ["ad-Dana", "al Dana2"], []),  # same key as the name; digits
+    ],
+)
+def test_alias_rules(name, alternates, expected):
+    assert [a for a in world._aliases(name, alternates).split("|") if a] == expected

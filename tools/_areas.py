@@ -15,7 +15,7 @@ import pycountry
 import shapely
 from shapely.geometry import MultiPoint, Point
 
-from _sources import clean_aliases, fold, geonames, gnc_label
+from _sources import clean_aliases, geonames, gnc_label
 
 # GeoNames admin1 code -> (ISO 3166-2 code, capital).  Evidence: the capital (by
 # its GeoNames name) is a cities500 place carrying that admin1 code; the build
@@ -79,7 +79,8 @@ ENGLISH = {
                                            "Salaheddin"]),
     "IQ-SU": ("Sulaymaniyah Governorate", []),
     "IQ-WA": ("Wasit Governorate", ["Wasit"]),
-    "IQ-KR": ("Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq", "KRI", "Kurdistan Region-Iraq"]),
+    "IQ-KR": ("Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq", "KRI",
+                                   "Kurdistan Region-Iraq"]),
 }
 
 SUFFIXES = ("province", "governorate")
@@ -110,7 +111,8 @@ def province_of(rec):
 def _alias_forms(iso: str, capital_rec, pyc_name: str):
     english, short = ENGLISH[iso]
     base = english.rsplit(" ", 1)[0]
-    stems = [base, pyc_name, capital_rec["name"]] + clean_aliases(capital_rec["name"], capital_rec["alternatenames"])
+    stems = [base, pyc_name, capital_rec["name"]]
+    stems += clean_aliases(capital_rec["name"], capital_rec["alternatenames"])
     forms = list(short)
     for stem in stems:
         for suf in SUFFIXES:
@@ -174,7 +176,8 @@ def province_rows(*, outlines=None, simplify=0.01):
             if iso in cells:
                 row["wkt"] = cells[iso].simplify(simplify)
                 row["source"] = (f"{names}; polygon derived: Voronoi cells of {n} GeoNames places "
-                                 f"({gnc_label('cities500')}) with admin1 {'+'.join(a1s)}, merged and clipped "
+                                 f"({gnc_label('cities500')}) with admin1 {'+'.join(a1s)}, merged and "
+                                 f"clipped "
                                  f"to the {outlines[cc][1]} outline of {cc}; {cap_src}")
             else:
                 row["source"] = f"{names}; {cap_src}; no polygon (country outline missing)"

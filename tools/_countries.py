@@ -6,6 +6,7 @@ import collections
 import functools
 
 import pycountry
+from shapely.geometry import Point
 
 from _sources import clean_aliases, fold, geonames, gnc_label
 
@@ -27,8 +28,8 @@ EXTRA_ALIASES = {
     "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"],
     "CI": ["Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"],
     "TR": ["Turkey", "Türkiye", "Turkiye"],
-    "PS": ["Palestine", "Palestinian territories", "Palestinian Territory", "occupied Palestinian territories",
-           "State of Palestine"],
+    "PS": ["Palestine", "Palestinian territories", "Palestinian Territory",
+           "occupied Palestinian territories", "State of Palestine"],
     "KR": ["South Korea", "Republic of Korea", "ROK"],
     "KP": ["North Korea", "DPRK", "D.P.R.K."],
     "AE": ["UAE", "U.A.E.", "United Arab Emirates", "Emirates"],
@@ -97,14 +98,14 @@ def _largest(code: str):
     return max(recs, key=lambda r: r["population"]) if recs else None
 
 
-def country_rows(*, outlines=None):
+def country_rows(*, outlines=None, log=print):
     """One row per country and territory.
 
     ``outlines`` maps ISO alpha-2 to ``(geometry, source text)``; countries
     without one get their capital's point (or the largest GeoNames place).
     """
     outlines = outlines or {}
-    rows = []
+    rows, skipped = [], []
     for code, rec in sorted((c["iso"], c) for c in geonames("countries")):
         if code in SKIP:
             continue
@@ -126,19 +127,21 @@ def country_rows(*, outlines=None):
             else:
                 pt, ptsrc = geom.representative_point(), "point: representative point of the outline"
             row.update(lat=pt.y, lon=pt.x, wkt=geom)
-            row["source"] = f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); outline: {src}; {ptsrc}"
+            row["source"] = (f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); "
+                             f"outline: {src}; {ptsrc}")
         elif cap is not None:
             row.update(lat=cap["latitude"], lon=cap["longitude"])
             row["source"] = (f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); "
                              f"point: {where} {cap['name']}, GeoNames {cap['geonameid']} "
                              f"({gnc_label('cities500')}); no outline")
         else:
+            skipped.append(code)
             continue
         rows.append(row)
+    log(f"  countries left out (no outline and no GeoNames place): {', '.join(skipped) or 'none'}; "
+        f"dissolved: {', '.join(sorted(SKIP))}")
     return rows
 
 
 def _pt(rec):
-    from shapely.geometry import Point
-
     return Point(rec["longitude"], rec["latitude"])

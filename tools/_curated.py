@@ -64,7 +64,8 @@ def curated_rows(path, rows):
                 poly = _lake_polygon(pt)
                 if poly is not None:
                     row["wkt"] = poly.simplify(0.002)
-                    row["source"] += f"; polygon: GSHHG lake (level 2) containing the point ({basemap_label(LAKE_RES)})"
+                    row["source"] += (f"; polygon: GSHHG lake (level 2) containing the point "
+                                      f"({basemap_label(LAKE_RES)})")
             out.append(row)
     return out
 
@@ -108,14 +109,15 @@ def region_rows(rows, outlines):
     nw_ids = ["SY-ID", "SY-HL", "SY-LA", "SY-HM"]
     quad = box(c.x - 10, c.y, c.x, c.y + 10)
     geom = shapely.union_all([by_id[i]["wkt"] for i in nw_ids]).intersection(quad)
-    add("region:northwest-syria", "Northwest Syria", ["northwest Syria", "north-west Syria", "northwestern Syria",
-                                                        "north-western Syria"], "SY", geom,
+    add("region:northwest-syria", "Northwest Syria",
+        ["northwest Syria", "north-west Syria", "northwestern Syria", "north-western Syria"], "SY", geom,
         f"derived: union of the derived polygons of {', '.join(nw_ids)} cut to the quadrant northwest of the "
         f"centroid ({c.y:.2f}N, {c.x:.2f}E) of Syria's outline; point: Idlib city",
         Point(by_id["SY-ID"]["lon"], by_id["SY-ID"]["lat"]))
 
     # eastern Ghouta: hull of its GeoNames towns, 1.5 km margin.
-    towns = ["Dūmā", "Ḩarastā", "‘Irbīn", "Kafr Baţnā", "Al Mulayḩah", "Dayr al ‘Aşāfīr", "An Nashābīyah"]
+    towns = ["Dūmā", "Ḩarastā", "‘Irbīn", "Kafr Baţnā", "Al Mulayḩah", "Dayr al ‘Aşāfīr",
+             "An Nashābīyah"]
     recs = _named("SY", towns)
     hull = MultiPoint([(r["longitude"], r["latitude"]) for r in recs]).convex_hull.buffer(0.015)
     add("region:eastern-ghouta", "Eastern Ghouta", ["East Ghouta", "eastern Ghouta"], "SY", hull,
@@ -143,8 +145,8 @@ def region_rows(rows, outlines):
     geom, codes, n = _admin1_union("UA", ["Donetsk", "Luhansk"], outlines["UA"][0])
     add("region:donbas", "Donbas", ["Donbass", "the Donbas", "Donets Basin"], "UA", geom,
         f"derived: Voronoi cells of {n} GeoNames places ({gnc_label('cities500')}) with UA admin1 "
-        f"{'+'.join(codes)} (the oblasts of Donetsk and Luhansk), merged and clipped to the {outlines['UA'][1]} "
-        "outline of UA")
+        f"{'+'.join(codes)} (the oblasts of Donetsk and Luhansk), merged and clipped to the "
+        f"{outlines['UA'][1]} outline of UA")
 
     # Darfur: the five Darfur states, found by their capitals' admin1 codes.
     caps = ["El Fasher", "Nyala", "Al-Junaynah", "Zalinjay", "El Daein"]

@@ -132,22 +132,25 @@ def country_outlines(*, log=print):
            f"where a face holds {MIXED_MIN_PLACES}+ places (and {MIXED_MIN_SHARE:.0%}+ of its places) of a "
            f"second country (a border line missing or "
            f"unclosed), it is split by the Voronoi cells of its places per country; "
-           f"simplified to {SIMPLIFY_DEG} deg (x3 over 100 sq deg, x5 over 1000), islets under "
-           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped, lakes under {MIN_HOLE_DEG2} sq deg filled")
+           f"simplified to {SIMPLIFY_DEG} deg (x4 over 100 sq deg, x8 over 1000), islets under "
+           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped, lakes under {MIN_HOLE_DEG2} sq deg "
+           "filled")
     out = {}
     for code, parts in sorted(by_code.items()):
         geom = unary_union(parts)
         big = geom.area > 1000
-        geom = geom.simplify(SIMPLIFY_DEG * (5 if big else 3 if geom.area > 100 else 1))
+        geom = geom.simplify(SIMPLIFY_DEG * (8 if big else 4 if geom.area > 100 else 1))
         if not geom.is_valid:
             geom = geom.buffer(0)
         # islets below MIN_PART_DEG2 only bloat the file; a country made only of
         # islets keeps its largest one
-        polys = sorted((_fill_small_holes(g) for g in getattr(geom, "geoms", [geom])), key=lambda g: -g.area)
+        polys = sorted((_fill_small_holes(g) for g in getattr(geom, "geoms", [geom])),
+                       key=lambda g: -g.area)
         keep = [g for g in polys if g.area >= MIN_PART_DEG2 * (25 if big else 1)] or polys[:1]
         geom = keep[0] if len(keep) == 1 else MultiPolygon(keep)
         if not geom.is_empty:
             note = "" if code not in mixed else "; part of this outline comes from such a Voronoi split"
             out[code] = (geom, src + note)
-    log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), {len(out)} countries")
+    log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), "
+        f"{len(out)} countries")
     return out

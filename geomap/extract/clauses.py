@@ -15,8 +15,7 @@ from .tokens import tokenize
 __all__ = ["ActorMention", "Trigger", "Analysis", "analyse", "PREPS", "SPEECH"]
 
 PREPS = {"of", "with", "by", "for", "against", "on", "at", "from", "to", "alongside", "between", "among",
-         "via", "including", "like", "than", "under", "into", "toward", "towards", "over", "about", "after",
-         "before", "behind", "near", "upon", "across", "beside", "besides", "amid", "despite", "without",
+         "via", "including", "like", "than", "under", "into", "toward", "towards", "over", "about", "behind", "near", "upon", "across", "beside", "besides", "amid", "despite", "without",
          "within", "through", "around", "throughout", "following", "told", "telling", "tell", "representative",
          "and"}
 AFFILIATION = {"backed", "supported", "led", "allied", "sponsored", "funded", "armed", "aligned", "affiliated",
@@ -74,7 +73,7 @@ HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunm
          "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
          "paramilitaries", "commandos", "marines", "positions"}
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
-AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "hit", "push", "help", "arm", "cover", "take"}
+AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
 IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
           "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
@@ -251,6 +250,15 @@ def _find_triggers(an, lexicon):
                     best = (L, forms)
                 if key not in lexicon.form_prefixes:
                     break
+        if best is None or best[0] == 1:
+            # "drove the paramilitaries out", "break them out": the object may be a few words long
+            for width in (2, 3):
+                j = i + 1 + width
+                if j < n and all(toks[x].word for x in range(i + 1, j + 1)):
+                    forms = lexicon.forms.get((toks[i].key, "*", toks[j].key))
+                    if forms and toks[i].key not in taken:
+                        best = (j - i + 1, forms)
+                        break
         if best is None:
             i += 1
             continue
@@ -276,8 +284,8 @@ def _find_triggers(an, lexicon):
                 and nxt.i - t.j <= 6):
             continue
         if t.pos == "verb" and t.tag in ("base", "s") and keep and t.i - keep[-1].j <= 3 and not any(
-                toks[x].key in (",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
-                                "they", "it", "we", "who", "that", "which") for x in range(keep[-1].j, t.i)):
+                toks[x].key in {",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
+                                "they", "it", "we", "that", "as"} | BOUNDARY_WORDS for x in range(keep[-1].j, t.i)):
             continue
         keep.append(t)
     an.triggers = keep
@@ -290,8 +298,11 @@ def _choose_form(toks, i, forms, actors):
         return nouns[0]
     if not nouns:
         v = verbs[0]
-        # "ISIS targets", "fire points": a bare base/s form after a noun is a noun, not a verb
+        # "ISIS targets", "fire points": a bare base/s form after a noun is a noun, not a verb;
+        # "the occupied West Bank", "a besieged town": a participle after an article is an adjective
         if v.tag in ("base", "s") and i > 0 and toks[i - 1].key in DETERMINERS:
+            return None
+        if i > 0 and toks[i - 1].key in ("the", "a", "an", "its", "their"):
             return None
         return v
     prev = toks[i - 1].key if i > 0 else ""
@@ -304,7 +315,6 @@ def _choose_form(toks, i, forms, actors):
     if prev in DETERMINERS | {"further"} or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
         return nouns[0]
     if prev_actor:
-        before = toks[i - 1 - 1].key if i >= 2 else ""
         actor = next(a for a in actors if a.j == i)
         det = toks[actor.i - 1].key if actor.i > 0 else ""
         return nouns[0] if det in DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to", "against"} else verbs[0]

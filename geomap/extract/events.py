@@ -10,6 +10,11 @@ An event's place comes from its own clause first, then its sentence, then
 (for actions on the ground) the previous sentence and finally the article's
 main area with lower precision; statements (accusations, meetings) are only
 located by a place in their own clause.  ``located_by`` says which.
+
+Columns beyond the CONTRIBUTING.md contract: ``located_by`` (clause,
+sentence, previous sentence, article, none), ``trigger`` (the action words as
+written), ``cameo``/``plover``/``icon`` (from ``data/actions.csv``) and
+``dateline`` (the wire dateline, kept as metadata and never used as a place).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ COLUMNS = [
     "event_id", "doc", "actor", "action", "target", "place", "place_id", "qualifier", "precision",
     "reported_by", "stance", "date", "sentence", "actor_side", "target_side", "backer", "place_text",
     "title", "outlet", "url", "n_reports", "claims", "located_by", "trigger", "cameo", "plover", "icon",
+    "dateline",
 ]
 _COARSER = {"point": "city", "city": "province", "river": "region", "province": "region", "region": "region",
             "country": "country"}
@@ -73,7 +79,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     names = [(s.start + a, s.start + b) for s, toks in zip(sentences, tokens)
              for a, b in lexicon.alias_spans(s.text, tokens=toks)]
     # the text is cleaned already: no dateline or link lines left to find
-    mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=-1, link_spans=[(-2, -1)],
+    mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=0, link_spans=(),
                            actor_spans=names)
     focus = main_area(mentions)
     country = _article_country(mentions, focus)
@@ -81,16 +87,18 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     memory = Memory()
     rows = []
     prev_sites = []
+    prev_rows = []
     meta = {
         "doc": doc.id, "title": getattr(doc, "title", None) or cleaned.title,
         "outlet": getattr(doc, "outlet", None) or cleaned.outlet, "url": getattr(doc, "url", None),
-        "date": getattr(doc, "date", None),
+        "date": getattr(doc, "date", None), "dateline": cleaned.dateline,
     }
     for sent, toks in zip(sentences, tokens):
         here = [pm for pm in mentions if sent.start <= pm.start < sent.end]
         sites = [pm for pm in here if pm.locating]
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
         an = analyse(sent.text, lexicon, country=country, blocked=blocked, tokens=toks)
+        before = len(rows)
         for d in link_sentence(an, lexicon, memory):
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon)
             base = _row(d, an, sent, place, how, focus, near, lexicon, meta)
@@ -98,6 +106,13 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             for who in d.denials:
                 extra = dict(base, stance="denied", reported_by=who)
                 rows.append(extra)
+        if memory.deny_previous:
+            for row in list(prev_rows):
+                if row["stance"] in ("asserted", "claimed"):
+                    rows.append(dict(row, stance="denied", reported_by=memory.deny_previous,
+                                     sentence=_plain(sent.text)))
+            memory.deny_previous = None
+        prev_rows = rows[before:] or prev_rows
         if sites:
             prev_sites = sites
     for n, row in enumerate(rows):
@@ -194,6 +209,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta):
         "cameo": lexicon.action_info(d.category, "cameo") or None,
         "plover": lexicon.action_info(d.category, "plover") or None,
         "icon": lexicon.action_info(d.category, "icon") or None,
+        "dateline": meta["dateline"],
         "geometry": geom,
     }
 

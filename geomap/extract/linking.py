@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, warn_target as _warn_target
-from .clauses import (ASSERT_TO, AUX, DETERMINERS, HAVE, LIGHT, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
-                      PREPS, PREVENT, SPEECH, THREAT_TO, ActorMention)
+from .modality import denies_previous, look_back, modality
+from .clauses import AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO, ActorMention
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -56,6 +56,7 @@ class Memory:
     last_subject: str | None = None
     by_word: dict = field(default_factory=dict)
     lexicon: object = None
+    deny_previous: str | None = None   # "Hamas denied the claim": the previous sentence's events
 
 
 def link_sentence(an, lexicon, memory):
@@ -114,6 +115,8 @@ def link_sentence(an, lexicon, memory):
         elif f.kind == "accuse" and f.actor:
             drafts.append(Draft(f.k, "accuse", f.actor, f.object, trigger=_text(an, f.k, f.k + 1), locate=False,
                                 clause=(f.k, f.hi)))
+        elif f.kind == "deny" and not inner and f.actor and denies_previous(an, f):
+            memory.deny_previous = f.actor
         elif f.kind == "deny_tail":
             who = f.actor
             hits = [d for d in drafts if d.actor == who and d.stance != "denied"] or [
@@ -181,6 +184,12 @@ def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
             return who, None
         if prev == "of" and _quantity_before(toks, m.i):
             prev = ""
+        loyal = [j for j in range(max(0, m.i - 3), m.i) if toks[j].key == "loyal"]
+        if prev == "to" and loyal:
+            # "forces loyal to the army": the army's forces, a subject when "forces" is one
+            if _subject_position(toks, max(0, loyal[0] - 1)):
+                return m.actor, m.backer
+            continue
         if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
                                      "accuse", "accuses", "urged", "blamed"}:
             continue
@@ -243,81 +252,9 @@ def _targets(an, lo, hi, *, skip=()):
     return out
 
 
-def _look_back(toks, i, lo):
-    words = []
-    j = i - 1
-    while j >= lo and len(words) < 6:
-        if not toks[j].word and toks[j].key in ('"', "'", "“", "”", "‘", "’"):
-            j -= 1
-            continue
-        if not toks[j].word:
-            break
-        words.append(toks[j].key)
-        j -= 1
-    return words
-
-
-def _coordinated_infinitive(toks, k, places=()):
-    """True when the "and" at ``k`` joins a purpose infinitive: "to drive X out ..., and seize Y"."""
-    j = k - 1
-    while j >= 0 and k - j <= 14:
-        key = toks[j].key
-        if key in (";", ".") or key in SPEECH:
-            return False
-        if key == "to" and j + 1 < k and toks[j + 1].word and toks[j + 1].key not in DETERMINERS and not toks[j + 1].key.isdigit() and j + 1 not in places:
-            head = toks[j - 1].key if j > 0 else ""
-            return head not in THREAT_TO | PLAN_TO | ASSERT_TO | MODAL_THREAT
-        j -= 1
-    return False
-
-
-def _modality(an, tr, frames):
-    """asserted / threatened / planned / possible / denied / drop."""
-    toks = an.tokens
-    lo, hi = an.clause(tr.i)
-    if toks[lo].key == "if" or (lo > 0 and toks[lo - 1].key == "if") or (toks[lo].key == "," and lo + 1 < len(toks) and toks[lo + 1].key == "if"):
-        return "drop"
-    back = _look_back(toks, tr.i, lo)
-    stance = "asserted"
-    if tr.pos == "verb":
-        if any(w in ("any", "no", "avoid", "prevent", "avert") for w in back[:4]):
-            return "drop"
-        if back[:1] == ["and"] and _coordinated_infinitive(toks, tr.i - 1, an.place_tokens):
-            return "drop"
-        if back[:1] == ["to"]:
-            head = back[1] if len(back) > 1 else ""
-            if head in THREAT_TO:
-                return "threatened"
-            if head in PLAN_TO:
-                return "planned"
-            if head not in ASSERT_TO and head not in MODAL_THREAT:
-                return "drop"
-        if tr.tag == "ing" and not any(w in AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"} for w in back[:3]):
-            if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
-                    f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
-                return "asserted"  # "accused the army of bombing ...": the action accused of
-            if not (tr.i > 0 and toks[tr.i - 1].key == ","):
-                return "drop"
-            if tr.category == "attack" and any(o.i < tr.i and o.category in ("attack", "clash") for o in an.triggers):
-                return "drop"  # "..., killing 15 civilians": the consequence of the attack just named
-    else:
-        near = back[:4]
-        if any(w in PREVENT for w in near):
-            return "drop"
-    if any(w in MODAL_THREAT for w in back[:4]) or any(w in THREAT_TO for w in back[:3]):
-        stance = "threatened"
-    elif any(w in MODAL_POSSIBLE for w in back[:4]):
-        stance = "possible"
-        if any(f.kind == "warn" and f.lo <= tr.i < f.hi for f in frames):
-            stance = "threatened"
-    if tr.pos == "verb" and any(w in NEGATION for w in back[:3]):
-        stance = "denied" if stance == "asserted" else "drop"
-    return stance
-
-
 def _drafts_for(an, tr, frames, memory):
     toks, n = an.tokens, len(an.tokens)
-    stance = _modality(an, tr, frames)
+    stance = modality(an, tr, frames)
     if stance == "drop":
         return []
     lo, hi = an.clause(tr.i)
@@ -368,6 +305,12 @@ def _drafts_for(an, tr, frames, memory):
                     return []
                 actor, backer = _subject(an, light, frames, memory)
                 actors = [actor] if actor else []
+                # "preparing to launch a counteroffensive": the light verb carries the modality
+                lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
+                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO:
+                    stance = "planned"
+                elif lb[:1] == ["to"] and len(lb) > 1 and lb[1] in THREAT_TO or any(w in MODAL_THREAT for w in lb):
+                    stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
                 actors = [adj.actor]
         if not actors and tr.category in ("clash", "meet") and tr.j < n and toks[tr.j].key == "between":
@@ -384,7 +327,7 @@ def _drafts_for(an, tr, frames, memory):
         return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))
                 for a in actors]
     # verbs
-    back = _look_back(toks, tr.i, lo)
+    back = look_back(toks, tr.i, lo)
     passive = tr.tag in ("pp", "past") and any(w in AUX for w in back[:3]) and not (back[:1] and back[0] in HAVE)
     if tr.tag in ("pp", "past") and tr.i + 1 < n and toks[tr.i + 1].key == "by" and not any(w in HAVE for w in back[:1]):
         passive = True

@@ -33,13 +33,15 @@ the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 
 from . import qualifiers as Q
+from .place_geometry import focus_points, qualified_geometry
 from .tokens import tokenize
 
-__all__ = ["PlaceMention", "find_places", "LOCATING_ROLES"]
+__all__ = ["PlaceMention", "find_places", "main_area", "focus_points", "LOCATING_ROLES"]
 
 LOCATING_ROLES = ("site", "origin", "destination")
 _LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "into", "toward", "towards", "to", "from",
@@ -107,7 +109,7 @@ class PlaceMention:
         return self.role in LOCATING_ROLES
 
 
-def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_spans=(), actor_spans=None):
+def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_spans=None, actor_spans=None):
     """Find every place named in ``text`` and tag its role.
 
     Parameters
@@ -120,9 +122,10 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
     lexicon : geomap.extract.lexicon.Lexicon, optional
         Actor names, used to spot metonyms ("Moscow warned"); the default lexicon.
     dateline_end : int, optional
-        End offset of a dateline already found by the caller.
+        End offset of the leading dateline; found here when None, 0 for none
+        (text already cleaned by :func:`~.clean.clean_text`).
     link_spans : sequence of (int, int), optional
-        Spans of link lines already found by the caller.
+        Spans of "Read: ..." link lines; found here when None, ``()`` for none.
     actor_spans : sequence of (int, int), optional
         Spans of multi-word actor names (``Lexicon.alias_spans``) when the caller has them.
 
@@ -139,16 +142,18 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
         from .lexicon import Lexicon
 
         lexicon = Lexicon.default()
-    if not dateline_end:
+    if dateline_end is None:
         from .clean import find_dateline
 
         dl = find_dateline(text)
         dateline_end = dl[0] if dl else 0
-    links = list(link_spans) or [m.span() for m in re.finditer(
+    links = list(link_spans) if link_spans is not None else [m.span() for m in re.finditer(
         r"(?im)^[ \t]*(?:read|read more|related|see also|also read|watch|listen)\s*[:>»-][^\n]*$", text)]
     lower = text.lower()
     cased = text != lower and text != text.upper()
     raw = [m for m in gazetteer.matcher.scan(text) if _keep(m, cased)]
+    if cased:
+        raw = [m for m in raw if not _part_of_longer_name(text, m)]
     names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
     inside = set()
     for m in raw:
@@ -158,11 +163,13 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
 
     # resolve: unambiguous names first, they are the context for the others
     places = {}
-    context = []
+    context, seen_ids = [], set()
     for m in raw:
         if len(m.place_ids) == 1:
             places[m] = gazetteer.get(m.place_ids[0])
-            context.append(places[m])
+            if places[m].id not in seen_ids:  # each place once: ranking cost grows with the context
+                seen_ids.add(places[m].id)
+                context.append(places[m])
     countries = {p.country for p in context if p.country}
     mentions = []
     chosen = {}
@@ -182,6 +189,14 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
             if not cands:
                 continue
             place = cands[0]
+        hint = _kinds(qual, text, m)
+        if hint and "province" in hint and place.kind not in hint:
+            # "the eastern province of Deir ez-Zour": the province, not its capital city
+            for suffix in ("province", "governorate", "oblast", "region"):
+                alt = gazetteer.candidates(f"{m.text} {suffix}", context=context or None, kind=hint)
+                if alt:
+                    place = alt[0]
+                    break
         if qual is not None or place.kind == "river":
             qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
         if qual is None and place.kind == "region":
@@ -196,12 +211,15 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
             pm.span = (min(qual.start, m.start), max(qual.end, m.end))
             pm._km = qual.km
         mentions.append(pm)
-    # in lowercase text a town abroad is usually an ordinary word ("riverbank", "risen")
-    home = {pm.place.country for pm in mentions if pm.locating and pm.place.kind not in ("village", "town")
-            and pm.place.country}
-    if not cased:
+    # in lowercase text a town far from everything else the story names is usually an ordinary
+    # word ("riverbank", "risen"): keep towns within 2,000 km of the story's other places
+    anchors = [(pm.place.lat, pm.place.lon) for pm in mentions
+               if pm.locating and pm.place.kind not in ("village", "town")]
+    if not cased and anchors:
         mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
-                    or not home or pm.place.country in home]
+                    or any(_km(pm.place.lat, pm.place.lon, la, lo) < 2000 for la, lo in anchors)]
+    home = {pm.place.country for pm in mentions if pm.role != "link" and pm.place.kind not in ("village", "town")
+            and pm.place.country}
     for pm in mentions:
         # "Hamas said": an actor's name that is also a town far from this story
         if (pm.role in LOCATING_ROLES and pm.place.kind in ("city", "town", "village") and home
@@ -214,7 +232,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=0, link_span
         if pm.coref and pm.place is None:
             pm.place = focus
         if pm.place is not None:
-            _geometry(pm, mentions, focus, gazetteer)
+            qualified_geometry(pm, mentions, focus, gazetteer)
     return [pm for pm in mentions if pm.place is not None]
 
 
@@ -235,19 +253,6 @@ def main_area(mentions):
     return first[best][1]
 
 
-def focus_points(mentions, focus=None):
-    """(lon, lat) of the article's focus places (not countries or rivers)."""
-    pts = []
-    if focus is not None and focus.kind not in ("country", "river"):
-        pts.append((focus.lon, focus.lat))
-    for pm in mentions:
-        p = pm.place
-        if pm.locating and p is not None and p.kind not in ("country", "river") and not pm.coref:
-            if focus is None or (abs(p.lat - focus.lat) < 1.5 and abs(p.lon - focus.lon) < 1.5):
-                pts.append((p.lon, p.lat))
-    return pts[:8]
-
-
 def _keep(m, cased):
     words = m.text.lower().replace("-", " ").split()
     if m.common and not m.capitalized:
@@ -256,7 +261,32 @@ def _keep(m, cased):
         return False
     if cased and m.capitalized is False and len(words) == 1 and m.common:
         return False
+    if cased and not any(c.isupper() for c in m.text):
+        return False  # in cased text names are capitalised: "the villages" is not The Villages, Florida
     return True
+
+
+_NAME_TAIL = re.compile(r"^[ \t]+(?:[A-Z][a-z]+)")
+_PLACE_WORDS = {"City", "Province", "Governorate", "Oblast", "Region", "District", "Strip", "River", "Dam",
+                "Airport", "International", "Airbase", "Air", "Base", "Valley", "Mountains", "Hills", "Lake",
+                "Sea", "Bay", "Gulf", "Border", "Crossing", "Bridge", "Port", "Square", "Street", "Road",
+                "Highway", "University", "Hospital", "State", "County", "Countryside", "Plain", "Desert",
+                "Island", "Islands", "Peninsula", "Canal", "Corridor", "Front", "Municipality", "Camp"}
+_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+             "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"}
+
+
+def _part_of_longer_name(text, m):
+    """"Nur" in "Nur Shams refugee camp": a capitalised word follows, so the name is longer
+    than the gazetteer's (cased text only; place-type words and dates may follow a name)."""
+    if not m.capitalized:
+        return False
+    nxt = _NAME_TAIL.match(text[m.end:m.end + 30])
+    if not nxt:
+        return False
+    word = nxt.group(0).strip()
+    return word not in _PLACE_WORDS and word not in _WEEKDAYS
 
 
 def _kinds(qual, text, m):
@@ -317,6 +347,12 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     return "site"
 
 
+def _km(lat1, lon1, lat2, lon2):
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
 @functools.lru_cache(maxsize=4096)
 def _key(text):
     return tuple(t.key for t in tokenize(text) if t.word)
@@ -366,77 +402,13 @@ def _corefs(text, lower, mentions, lexicon):
         else:  # region, area: the article's main area, decided once all mentions are known
             place = None
         pm = PlaceMention(s, e, text[s:e], place, "site", coref=True, span=(s, e))
+        if place is not None and not noun.startswith("river") and noun not in ("bank", "banks", "side"):
+            q = Q.detect_qualifier(text, s, e, kind=place.kind)
+            if q is not None and q.name:  # "east of the city"
+                pm.qualifier, pm.span, pm._km = q.name, (min(q.start, s), e), q.km
         if m.group("dir") and (noun.startswith("river") or noun in ("bank", "banks", "side")):
             pm.qualifier = m.group("dir").replace("ern", "").replace("-", "") + "_bank"
             if noun == "side":
                 pm.span = (s, e + len(re.match(r"^\s*of\s+the\s+river", rest).group(0)))
         out.append(pm)
     return out
-
-
-def _geometry(pm, mentions, focus, gazetteer):
-    place = pm.place
-    geom = place.geometry
-    pm.precision = place.precision
-    q = pm.qualifier
-    if q is None:
-        pm.geometry = geom
-        return
-    direction = q.split("_")[0]
-    if q.endswith("_bank"):
-        if place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString") and direction in Q._DIRS:
-            pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)), None)
-        else:
-            pm.geometry = geom
-        pm.precision = "river"
-    elif q.endswith("_of") and direction in Q._DIRS and place.kind == "river" and geom is not None \
-            and geom.geom_type.endswith("LineString") and direction in ("east", "west", "north", "south"):
-        pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)),
-                            getattr(pm, "_km", None) or 10.0)
-        pm.precision = "river"
-    elif q.endswith("_of") and direction in Q._DIRS:
-        km = getattr(pm, "_km", None)
-        if km is None:
-            km = 20.0
-            if geom is not None and geom.geom_type.endswith("Polygon"):
-                minx, miny, maxx, maxy = geom.bounds
-                km += 0.5 * max(maxx - minx, maxy - miny) * Q.KM_PER_DEG
-        pm.geometry = Q.offset_point(place.lon, place.lat, direction, km)
-        pm.precision = "point" if getattr(pm, "_km", None) else place.precision
-    elif direction in Q._DIRS and place.kind == "region" and geom is not None:
-        pm.geometry = geom  # the curated region is the part already
-        pm.precision = "region"
-    elif direction in Q._DIRS:
-        pm.geometry = _area_part(place, direction, gazetteer)
-        pm.precision = "region"
-    else:
-        pm.geometry = geom
-
-
-_BANKS = {}
-
-
-def _bank(place, geom, direction, near, km):
-    """River banks are costly to offset; an article names the same bank several times."""
-    key = (place.id, direction, tuple((round(x, 2), round(y, 2)) for x, y in near), km)
-    if key not in _BANKS:
-        if len(_BANKS) > 256:
-            _BANKS.clear()
-        _BANKS[key] = Q.river_bank(geom, direction, near=list(near), **({"offset_km": km} if km else {}))
-    return _BANKS[key]
-
-
-def _area_part(place, direction, gazetteer):
-    """The ``direction`` part of an area: a curated region when the gazetteer has one."""
-    slug = re.sub(r"[^a-z0-9]+", "-", place.name.lower()).strip("-")
-    for pid in (f"region:{direction}-{slug}", f"region:{direction}ern-{slug}"):
-        if pid in gazetteer:
-            region = gazetteer.get(pid)
-            if region.geometry is not None:
-                return region.geometry
-    geom = place.geometry
-    if geom is not None and geom.geom_type.endswith("Polygon"):
-        return Q.area_part(geom, direction)
-    # no outline: move the point out towards that part, never leave it at the centre
-    km = {"country": 250.0, "province": 60.0, "region": 60.0}.get(place.kind, 15.0)
-    return Q.offset_point(place.lon, place.lat, direction, km)

@@ -34,12 +34,14 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?P<num>\d+(?:[.,]\d+)?|a few|several|ten|five|twenty|thirty|fifty)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+)?"
     r"(?:\(\s*[\d.,]+\s*(?:miles|mi|km)\s*\)\s+)?"
     r"(?:to\s+the\s+|just\s+|some\s+|directly\s+|further\s+|due\s+)?" + _DIR +
-    r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|region|capital|strip)\s+(?:of\s+)?)?$")
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|region|capital|strip)\s+(?:of\s+)?)?"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
 _PART_BEFORE = re.compile(
     r"(?:(?:parts?|areas?|swathes?|the\s+countryside|much|most|pockets?)\s+of\s+)?(?:the\s+)?" + _DIR + r"\s+$")
 _PART_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)\s+" + _DIR + r"\b(?!\s+(?:of|bank|side))")
 _KIND_BEFORE = re.compile(
     r"(?:" + _DIR + r"\s+)?(?P<kind>province|governorate|region|state|oblast|city|town|village|district|county|river)\s+of\s+(?:the\s+)?$")
+_HAS_DIR = re.compile(r"north|south|east|west")
 _APPROACH = re.compile(r"\bfrom\s+(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
 
 
@@ -87,6 +89,12 @@ def detect_qualifier(text, start, end, *, kind=None):
     before = text[max(0, start - 90):start].lower()
     after = text[end:end + 40].lower()
     base = start - len(before)
+    directional = _HAS_DIR.search(before) is not None or _HAS_DIR.search(after) is not None
+    if not directional:
+        m = _KIND_BEFORE.search(before[-40:]) if " of" in before[-12:] else None
+        if m and not re.search(r"\bof\s+(?:the\s+)?$", before[-40:][: m.start()]):
+            return Qualifier("", start - (len(before[-40:]) - m.start()), end, kind=m.group("kind"))
+        return None
     if kind in (None, "river", "lake"):
         m = _BANK_BEFORE.search(before)
         if m:
@@ -183,7 +191,7 @@ def _window(points, km):
     return box(min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)
 
 
-def river_bank(line, side, *, near=(), offset_km=3.0, window_km=120.0):
+def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
     """One bank of a river near the article's area.
 
     Parameters
@@ -230,7 +238,8 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=120.0):
     dx, dy = _unit(side)
     out = []
     for part in parts:
-        left, right = part.offset_curve(deg), part.offset_curve(-deg)
+        left = part.offset_curve(deg, quad_segs=2, join_style="mitre")
+        right = part.offset_curve(-deg, quad_segs=2, join_style="mitre")
         candidates = [g for g in (left, right) if not g.is_empty]
         if not candidates:
             continue

@@ -1,0 +1,97 @@
+"""Modality of an action: asserted, threatened, planned, possible, denied, or not an event.
+
+"will/would strike" and "threatened to" give threatened, "plans to" planned,
+"could/might" possible; a purpose infinitive ("fighting to oust"), an
+"if" clause, "to avoid clashes" and coordinated infinitives ("to drive X out
+and seize Y") are not events; negation gives denied.
+"""
+
+from __future__ import annotations
+
+from .clauses import (ASSERT_TO, AUX, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
+                      PREVENT, SPEECH, THREAT_TO)
+
+__all__ = ["modality", "look_back", "denies_previous"]
+
+
+def look_back(toks, i, lo):
+    words = []
+    j = i - 1
+    while j >= lo and len(words) < 6:
+        if not toks[j].word and toks[j].key in ('"', "'", "“", "”", "‘", "’"):
+            j -= 1
+            continue
+        if not toks[j].word:
+            break
+        words.append(toks[j].key)
+        j -= 1
+    return words
+
+
+_CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
+                "it", "this", "that", "charge", "charges", "account", "statement"}
+
+
+def denies_previous(an, f):
+    words = [t.key for t in an.tokens[f.lo:f.hi] if t.word][:3]
+    while words and words[0] in ("the", "these", "those", "such", "any", "all", "israeli", "russian"):
+        words = words[1:]
+    return bool(words) and words[0] in _CLAIM_NOUNS
+
+
+def _coordinated_infinitive(toks, k, places=()):
+    """True when the "and" at ``k`` joins a purpose infinitive: "to drive X out ..., and seize Y"."""
+    j = k - 1
+    while j >= 0 and k - j <= 14:
+        key = toks[j].key
+        if key in (";", ".") or key in SPEECH:
+            return False
+        if key == "to" and j + 1 < k and toks[j + 1].word and toks[j + 1].key not in DETERMINERS and not toks[j + 1].key.isdigit() and j + 1 not in places:
+            head = toks[j - 1].key if j > 0 else ""
+            return head not in THREAT_TO | PLAN_TO | ASSERT_TO | MODAL_THREAT
+        j -= 1
+    return False
+
+
+def modality(an, tr, frames):
+    """asserted / threatened / planned / possible / denied / drop."""
+    toks = an.tokens
+    lo, hi = an.clause(tr.i)
+    if toks[lo].key == "if" or (lo > 0 and toks[lo - 1].key == "if") or (toks[lo].key == "," and lo + 1 < len(toks) and toks[lo + 1].key == "if"):
+        return "drop"
+    back = look_back(toks, tr.i, lo)
+    stance = "asserted"
+    if tr.pos == "verb":
+        if any(w in ("any", "no", "avoid", "prevent", "avert") for w in back[:4]):
+            return "drop"
+        if back[:1] == ["and"] and _coordinated_infinitive(toks, tr.i - 1, an.place_tokens):
+            return "drop"
+        if back[:1] == ["to"]:
+            head = back[1] if len(back) > 1 else ""
+            if head in THREAT_TO:
+                return "threatened"
+            if head in PLAN_TO:
+                return "planned"
+            if head not in ASSERT_TO and head not in MODAL_THREAT:
+                return "drop"
+        if tr.tag == "ing" and not any(w in AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"} for w in back[:3]):
+            if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
+                    f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
+                return "asserted"  # "accused the army of bombing ...": the action accused of
+            if not (tr.i > 0 and toks[tr.i - 1].key == ","):
+                return "drop"
+            if tr.category == "attack" and any(o.i < tr.i and o.category in ("attack", "clash") for o in an.triggers):
+                return "drop"  # "..., killing 15 civilians": the consequence of the attack just named
+    else:
+        near = back[:4]
+        if any(w in PREVENT for w in near):
+            return "drop"
+    if any(w in MODAL_THREAT for w in back[:4]) or any(w in THREAT_TO for w in back[:3]):
+        stance = "threatened"
+    elif any(w in MODAL_POSSIBLE for w in back[:4]):
+        stance = "possible"
+        if any(f.kind == "warn" and f.lo <= tr.i < f.hi for f in frames):
+            stance = "threatened"
+    if tr.pos == "verb" and any(w in NEGATION for w in back[:3]):
+        stance = "denied" if stance == "asserted" else "drop"
+    return stance
