@@ -94,6 +94,21 @@ def _faces(land, borders):
     return faces
 
 
+def _antarctica():
+    """Antarctica has no GeoNames place to vote for it; GSHHG gives it its own level (5)."""
+    parts = []
+    for level, pts in basemap_lines("gshhs", RES):
+        if level == 5 and len(pts) >= 4:
+            p = Polygon(pts)
+            p = p if p.is_valid else p.buffer(0)
+            if p.area >= MIN_PART_DEG2 * 25:
+                parts.append(p)
+    if not parts:
+        return None
+    geom = unary_union(parts).simplify(SIMPLIFY_DEG * 8)
+    return geom if geom.is_valid else geom.buffer(0)
+
+
 def _fill_small_holes(poly):
     """Keep only lake holes of MIN_HOLE_DEG2+; smaller ones cost bytes and help no lookup."""
     holes = [r for r in poly.interiors if Polygon(r).area >= MIN_HOLE_DEG2]
@@ -151,6 +166,10 @@ def country_outlines(*, log=print):
         if not geom.is_empty:
             note = "" if code not in mixed else "; part of this outline comes from such a Voronoi split"
             out[code] = (geom, src + note)
+    antarctica = _antarctica()
+    if antarctica is not None:
+        out["AQ"] = (antarctica, f"derived: the GSHHG Antarctic polygons (level 5, ice front; "
+                                 f"{basemap_label(RES)}), simplified to {SIMPLIFY_DEG * 8} deg")
     log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), "
         f"{len(out)} countries")
     return out

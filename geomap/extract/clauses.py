@@ -235,7 +235,7 @@ def _find_triggers(an, lexicon):
             i += 1
             continue
         best = None
-        for gap in (-1, 1, 2):
+        for gap in ((-1, 1, 2) if toks[i].key in lexicon.gap_heads else (-1,)):
             key = ()
             for L in range(1, min(lexicon.max_form, n - i) + 1):
                 x = toks[i + L - 1]
@@ -250,7 +250,7 @@ def _find_triggers(an, lexicon):
                     best = (L, forms)
                 if key not in lexicon.form_prefixes:
                     break
-        if best is None or best[0] == 1:
+        if (best is None or best[0] == 1) and toks[i].key in lexicon.gap_heads:
             # "drove the paramilitaries out", "break them out": the object may be a few words long
             for width in (2, 3):
                 j = i + 1 + width

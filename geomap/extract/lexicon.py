@@ -156,6 +156,7 @@ class Lexicon:
     max_form: int = 1
     alias_prefixes: set = field(default_factory=set)   # every proper prefix of an alias key
     form_prefixes: set = field(default_factory=set)
+    gap_heads: set = field(default_factory=set)        # first words of forms with a ``*`` object slot
 
     @classmethod
     @functools.lru_cache(maxsize=4)
@@ -218,6 +219,8 @@ class Lexicon:
     def _add_form(self, text, form):
         key = tuple("*" if w == "*" else w for w in (t.key if t.word else "*" for t in tokenize(text)) )
         gap = key.index("*") if "*" in key else -1
+        if gap > 0:
+            self.gap_heads.add(key[0])
         form = ActionForm(form.category, form.pos, form.tag, len(key), gap)
         bucket = self.forms.setdefault(key, [])
         if form not in bucket:
