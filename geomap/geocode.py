@@ -180,9 +180,13 @@ class Geocoder:
             payload = {"version": CACHE_VERSION, "service": self.name,
                        "domain": self.domain, "entries": self._entries}
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(tmp, path)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
         except OSError as exc:
             # The answer is still used in this session; only persistence is lost.
             logger.warning("cannot write geocoder cache %s: %s", path, exc)
@@ -191,10 +195,9 @@ class Geocoder:
 
     def _service(self):
         if self._query is None:
+            from geopy import adapters
             from geopy.extra.rate_limiter import RateLimiter
             from geopy.geocoders import Nominatim
-
-            from geopy import adapters
 
             kwargs = {"user_agent": self.user_agent, "scheme": self.scheme, "timeout": self.timeout}
             if self.domain:

@@ -425,6 +425,7 @@ def _write_atomic(frame, path):
             frame.to_parquet(tmp, index=False, compression="zstd")
         else:
             frame.to_pickle(tmp, protocol=5)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is plain public data
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -230,3 +230,24 @@ def test_gazetteer_falls_back_to_the_geocoder(server, tmp_path, mode, expected):
     # names the gazetteer knows are never sent
     assert gaz.resolve("Damascus") is not None
     assert [q["q"] for _, q, _ in server.requests] == [["Tell Example"]]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.floats(-200, 200, allow_nan=False), st.floats(-400, 400, allow_nan=False))
+def test_raw_to_row_checks_coordinates(lat, lon):
+    import datetime
+
+    from geomap.geocode import raw_to_row
+
+    raw = dict(HIT, lat=str(lat), lon=str(lon))
+    when = datetime.datetime(2026, 1, 2, tzinfo=datetime.timezone.utc)
+    if abs(lat) <= 90 and abs(lon) <= 180:
+        row = raw_to_row(raw, query="Tell Example", when=when)
+        assert row["lat"] == round(lat, 6) and row["lon"] == round(lon, 6)
+        assert "on 2026-01-02" in row["source"]
+    else:
+        with pytest.raises(ValueError):
+            raw_to_row(raw, query="Tell Example", when=when)

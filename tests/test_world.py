@@ -208,3 +208,16 @@ def test_subdivision_names(name, kind, expected):
 )
 def test_alias_rules(name, alternates, expected):
     assert [a for a in world._aliases(name, alternates).split("|") if a] == expected
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=20), st.lists(st.text(max_size=25), max_size=12))
+def test_aliases_property(name, alternates):
+    out = [a for a in world._aliases(name, alternates).split("|") if a]
+    keys = [world._fold(a) for a in out]
+    assert len(set(keys)) == len(keys) and world._fold(name) not in keys
+    assert all(world._is_latin(a) and a.strip() == a and not any(ch.isdigit() for ch in a) for a in out)

@@ -207,6 +207,8 @@ def us_state_rows(*, outline=None, simplify=0.02):
             groups[rec["admin1code"]].append(rec)
     cells = {}
     if outline is not None:
+        # Voronoi, not basemap's state lines: those do not close into faces
+        # (one polygonized face spans FL..IL..PA), so they would add nothing
         pts = [(r["longitude"], r["latitude"], a1) for a1, recs in groups.items() for r in recs]
         cells = voronoi_admin1(pts, outline[0])
     rows = []

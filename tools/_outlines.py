@@ -115,33 +115,42 @@ def _fill_small_holes(poly):
     return Polygon(poly.exterior, holes)
 
 
+def assign_faces(faces, points):
+    """Give each face to the key most of its ``points`` [(lon, lat, key)] carry.
+
+    Returns ``(parts by key, keys touched by a Voronoi split, number of splits)``.
+    A face holding MIXED_MIN_PLACES+ (and MIXED_MIN_SHARE+) points of a second
+    key has a border line missing or unclosed: it is split by the Voronoi cells
+    of its points, per key.  Faces without points are left out.
+    """
+    xy = np.array([(x, y) for x, y, _ in points])
+    keys = np.array([k for _, _, k in points])
+    tree = shapely.STRtree(shapely.points(xy))
+    by_key = collections.defaultdict(list)
+    mixed, split = set(), 0
+    for f in faces:
+        idx = tree.query(f, predicate="contains")
+        if not len(idx):
+            continue
+        counts = collections.Counter(keys[idx]).most_common()
+        if len(counts) > 1 and counts[1][1] >= max(MIXED_MIN_PLACES, MIXED_MIN_SHARE * len(idx)):
+            split += 1
+            mixed.update(str(k) for k, _ in counts)
+            cells = voronoi_admin1([(xy[i][0], xy[i][1], str(keys[i])) for i in idx], f)
+            for k, geom in cells.items():
+                by_key[k].append(geom)
+        else:
+            by_key[str(counts[0][0])].append(f)
+    return by_key, mixed, split
+
+
 def country_outlines(*, log=print):
     """``{iso2: (geometry, source text)}`` for every country some face is assigned to."""
     land = _land()
     faces = _faces(land, _borders())
     recs = geonames("cities500")
-    pts_xy = np.array([(r["longitude"], r["latitude"]) for r in recs])
-    pts = shapely.points(pts_xy)
-    codes = np.array([r["countrycode"] for r in recs])
-    tree = shapely.STRtree(pts)
-    by_code = collections.defaultdict(list)
-    split = 0
-    mixed = set()
-    for f in faces:
-        idx = tree.query(f, predicate="contains")
-        if not len(idx):
-            continue
-        counts = collections.Counter(codes[idx]).most_common()
-        if len(counts) > 1 and counts[1][1] >= max(MIXED_MIN_PLACES, MIXED_MIN_SHARE * len(idx)):
-            # a border line is missing or does not close: split the face by the
-            # Voronoi cells of its places, per country
-            split += 1
-            mixed.update(code for code, _ in counts)
-            cells = voronoi_admin1([(pts_xy[i][0], pts_xy[i][1], str(codes[i])) for i in idx], f)
-            for code, geom in cells.items():
-                by_code[code].append(geom)
-        else:
-            by_code[str(counts[0][0])].append(f)
+    by_code, mixed, split = assign_faces(faces, [(r["longitude"], r["latitude"], r["countrycode"])
+                                                 for r in recs])
     src = (f"derived: GSHHG land polygons cut by WDBII country borders ({basemap_label(RES)}), "
            f"faces assigned to the country holding most of their GeoNames places ({gnc_label('cities500')}); "
            f"where a face holds {MIXED_MIN_PLACES}+ places (and {MIXED_MIN_SHARE:.0%}+ of its places) of a "
