@@ -81,13 +81,19 @@ function geomapRender(map, D) {
     return "claimed";
   }
   // Colours were validated in Python; glyphs are our own constant SVG.
-  function iconSvg(colour, action, stance, size) {
+  function iconSvg(colour, action, stance, size, dx, dy) {
     var sc = stanceClass(stance), s = size || ICON,
       g = Object.prototype.hasOwnProperty.call(D.glyphs, action) ? D.glyphs[action] : D.glyphs.other;
     var fill = colour, stroke = "#fff", ink = "#fff", dash = "", sw = 2;
     if (sc !== "asserted") { fill = "#fff"; stroke = colour; ink = colour; sw = 3; dash = sc === "threatened" ? "0.5 4" : "5 3"; }
-    var out = '<svg xmlns="http://www.w3.org/2000/svg" width="' + s + '" height="' + s + '" viewBox="0 0 30 30">' +
-      '<circle cx="15" cy="15" r="' + R + '" fill="' + fill + '" stroke="' + stroke + '" stroke-width="' + sw + '"' +
+    var out = '<svg xmlns="http://www.w3.org/2000/svg" width="' + s + '" height="' + s + '" viewBox="0 0 30 30">';
+    if (dx || dy) {
+      // A marker pushed off its place keeps a leader line to a dot on the place itself.
+      out += '<path class="leader" d="M15 15L' + (15 - dx) + " " + (15 - dy) + '" stroke="' + colour +
+        '" stroke-width="1.5"/><circle cx="' + (15 - dx) + '" cy="' + (15 - dy) + '" r="2.5" fill="' + colour +
+        '" stroke="#fff" stroke-width="1"/>';
+    }
+    out += '<circle cx="15" cy="15" r="' + R + '" fill="' + fill + '" stroke="' + stroke + '" stroke-width="' + sw + '"' +
       (dash ? ' stroke-dasharray="' + dash + '" stroke-linecap="round"' : "") + "/>" +
       '<g transform="translate(7.5 7.5) scale(.625)" fill="none" stroke="' + ink + '" stroke-width="2.6" ' +
       'stroke-linecap="round" stroke-linejoin="round">' + g + "</g>";
@@ -96,11 +102,14 @@ function geomapRender(map, D) {
   }
   var sides = D.sides;
   var iconCache = {};
+  var actionCodes = D.cols.action ? D.cols.action.i : null, stanceCodes = D.cols.stance ? D.cols.stance.i : null;
   function icon(k, dx, dy) {
     var side = D.side[k], action = col("action", k), stance = col("stance", k);
-    var key = side + "|" + action + "|" + stanceClass(stance) + "|" + dx + "|" + dy;
+    // Codes, not texts, key the cache: this runs once per event on big maps.
+    var key = dx || dy ? side + "|" + action + "|" + stanceClass(stance) + "|" + dx + "|" + dy :
+      (side * 4096 + (actionCodes ? actionCodes[k] + 1 : 0)) * 4096 + (stanceCodes ? stanceCodes[k] + 1 : 0);
     if (!iconCache[key]) {
-      iconCache[key] = L.divIcon({className: "geomap-marker", html: iconSvg(sides[side].colour, action, stance),
+      iconCache[key] = L.divIcon({className: "geomap-marker", html: iconSvg(sides[side].colour, action, stance, ICON, dx, dy),
         iconSize: [ICON, ICON], iconAnchor: [ICON / 2 - dx, ICON / 2 - dy], popupAnchor: [dx, dy - 12],
         tooltipAnchor: [dx, dy - 12]});
     }
@@ -166,14 +175,16 @@ function geomapRender(map, D) {
     }
     return box;
   }
-  var EventMarker = L.Marker.extend({
-    _initIcon: function () {
-      L.Marker.prototype._initIcon.call(this);
-      var k = this.feature.properties.k;
-      this._icon.setAttribute("data-event", String(col("event_id", k) || k));
-      this._icon.setAttribute("aria-label", summary(k));
-    }
-  });
+  // Markers are plain L.Marker objects carrying the event's row ``k`` and day ``d``;
+  // their element is tagged whenever it is (re)created, through public events.
+  var EventMarker = L.Marker.extend({options: {riseOnHover: true}});
+  function tag(m) {
+    var e = m.getElement();
+    if (!e || e.getAttribute("data-event")) return;
+    e.setAttribute("data-event", String(col("event_id", m.k) || m.k));
+    e.setAttribute("aria-label", summary(m.k));
+  }
+  map.on("layeradd", function (e) { if (e.layer instanceof EventMarker) tag(e.layer); });
   var container = map.getContainer(), overlays = {}, sideGroups = [];
   function ready() {
     container.setAttribute("data-geomap-ready", "1");
@@ -193,19 +204,35 @@ function geomapRender(map, D) {
     map.fitBounds(D.bounds, {paddingTopLeft: [60, 80], paddingBottomRight: [230, 40], maxZoom: 9, animate: false});
   }
   if (D.cluster) {
+    memoProjection();
     host = L.markerClusterGroup({maxClusterRadius: D.clusterRadius, showCoverageOnHover: false,
       spiderfyOnMaxZoom: true, iconCreateFunction: pieIcon});
   } else {
     host = L.featureGroup();
   }
-  function hostAdd(ms) { if (host.addLayers) host.addLayers(ms); else ms.forEach(function (m) { host.addLayer(m); }); }
+  // skipLayerAddEvent: nobody listens to the group's per-marker events.
+  // The clusterer projects every marker at every zoom level. In Web Mercator a
+  // zoom only scales the zoom-0 point by a power of two (exact in floating
+  // point), so keep that point on the LatLng and scale it: same numbers, less work.
+  function memoProjection() {
+    var crs = map.options.crs, base = map.project;
+    if (crs !== L.CRS.EPSG3857) return;
+    map.project = function (latlng, zoom) {
+      if (!(latlng instanceof L.LatLng) || zoom === undefined || zoom !== Math.round(zoom) || zoom < 0 || zoom > 30) {
+        return base.call(this, latlng, zoom);
+      }
+      window.__gmProj++; var u = latlng._geomapP0 || (latlng._geomapP0 = base.call(this, latlng, 0)), f = Math.pow(2, zoom);
+      return L.point(u.x * f, u.y * f);
+    };
+  }
+  function hostAdd(ms) { if (host.addLayers) host.addLayers(ms, true); else ms.forEach(function (m) { host.addLayer(m); }); }
   function hostRemove(ms) {
     if (host.removeLayers) host.removeLayers(ms); else ms.forEach(function (m) { host.removeLayer(m); });
   }
   // Cluster icons are pies of the sides inside them.
   function pieIcon(c) {
     var ms = c.getAllChildMarkers(), counts = {}, n = ms.length, stops = [], acc = 0;
-    ms.forEach(function (m) { var si = D.side[m.feature.properties.k]; counts[si] = (counts[si] || 0) + 1; });
+    ms.forEach(function (m) { var si = D.side[m.k]; counts[si] = (counts[si] || 0) + 1; });
     Object.keys(counts).forEach(function (si) {
       var a = acc; acc += counts[si] / n * 100;
       stops.push(sides[si].colour + " " + a.toFixed(2) + "% " + acc.toFixed(2) + "%");
@@ -225,36 +252,41 @@ function geomapRender(map, D) {
       this.sg.on = false; hostRemove(this.sg.current); m.removeLayer(this.sg.shapeLayer); declutter();
     }
   });
-  var allMarkers = [];
+  // Markers straight from the columns: no GeoJSON feature objects in between.
+  var allMarkers = [], bySide = sides.map(function () { return []; });
+  for (var k = 0, n = D.lat.length; k < n; k++) {
+    if (D.lat[k] === null) continue;
+    var m = new EventMarker(L.latLng(D.lat[k], D.lon[k]));
+    m.options.icon = icon(k, 0, 0);
+    m.k = k; m.d = D.day[k] < 0 ? null : D.days[D.day[k]];
+    allMarkers.push(m); bySide[D.side[k]].push(m);
+  }
   sides.forEach(function (side, si) {
-    var features = [];
-    D.lat.forEach(function (lat, k) {
-      if (lat === null || D.side[k] !== si) return;
-      features.push({type: "Feature", geometry: {type: "Point", coordinates: [D.lon[k], lat]},
-        properties: {k: k, d: D.day[k] < 0 ? null : D.days[D.day[k]]}});
-    });
-    var shapes = D.shapes.filter(function (s) { return s.s === si; });
-    if (!features.length && !shapes.length) return;
-    var gj = L.geoJSON({type: "FeatureCollection", features: features}, {
-      pointToLayer: function (f, latlng) {
-        return new EventMarker(latlng, {icon: icon(f.properties.k, 0, 0), riseOnHover: true});
-      }
-    });
-    var markers = gj.getLayers();
-    allMarkers.push.apply(allMarkers, markers);
+    var markers = bySide[si], shapes = D.shapes.filter(function (s) { return s.s === si; });
+    if (!markers.length && !shapes.length) return;
     var sg = {markers: markers, current: markers, on: true, shapeLayer: L.featureGroup(),
       shapes: shapes.map(function (s) { return [s, drawShape(s, side.colour)]; })};
     sg.layer = new SideLayer(sg);
-    overlays[swatchName(side, features.length)] = sg.layer;
+    overlays[swatchName(side, markers.length)] = sg.layer;
     sideGroups.push(sg);
   });
+  if (window.__gmSort) {
+    var morton = function (m) {
+      var x = Math.floor((m._latlng.lng + 180) * 100), y = Math.floor((m._latlng.lat + 90) * 100), z = 0;
+      for (var b = 15; b >= 0; b--) z = z * 4 + ((x >> b) & 1) * 2 + ((y >> b) & 1);
+      return z;
+    };
+    allMarkers.forEach(function (m) { m._z = morton(m); });
+    allMarkers.sort(function (a, b) { return a._z - b._z; });
+  }
   host.addTo(map);
   if (window.performance && performance.mark) performance.mark("geomap:markers");
   hostAdd(allMarkers);
+  if (window.performance && performance.mark) performance.mark("geomap:clustered");
   host.on("click", function (e) {
     var m = e.layer;
-    if (!m.feature || m.getPopup()) return;
-    m.bindPopup(function () { return popupEl(m.feature.properties.k); }, {maxWidth: 380, minWidth: 240,
+    if (!(m instanceof EventMarker) || m.getPopup()) return;
+    m.bindPopup(function () { return popupEl(m.k); }, {maxWidth: 380, minWidth: 240,
       autoPanPaddingTopLeft: [50, 80], autoPanPaddingBottomRight: [60, 20]});
     m.openPopup();
   });
@@ -263,8 +295,8 @@ function geomapRender(map, D) {
   L.DomEvent.on(container, "keydown", function (e) { if (e.key === "Escape") map.closePopup(); });
   host.on("mouseover", function (e) {
     var m = e.layer;
-    if (!m.feature || m.getTooltip()) return;
-    m.bindTooltip(function () { return el("span", null, summary(m.feature.properties.k)); },
+    if (!(m instanceof EventMarker) || m.getTooltip()) return;
+    m.bindTooltip(function () { return el("span", null, summary(m.k)); },
       {direction: "top", className: "geomap-tooltip"});
     m.openTooltip();
   });
@@ -292,7 +324,7 @@ function geomapRender(map, D) {
     ms.forEach(function (m, i) {
       var dx = Math.round(P[i].x - P[i].x0), dy = Math.round(P[i].y - P[i].y0);
       if ((m._dx || 0) !== dx || (m._dy || 0) !== dy) {
-        m._dx = dx; m._dy = dy; m.setIcon(icon(m.feature.properties.k, dx, dy));
+        m._dx = dx; m._dy = dy; m.setIcon(icon(m.k, dx, dy)); tag(m);
       }
     });
   }
@@ -443,7 +475,7 @@ function geomapRender(map, D) {
         function keep(d) { return d === null || (exact ? d === cut : d <= cut); }
         var shown = [];
         sideGroups.forEach(function (sg) {
-          sg.current = sg.markers.filter(function (m) { return keep(m.feature.properties.d); });
+          sg.current = sg.markers.filter(function (m) { return keep(m.d); });
           if (sg.on) shown.push.apply(shown, sg.current);
           sg.shapeLayer.clearLayers();
           sg.shapes.forEach(function (it) {

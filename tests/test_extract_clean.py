@@ -15,6 +15,8 @@ from geomap.extract.clean import clean_text, find_dateline, split_sentences
     ("KHARTOUM, Sudan (AP) — The army said ...", ("KHARTOUM",), "AP"),
     ("mopti , mali ( afp ) - suspected jihadists ...", ("mopti",), "AFP"),
     ("KYIV, Ukraine — Russian drones ...", ("KYIV",), None),
+    ("DEIR EZ-ZOR, Syria - Government troops ...", ("DEIR EZ-ZOR",), None),
+    ("GAO, Mali -- Soldiers ...", ("GAO",), None),
 ])
 def test_datelines(text, places, outlet):
     end, raw, got, out = find_dateline(text)
@@ -26,6 +28,8 @@ def test_datelines(text, places, outlet):
     "Russia warned the United States on Thursday.",
     "the syrian army , backed by russian war planes , has captured about 100 km .",
     "Kyiv said its troops held the line.",
+    "UN - the council met.",
+    "Fighting near Deir ez-Zor - a city on the Euphrates - went on.",
 ])
 def test_no_dateline_in_plain_sentences(text):
     assert find_dateline(text) is None

@@ -99,3 +99,15 @@ def test_qualified_geometry(gaz):
 def test_province_mentions_are_the_province_polygon(gaz, text):
     pm = [p for p in find_places(text, gazetteer=gaz) if p.role == "site"][0]
     assert pm.place.kind == "province" and pm.geometry.geom_type.endswith("Polygon")
+
+
+@pytest.mark.parametrize("text", [
+    "Troops took Deir ez-Zor on Monday. The crossing followed an advance on the city from the south.",
+    "Rebels held Idlib. The villages around the city were shelled overnight.",
+])
+def test_sentence_initial_capital_does_not_make_a_name(gaz, text):
+    # "The crossing" / "The villages" are US towns' aliases; here the capital is the sentence's
+    pms = find_places(text, gazetteer=gaz)
+    assert all(pm.place.country == "SY" for pm in pms if pm.place.kind in ("city", "town", "village"))
+    city = [pm for pm in pms if pm.coref and pm.text.lower() == "the city"]
+    assert city and city[0].place.country == "SY"

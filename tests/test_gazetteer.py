@@ -407,7 +407,7 @@ def test_default_world_stacks_the_csv_on_the_world_table(tmp_path, monkeypatch):
     (tmp_path / "data" / "gazetteer.csv").write_bytes(FIXTURE.read_bytes())
     monkeypatch.setattr(geomap.world, "load_world_frame", fake_load)
     monkeypatch.setattr(geomap.world, "world_cache_path", lambda: table)
-    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
+    monkeypatch.setattr("geomap._table.CACHE_MIN_ROWS", 0)
     monkeypatch.setenv("GEOMAP_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
     for run in range(2):
@@ -421,7 +421,7 @@ def test_default_world_stacks_the_csv_on_the_world_table(tmp_path, monkeypatch):
 
 def test_index_cache_is_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path))
-    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
+    monkeypatch.setattr("geomap._table.CACHE_MIN_ROWS", 0)
     first = Gazetteer.from_csv(FIXTURE)
     first.index
     assert list(tmp_path.glob("gazetteer-*.pickle"))
@@ -435,9 +435,9 @@ def test_index_cache_is_reused(tmp_path, monkeypatch):
 def test_cached_load_skips_pandas(tmp_path):
     code = textwrap.dedent(f"""
         import sys
-        import geomap.gazetteer
+        import geomap._table
         from geomap.gazetteer import Gazetteer
-        geomap.gazetteer._CACHE_MIN_ROWS = 0
+        geomap._table.CACHE_MIN_ROWS = 0
         place = Gazetteer.from_csv({str(FIXTURE)!r}).resolve("Deir Ezzor")
         print(place.id, "pandas" in sys.modules)
     """)
@@ -455,7 +455,7 @@ def test_small_tables_are_not_cached(tmp_path, monkeypatch):
 
 def test_cache_follows_file_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
-    monkeypatch.setattr("geomap.gazetteer._CACHE_MIN_ROWS", 0)
+    monkeypatch.setattr("geomap._table.CACHE_MIN_ROWS", 0)
     path = write(tmp_path / "g.csv", GOOD)
     assert Gazetteer.from_csv(path).resolve("Alpha").id == "geonames:1"
     write(path, GOOD.replace("Alpha", "Gamma"), "geonames:2,Delta,,town,SY,,35,40,,1,src")

@@ -430,7 +430,6 @@ def test_trace_rejects_far_anchor(rivers):
 
 
 def test_voronoi_admin1_tiles_the_outline():
-    pytest.importorskip("pycountry")
     areas = _tool("_areas")
     outline = shapely.box(0, 0, 2, 1)
     pts = [(0.2, 0.5, "W"), (0.6, 0.4, "W"), (1.4, 0.5, "E"), (1.8, 0.6, "E"), (1.8, 0.6, "X")]
@@ -454,3 +453,39 @@ def test_clean_aliases_properties(sources, name, cands):
                                       ("Дейр-ез-Зор", False)])
 def test_usable_alias(sources, alias, ok):
     assert sources.usable_alias(alias) is ok
+
+
+@pytest.fixture(scope="module")
+def build():
+    return _tool("build_gazetteer")
+
+
+def _row(**kw):
+    row = dict(id="x:1", name="X", aliases=["Ex"], kind="town", country="SY", parent="", lat=35.0,
+               lon=38.0, wkt=None, population=0, source="test")
+    row.update(kw)
+    return row
+
+
+@pytest.mark.parametrize("rows,message", [
+    ([_row(), _row()], "duplicate ids"),
+    ([_row(kind="hamlet")], "unknown kind"),
+    ([_row(source="")], "empty source"),
+    ([_row(lat=95.0)], "out of range"),
+    ([_row(parent="SY-XX")], "is not a row"),
+])
+def test_build_check_rejects_bad_rows(build, rows, message):
+    with pytest.raises(SystemExit, match=message):
+        build.check(rows)
+
+
+def test_build_writes_csv_atomically(build, tmp_path):
+    out = tmp_path / "gaz.csv"
+    poly = shapely.box(38, 35, 38.123456, 35.1)
+    build.write_csv([_row(aliases=["A|B", "C"], kind="region", wkt=poly)], out)
+    assert [p.name for p in tmp_path.iterdir()] == ["gaz.csv"]  # no temporary file left behind
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(back.columns) == COLUMNS
+    assert back.aliases[0] == "A/B|C"  # "|" inside an alias cannot split it
+    back_geom = shapely.from_wkt(back.wkt[0])
+    assert back_geom.normalize().equals_exact(shapely.box(38, 35, 38.1235, 35.1).normalize(), 1e-9)

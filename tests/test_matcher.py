@@ -4,13 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from geomap.errors import GazetteerError
 from geomap.gazetteer import Gazetteer
-from geomap.matcher import Matcher, RawMatch, common_word_zipf
-from geomap.normalize import normalize_name
+from geomap.matcher import MIN_ZIPF, Matcher, RawMatch, common_word_zipf
+from geomap.normalize import normalize_name, normalize_token
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "gazetteer_small.csv"
 REAL = ROOT / "data" / "gazetteer.csv"
+COMMON = ROOT / "data" / "common_words.csv"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
@@ -48,6 +50,16 @@ def test_matcher_is_built_once(gaz):
     ("KHARTOUM (Reuters) - Shelling in El Fasher", ["KHARTOUM", "El Fasher"]),
     ("Fighting at Raqqa spread to al-Raqqa's outskirts.", ["Raqqa", "al-Raqqa"]),
     ("Police as Mobile", ["Police", "Mobile"]),
+    # article-prefixed names in lowercased text keep their article ...
+    ("shelling in el fasher and al-fashir", ["el fasher", "al-fashir"]),
+    ("an el fasher resident said", ["el fasher", "said"]),
+    ("units in ar raqqah", ["ar raqqah"]),
+    # ... while English "at", "as", "an" before a name are English
+    ("fighting at raqqa and at al-mayadin", ["raqqa", "al-mayadin"]),
+    ("At Raqqa, shelling went on.", ["Raqqa"]),
+    ("Convoys left Ar Raqqah; At Raqqa it rained", ["Ar Raqqah", "Raqqa"]),
+    # a lone article is no place, English or not
+    ("as at an al el", []),
 ])
 def test_scan_spans(gaz, text, expected):
     found = gaz.matcher.scan(text)
@@ -81,14 +93,89 @@ def test_capitalization_and_sentence_start(gaz):
     ("Georgia", False), ("Deir ez-Zor", False), ("Washington", False), ("Hama", False),
 ])
 def test_common_word_flag(gaz, text, common):
-    pytest.importorskip("wordfreq")
     (m,) = gaz.matcher.scan(f"They spoke about {text} yesterday")
     assert m.common is common, (text, common_word_zipf(text))
 
 
 def test_common_word_zipf():
-    pytest.importorskip("wordfreq")
     assert common_word_zipf("said") > 5 > common_word_zipf("Khartoum")
+    assert common_word_zipf("POLICE") == common_word_zipf("police") > MIN_ZIPF
+    assert common_word_zipf("kharkiv") == 0.0  # rare words are not listed
+
+
+def test_common_words_file_is_what_the_matcher_needs():
+    from geomap.matcher import _read_common_words, _token_re
+
+    with open(COMMON, encoding="utf-8") as fh:
+        header = fh.readline().strip()
+        source = fh.readline().rstrip("\n").split(",", 2)[2]
+    assert header == "word,zipf,source"
+    assert source.startswith("wordfreq ") and "CC BY-SA" in source
+    words = _read_common_words(COMMON)
+    assert 1000 < len(words) < 20000  # only frequent words that are place names
+    for word, zipf in words.items():
+        assert MIN_ZIPF <= zipf <= 8.5, word
+        assert _token_re().fullmatch(word), word  # one token of text ...
+        assert len(normalize_token(word).split()) == 1, word  # ... and one key word
+    for word in ("police", "of", "mobile", "said", "victoria", "paris", "gaza", "pentagon"):
+        assert word in words, word
+
+
+def test_common_words_agree_with_wordfreq():
+    # provenance: the file's numbers are wordfreq's (a build-time package)
+    wordfreq = pytest.importorskip("wordfreq")
+    from geomap.matcher import _read_common_words
+
+    words = _read_common_words(COMMON)
+    for word in ("police", "said", "mobile", "gaza", "victoria", "of"):
+        assert words[word] == pytest.approx(wordfreq.zipf_frequency(word, "en", wordlist="small"), abs=0.01)
+
+
+def test_build_tool_selects_place_words():
+    pytest.importorskip("wordfreq")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from build_common_words import common_words
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    keys = {normalize_name(n) for n in ("Police", "Of", "Said", "Khartoum", "Table")}
+    rows = dict(common_words(keys))
+    assert set(rows) >= {"police", "of", "said", "table"}
+    assert "khartoum" not in rows  # a place name, but rare English
+    assert "syria" not in rows and "the" not in rows  # not among the keys
+
+
+@pytest.mark.parametrize("content,where", [
+    ("word,zipf,source\npolice,5.3,x\nsaid,many,x\n", ":3: column zipf"),
+    ("word,zipf,source\nPolice,5.3,x\n", ":2: column word"),
+    ("word,zipf,source\npolice,12,x\n", ":2: column zipf"),
+    ("term,score\npolice,5\n", ":1: column word"),
+])
+def test_bad_common_words_file(gaz, tmp_path, content, where):
+    path = tmp_path / "common_words.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=where) as err:
+        Matcher(gaz, common_words=path)
+    assert str(path) in str(err.value) and "build_common_words" in str(err.value)
+
+
+def test_common_words_from_another_table(gaz, tmp_path):
+    path = tmp_path / "common_words.csv"
+    path.write_text("word,zipf,source\nhama,6.5,test\n", encoding="utf-8")
+    found = {m.text: m.common for m in Matcher(gaz, common_words=path).scan("Police left Hama")}
+    assert found == {"Police": False, "Hama": True}
+
+
+def test_missing_common_words_file_warns(gaz, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "gazetteer.csv").write_bytes(FIXTURE.read_bytes())
+    monkeypatch.setenv("GEOMAP_DATA", str(data))
+    with pytest.warns(UserWarning, match="common_words.csv is missing"):
+        (m,) = Matcher(gaz).scan("Police")
+    assert m.common is False
 
 
 words = st.sampled_from(["Deir", "ez-Zor", "ezzor", "Raqqa", "province", "U.S.", "syria", "’s",
@@ -142,7 +229,6 @@ def test_lowercased_seed_finds_its_places(real):
 
 
 def test_real_data_common_words(real):
-    pytest.importorskip("wordfreq")
     found = {m.text: m for m in real.matcher.scan(
         "Police said the convoy left Mobile for Gaza, Kharkiv and Paris.")}
     assert found["Police"].common and found["Mobile"].common

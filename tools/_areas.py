@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import collections
 
-import pycountry
 import shapely
 from shapely.geometry import MultiPoint, Point
 
@@ -149,6 +148,8 @@ def voronoi_admin1(points, outline):
 
 def province_rows(*, outlines=None, simplify=0.01):
     """Rows for Syria's and Iraq's provinces (and Iraq's Kurdistan Region)."""
+    import pycountry  # build input; imported here so the helpers above work without it
+
     outlines = outlines or {}
     rows = []
     for cc in ("SY", "IQ"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import collections
 import functools
 
-import pycountry
 from shapely.geometry import Point
 
 from _sources import clean_aliases, fold, geonames, gnc_label
@@ -104,6 +103,8 @@ def country_rows(*, outlines=None, log=print):
     ``outlines`` maps ISO alpha-2 to ``(geometry, source text)``; countries
     without one get their capital's point (or the largest GeoNames place).
     """
+    import pycountry  # build input; imported here so the module loads without it
+
     outlines = outlines or {}
     rows, skipped = [], []
     for code, rec in sorted((c["iso"], c) for c in geonames("countries")):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-ARTICLE_PREFIX = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an|ad|adh|ath|ed|es|et|ez|en|er|ul|ud|um)[- ]", re.I)
+ARTICLE_PREFIX = re.compile(r"^(al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|es|et|ez|en|er|ul|ud|um)[- ]", re.I)
 
 
 def versions():

@@ -161,6 +161,7 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
 
 def _find_actors(an, lexicon, country, blocked):
     toks, n = an.tokens, len(an.tokens)
+    first = lexicon.alias_first
     i = 0
     found = []
     while i < n:
@@ -170,7 +171,7 @@ def _find_actors(an, lexicon, country, blocked):
             continue
         hit = None
         key = ()
-        for L in range(1, min(lexicon.max_alias, n - i) + 1):
+        for L in range(1, min(lexicon.max_alias, n - i) + 1 if t.key in first else 0):
             x = toks[i + L - 1]
             if not x.word:
                 break
@@ -231,7 +232,7 @@ def _find_triggers(an, lexicon):
     out = []
     i = 0
     while i < n:
-        if i in taken or not toks[i].word:
+        if i in taken or not toks[i].word or toks[i].key not in lexicon.form_first:
             i += 1
             continue
         best = None

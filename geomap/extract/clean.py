@@ -30,9 +30,10 @@ _DATELINE = re.compile(
     r"\s*\(\s*(?P<outlet>" + _OUTLETS + r")\s*\)\s*(?:[-–—]+|:)\s*",
     re.IGNORECASE,
 )
-# AP/AFP style without an outlet in brackets: "KYIV, Ukraine — ..." (capitals required here,
+# AP/AFP style without an outlet in brackets: "KYIV, Ukraine — ...", "DEIR EZ-ZOR, Syria - ..." (capitals required here,
 # since "kyiv — " alone in lowercase text is too weak a signal).
-_DATELINE_CAPS = re.compile(r"^\s*(?P<places>[A-Z][A-Z .'’/-]{2,40}?)(?:,\s*(?P<extra>[A-Z][\w .'’-]{1,30}?))?\s*[–—]\s+")
+_DATELINE_CAPS = re.compile(
+    r"^\s*(?P<places>[A-Z][A-Z .'’/-]{2,40}?)(?:,\s*(?P<extra>[A-Z][\w .'’-]{1,30}?))?(?:\s*[–—]|\s+--?)\s+")
 
 _FURNITURE = [
     ("fyi", re.compile(r"^fyi\.?$", re.I)),

@@ -20,6 +20,7 @@ written), ``cameo``/``plover``/``icon`` (from ``data/actions.csv``) and
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from . import qualifiers as Q
@@ -93,15 +94,25 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         "outlet": getattr(doc, "outlet", None) or cleaned.outlet, "url": getattr(doc, "url", None),
         "date": getattr(doc, "date", None), "dateline": cleaned.dateline,
     }
+    # mentions are in text order: walk them alongside the sentences
+    k = 0
     for sent, toks in zip(sentences, tokens):
-        here = [pm for pm in mentions if sent.start <= pm.start < sent.end]
+        while k < len(mentions) and mentions[k].start < sent.start:
+            k += 1
+        here = []
+        while k < len(mentions) and mentions[k].start < sent.end:
+            here.append(mentions[k])
+            k += 1
         sites = [pm for pm in here if pm.locating]
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
         an = analyse(sent.text, lexicon, country=country, blocked=blocked, tokens=toks)
         before = len(rows)
+        said = None
         for d in link_sentence(an, lexicon, memory):
-            place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon)
-            base = _row(d, an, sent, place, how, focus, near, lexicon, meta)
+            if said is None:  # what every event of the sentence shares
+                said = (_plain(sent.text), event_date(sent.text, meta["date"]))
+            place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country)
+            base = _row(d, an, sent, place, how, focus, near, lexicon, meta, said)
             rows.append(base)
             for who in d.denials:
                 extra = dict(base, stance="denied", reported_by=who)
@@ -132,7 +143,7 @@ def _article_country(mentions, focus):
     return max(counts, key=counts.get) if counts else None
 
 
-def _place_for(d, an, sent, sites, prev_sites, focus, lexicon):
+def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None):
     """(PlaceMention or Place or None, how) for a draft event."""
     toks = an.tokens
     lo, hi = d.clause
@@ -152,11 +163,46 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon):
         return _nearest(sites, trig, movement, sent), "sentence"
     if not kinetic or d.stance in ("threatened", "planned"):
         return None, "none"
-    if prev_sites:
-        return _nearest(prev_sites, prev_sites[-1].end, movement, sent), "previous sentence"
+    # a place inherited from the previous sentence must be in the story's area: "the
+    # ministry passed its warning to the command at Al Udeid air base in Qatar" does not
+    # locate the next sentence's shelling near Deir ez-Zor
+    inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country)]
+    if inherited:
+        return _inherit(inherited, movement), "previous sentence"
     if focus is not None:
         return focus, "article"
     return None, "none"
+
+
+_POINTS = ("city", "town", "village", "landmark", "base", "dam")
+
+
+def _in_story(place, focus, country):
+    if country and place.country == country:
+        return True
+    if focus is None:
+        return not country
+    return _km(place.lat, place.lon, focus.lat, focus.lon) <= 300.0
+
+
+def _inherit(sites, movement):
+    """The previous sentence's place for an event without its own: a destination for a
+    movement, else the most exact place named last ("fighting along the Nile" and
+    "central Khartoum": Khartoum, not the whole river)."""
+    if movement:
+        dest = [pm for pm in sites if pm.role == "destination"]
+        if dest:
+            return dest[-1]
+    points = [pm for pm in sites if pm.place.kind in _POINTS]
+    if points:
+        return points[-1]
+    return ([pm for pm in sites if pm.place.kind != "country"] or sites)[-1]
+
+
+def _km(lat1, lon1, lat2, lon2):
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _nearest(cands, pos, movement, sent):
@@ -172,7 +218,7 @@ def _nearest(cands, pos, movement, sent):
     return min(non_country, key=lambda pm: abs(pm.start - pos))
 
 
-def _row(d, an, sent, place, how, focus, near, lexicon, meta):
+def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
     from ..gazetteer import Place
 
     toks = an.tokens
@@ -201,8 +247,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta):
     return {
         "event_id": None, "doc": meta["doc"], "actor": d.actor, "action": d.category, "target": d.target,
         "place": pname, "place_id": pid, "qualifier": qualifier, "precision": precision if geom is not None else None,
-        "reported_by": d.reported_by, "stance": d.stance, "date": event_date(sent.text, meta["date"]),
-        "sentence": _plain(sent.text),
+        "reported_by": d.reported_by, "stance": d.stance, "date": said[1], "sentence": said[0],
         "actor_side": actor.side, "target_side": lexicon.side_label(d.target) if d.target else "unknown",
         "backer": d.backer, "place_text": ptext, "title": meta["title"], "outlet": meta["outlet"], "url": meta["url"],
         "n_reports": 1, "claims": None, "located_by": how, "trigger": d.trigger,
@@ -240,9 +285,12 @@ def event_date(sentence, article_date):
     return day.isoformat()
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_DOT = re.compile(r"\s+\.$")
+
+
 def _plain(text):
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\s+\.$", ".", text)
+    return _SPACE_DOT.sub(".", _SPACES.sub(" ", text).strip())
 
 
 def events_to_frame(rows):

@@ -157,6 +157,8 @@ class Lexicon:
     alias_prefixes: set = field(default_factory=set)   # every proper prefix of an alias key
     form_prefixes: set = field(default_factory=set)
     gap_heads: set = field(default_factory=set)        # first words of forms with a ``*`` object slot
+    alias_first: set = field(default_factory=set)      # first words of aliases: most tokens start none
+    form_first: set = field(default_factory=set)       # first words of action forms
 
     @classmethod
     @functools.lru_cache(maxsize=4)
@@ -212,6 +214,7 @@ class Lexicon:
             key = tuple(t.key for t in tokenize(alias) if t.word)
         if key:
             self.aliases.setdefault(key, []).append((name, context))
+            self.alias_first.add(key[0])
             self.max_alias = max(self.max_alias, len(key))
             for n in range(1, len(key)):
                 self.alias_prefixes.add(key[:n])
@@ -223,6 +226,7 @@ class Lexicon:
             self.gap_heads.add(key[0])
         form = ActionForm(form.category, form.pos, form.tag, len(key), gap)
         bucket = self.forms.setdefault(key, [])
+        self.form_first.add(key[0])
         if form not in bucket:
             bucket.append(form)
         self.max_form = max(self.max_form, len(key))
@@ -249,8 +253,12 @@ class Lexicon:
         """
         toks = [t for t in (tokenize(text) if tokens is None else tokens) if t.word]
         spans = []
+        first = self.alias_first
         i, n = 0, len(toks)
         while i < n:
+            if toks[i].key not in first:
+                i += 1
+                continue
             best = 0
             key = ()
             for L in range(1, min(self.max_alias, n - i) + 1):

@@ -32,6 +32,7 @@ the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -65,6 +66,17 @@ _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are"
          "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
          "center", "centre", "major", "human", "alliance", "air", "shut", "risen", "free", "said", "united",
          "army", "police", "more", "most", "new", "old", "may", "can", "war", "peace", "union", "about"}
+_SENT_BREAK = re.compile(r"[.!?\n]\s")
+_WORDS = re.compile(r"[^\W_]+")
+_POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
+_AREA_AFTER = re.compile(r"^\s*(?:province|governorate|oblast|region)\b")
+_TOWN_AFTER = re.compile(r"^\s*(?:city|town)\b")
+_ACTOR_AFTER = re.compile(
+    r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
+    r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
+    r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
+_FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", "with", "as", "it", "its", "this",
+                   "that", "these", "those", "there", "here", "their", "our", "his", "her", "some", "all", "no"}
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
 
@@ -156,10 +168,14 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         raw = [m for m in raw if not _part_of_longer_name(text, m)]
     names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
     inside = set()
-    for m in raw:
-        for s, e in names:
-            if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) + 1:
-                inside.add(m)
+    if names:
+        names = sorted(names)
+        starts = [a for a, _ in names]
+        for m in raw:
+            # only names that start at or before the match can contain it
+            for s, e in names[max(0, bisect.bisect_right(starts, m.start) - 4):bisect.bisect_right(starts, m.start)]:
+                if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) + 1:
+                    inside.add(m)
 
     # resolve: unambiguous names first, they are the context for the others
     places = {}
@@ -176,8 +192,9 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     for m in raw:
         qual = Q.detect_qualifier(text, m.start, m.end)
         place = places.get(m)
+        hint = _kinds(qual, text, m)
         if place is None:
-            kinds = _kinds(qual, text, m)
+            kinds = hint
             ids = set(m.place_ids)
             ck = (m.key, tuple(sorted(kinds)) if kinds else None)
             if ck not in chosen:
@@ -189,14 +206,17 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             if not cands:
                 continue
             place = cands[0]
-        hint = _kinds(qual, text, m)
         if hint and "province" in hint and place.kind not in hint:
             # "the eastern province of Deir ez-Zour": the province, not its capital city
-            for suffix in ("province", "governorate", "oblast", "region"):
-                alt = gazetteer.candidates(f"{m.text} {suffix}", context=context or None, kind=hint)
-                if alt:
-                    place = alt[0]
-                    break
+            ak = ("area", m.key, tuple(sorted(hint)))
+            if ak not in chosen:
+                chosen[ak] = None
+                for suffix in ("province", "governorate", "oblast", "region"):
+                    alt = gazetteer.candidates(f"{m.text} {suffix}", context=context or None, kind=hint)
+                    if alt:
+                        chosen[ak] = alt[0]
+                        break
+            place = chosen[ak] or place
         if qual is not None or place.kind == "river":
             qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
         if qual is None and place.kind == "region":
@@ -263,6 +283,11 @@ def _keep(m, cased):
         return False
     if cased and not any(c.isupper() for c in m.text):
         return False  # in cased text names are capitalised: "the villages" is not The Villages, Florida
+    if (cased and len(words) > 1 and m.sentence_start and words[0] in _FUNCTION_WORDS
+            and not any(c.isupper() for c in m.text[1:])):
+        # "The crossing followed ...": the capital belongs to the sentence, not to a
+        # name ("The Crossing", Arkansas); a name's other words would be capitalised too
+        return False
     return True
 
 
@@ -295,9 +320,9 @@ def _kinds(qual, text, m):
         return {"river", "lake"}
     if qual is not None and qual.kind in ("province", "governorate", "oblast", "state", "region", "district"):
         return {"province", "county", "region"}
-    if re.match(r"^\s*(?:province|governorate|oblast|region)\b", after):
+    if _AREA_AFTER.match(after):
         return {"province", "county", "region"}
-    if re.match(r"^\s*(?:city|town)\b", after) or (qual is not None and qual.kind in ("city", "town")):
+    if _TOWN_AFTER.match(after) or (qual is not None and qual.kind in ("city", "town")):
         return {"city", "town"}
     return None
 
@@ -308,25 +333,22 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     if any(s <= m.start < e for s, e in links):
         return "link"
     after = lower[m.end:m.end + 40]
-    before = re.split(r"[.!?\n]\s", lower[max(0, m.start - 40):m.start])[-1]
+    before = _SENT_BREAK.split(lower[max(0, m.start - 40):m.start])[-1]
     if _BASE_AFTER.match(after) or _BASE_BEFORE.search(before):
         return "base"
     if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
         return "venue"
-    prev = re.findall(r"[^\W_]+", before)
+    prev = _WORDS.findall(before)
     prev_word = prev[-1] if prev else ""
     key = _key(m.text)
     if key and key[0] == "the":
         key = key[1:]
         before = lower[max(0, m.start - 40):m.start]
-        prev = re.findall(r"[^\W_]+", before)
+        prev = _WORDS.findall(before)
         prev_word = prev[-1] if prev else ""
-    if place.kind in ("country", "province") and re.match(r"^(?:['’]s|\s+s)\s", after):
+    if place.kind in ("country", "province") and _POSS_AFTER.match(after):
         return "modifier"  # "Sudan's army", "Russia's Kursk region": the country qualifies a name
-    if place.kind in ("country", "city") and re.match(
-            r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
-            r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
-            r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b", after):
+    if place.kind in ("country", "city") and _ACTOR_AFTER.match(after):
         return "actor"
     is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
     if prev and lexicon.forms.get((prev_word,)) and any(

@@ -42,6 +42,7 @@ _PART_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)\s+" + _DIR + r"\b(?!\s+(?:of|ba
 _KIND_BEFORE = re.compile(
     r"(?:" + _DIR + r"\s+)?(?P<kind>province|governorate|region|state|oblast|city|town|village|district|county|river)\s+of\s+(?:the\s+)?$")
 _HAS_DIR = re.compile(r"north|south|east|west")
+_BANKY = re.compile(r"bank|side|shore|flank")
 _APPROACH = re.compile(r"\bfrom\s+(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
 
 
@@ -89,37 +90,43 @@ def detect_qualifier(text, start, end, *, kind=None):
     before = text[max(0, start - 90):start].lower()
     after = text[end:end + 40].lower()
     base = start - len(before)
-    directional = _HAS_DIR.search(before) is not None or _HAS_DIR.search(after) is not None
-    if not directional:
+    # each pattern needs a direction word (and "of", "bank" ...) in its half: cheap
+    # substring tests spare the regex searches for most place names
+    dir_before = _HAS_DIR.search(before) is not None
+    dir_after = _HAS_DIR.search(after) is not None
+    has_of = "of" in before
+    if not (dir_before or dir_after):
         m = _KIND_BEFORE.search(before[-40:]) if " of" in before[-12:] else None
         if m and not re.search(r"\bof\s+(?:the\s+)?$", before[-40:][: m.start()]):
             return Qualifier("", start - (len(before[-40:]) - m.start()), end, kind=m.group("kind"))
         return None
     if kind in (None, "river", "lake"):
-        m = _BANK_BEFORE.search(before)
+        m = _BANK_BEFORE.search(before) if dir_before and has_of and _BANKY.search(before) else None
         if m:
             return Qualifier(direction_of(m.group(1), m.group(2)) + "_bank", base + m.start(), end)
-        m = _BANK_AFTER.match(after)
+        m = _BANK_AFTER.match(after) if dir_after and _BANKY.search(after) else None
         if m:
             return Qualifier(direction_of(m.group(1), m.group(2)) + "_bank", start, end + m.end())
         if kind == "river":
-            m = _OFFSET_BEFORE.search(before)
+            m = _OFFSET_BEFORE.search(before) if dir_before and has_of else None
             if m:  # "villages east of the Blue Nile": that side of the river
                 d = direction_of(m.group(3), m.group(4))
                 return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
             return None
-    m = _KIND_BEFORE.search(before)
+    m = _KIND_BEFORE.search(before) if has_of else None
     if m and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()]):
         return Qualifier("", base + m.start(), end, kind=m.group("kind"))
-    m = _OFFSET_BEFORE.search(before)
+    m = _OFFSET_BEFORE.search(before) if dir_before and has_of else None
     if m:
         d = direction_of(m.group(3), m.group(4))
         return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
-    m = _PART_BEFORE.search(before)
-    if m and kind not in ("city", "town", "village", "base", "landmark", "dam"):
+    if kind in ("city", "town", "village", "base", "landmark", "dam"):
+        return None
+    m = _PART_BEFORE.search(before) if dir_before else None
+    if m:
         return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end)
-    m = _PART_AFTER.match(after)
-    if m and kind not in ("city", "town", "village", "base", "landmark", "dam"):
+    m = _PART_AFTER.match(after) if dir_after else None
+    if m:
         return Qualifier(direction_of(m.group(1), m.group(2)), start, end + m.end())
     return None
 
@@ -180,15 +187,44 @@ def area_part(geometry, direction, *, fraction=0.5):
 
 
 def _window(points, km):
-    """A box around the points, ``km`` kilometres wide on each side (fast to clip with)."""
-    from shapely.geometry import box
-
+    """Bounds (minx, miny, maxx, maxy) around the points, ``km`` kilometres wide on each side."""
     lat = sum(p[1] for p in points) / len(points)
     dx = km / (KM_PER_DEG * max(0.2, math.cos(math.radians(lat))))
     dy = km / KM_PER_DEG
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
-    return box(min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)
+    return (min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)
+
+
+_SIDES = {}   # (id(line), offset in degrees) -> (line, [(part, left, right)]): a river's offsets
+
+
+def _river_sides(line, deg):
+    """The river's parts with their left and right offset lines, computed once per river.
+
+    Offsetting a long river costs far more than clipping it, and every article
+    about the Euphrates asks for one of its banks: offset the whole (simplified)
+    line once and clip the result to each article's window.
+    """
+    from shapely.geometry import LineString
+
+    key = (id(line), round(deg, 5))
+    hit = _SIDES.get(key)
+    if hit is not None and hit[0] is line:
+        return hit[1]
+    # a few hundred metres of detail is plenty for a bank drawn a few km off the river
+    simple = line.simplify(0.005, preserve_topology=False)
+    parts = []
+    for part in getattr(simple, "geoms", [simple]):
+        if not isinstance(part, LineString) or part.length == 0:
+            continue
+        left = part.offset_curve(deg, quad_segs=2, join_style="mitre")
+        right = part.offset_curve(-deg, quad_segs=2, join_style="mitre")
+        parts.append((part, left, right))
+    if len(_SIDES) > 256:
+        _SIDES.clear()
+    _SIDES[key] = (line, parts)  # the line is kept so that its id is not reused
+    return parts
 
 
 def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
@@ -197,9 +233,10 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
     Parameters
     ----------
     line : shapely (Multi)LineString
-        The river.
+        The river, drawn from upstream to downstream (as in ``data/gazetteer.csv``).
     side : str
-        ``east``, ``west``, ``north`` or ``south``.
+        ``east``, ``west``, ``north``, ``south`` (and the diagonals), or ``left`` /
+        ``right``: the bank on that hand looking downstream.
     near : sequence of (lon, lat)
         The article's focus places; the river is clipped to a window around them
         (the whole river when empty or when the window misses it).
@@ -212,39 +249,43 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
     -------
     shapely (Multi)LineString
     """
-    from shapely.geometry import LineString, MultiLineString
+    import shapely
+    from shapely.geometry import LineString, MultiLineString, Point
 
-    piece = line
+    rect = None
     if near:
-        import shapely
-
-        clipped = shapely.clip_by_rect(line, *_window(list(near), window_km).bounds)
-        if not clipped.is_empty:
-            piece = clipped
-        else:  # the focus is off the river: take the stretch nearest to it
-            from shapely.geometry import Point
+        rect = _window(list(near), window_km)
+        if shapely.clip_by_rect(line, *rect).is_empty:
+            # the focus is off the river: take the stretch nearest to it
             from shapely.ops import nearest_points
 
             p = nearest_points(line, Point(near[0]))[0]
-            clipped = shapely.clip_by_rect(line, *_window([(p.x, p.y)], window_km).bounds)
-            piece = clipped if not clipped.is_empty else line
-    # a few hundred metres of detail is plenty for a bank drawn a few km off the river
-    piece = piece.simplify(0.005, preserve_topology=False)
-    parts = [g for g in getattr(piece, "geoms", [piece]) if isinstance(g, LineString) and g.length > 0]
-    if not parts:
-        return piece
-    lat = parts[0].centroid.y
-    deg = offset_km / (KM_PER_DEG * max(0.2, math.cos(math.radians(lat))))
-    dx, dy = _unit(side)
+            rect = _window([(p.x, p.y)], window_km)
+            if shapely.clip_by_rect(line, *rect).is_empty:
+                rect = None
+        lat = (rect[1] + rect[3]) / 2 if rect else line.centroid.y
+    else:
+        lat = line.centroid.y
+    # the offset is in degrees of longitude at the area's latitude, rounded to 5 degrees
+    # so that articles about one stretch of the river share the offset lines
+    deg = offset_km / (KM_PER_DEG * max(0.2, math.cos(math.radians(5 * round(lat / 5)))))
     out = []
-    for part in parts:
-        left = part.offset_curve(deg, quad_segs=2, join_style="mitre")
-        right = part.offset_curve(-deg, quad_segs=2, join_style="mitre")
+    for part, left, right in _river_sides(line, deg):
+        if rect is not None:
+            if shapely.clip_by_rect(part, *rect).is_empty:
+                continue
+            left, right = shapely.clip_by_rect(left, *rect), shapely.clip_by_rect(right, *rect)
         candidates = [g for g in (left, right) if not g.is_empty]
         if not candidates:
             continue
-        best = max(candidates, key=lambda g: g.centroid.x * dx + g.centroid.y * dy)
-        out.extend(getattr(best, "geoms", [best]))
+        if side in ("left", "right"):
+            best = left if side == "left" else right
+            if best.is_empty:
+                continue
+        else:
+            dx, dy = _unit(side)
+            best = max(candidates, key=lambda g: g.centroid.x * dx + g.centroid.y * dy)
+        out.extend(g for g in getattr(best, "geoms", [best]) if isinstance(g, LineString) and not g.is_empty)
     if not out:
-        return piece
+        return line if rect is None else shapely.clip_by_rect(line, *rect)
     return out[0] if len(out) == 1 else MultiLineString(out)

@@ -51,49 +51,53 @@ def tokenize(text):
     list of Token
     """
     out = []
+    append = out.append
     pending_hyphen = False
-    cased = text != text.lower() and text != text.upper()
+    lower = text.lower()
+    cased = text != lower and text != text.upper()
+    special = False  # a "us" or "un" token that the country fix below looks at
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
-        s = m.group(0)
-        if kind == "hyph":
-            if out and out[-1].end == m.start():
-                pending_hyphen = True
-            continue
-        if kind == "punct":
-            if s in "'’" and out and out[-1].word:
+        start, end = m.span()
+        if kind == "word" or kind == "abbr":
+            key = lower[start:end]
+            if "’" in key:
+                key = key.replace("’", "'")
+            caps = cased and len(key) >= 2 and text[start:end].isupper()
+            if key.endswith("'s") and len(key) > 2:
+                append(Token(len(out), start, end - 2, key[:-2], True, caps, pending_hyphen, True))
+                pending_hyphen = False
                 continue
-            out.append(Token(len(out), m.start(), m.end(), s.replace("“", '"').replace("”", '"'), word=False))
+            # tokenized possessive "russia s defence ministry"
+            if key == "s" and out and out[-1].word and text[out[-1].end:start].strip() in ("", "'", "’"):
+                out[-1].poss = True
+                continue
+            if key in _CASE_SENSITIVE:
+                special = True
+                if caps:
+                    key = "^" + key
+            append(Token(len(out), start, end, key, True, caps, pending_hyphen))
             pending_hyphen = False
-            continue
-        key = s.lower().replace("’", "'")
-        if kind == "abbr":
-            key = key
-        caps = cased and s.isupper() and len(s) >= 2
-        if key.endswith("'s") and len(key) > 2:
-            key = key[:-2]
-            tok = Token(len(out), m.start(), m.end() - 2, key, caps=caps, joined=pending_hyphen, poss=True)
-            out.append(tok)
+        elif kind == "hyph":
+            if out and out[-1].end == start:
+                pending_hyphen = True
+        else:
+            s = m.group(0)
+            if (s == "'" or s == "’") and out and out[-1].word:
+                continue
+            if s == "“" or s == "”":
+                s = '"'
+            append(Token(len(out), start, end, s, False))
             pending_hyphen = False
-            continue
-        # tokenized possessive "russia s defence ministry"
-        if key == "s" and out and out[-1].word and text[out[-1].end:m.start()].strip() in ("", "'", "’"):
-            out[-1].poss = True
-            continue
-        if key in _CASE_SENSITIVE and caps:
-            key = "^" + key
-        out.append(Token(len(out), m.start(), m.end(), key, caps=caps, joined=pending_hyphen))
-        pending_hyphen = False
-    # "us-backed", "US-led": the country, whatever the case
-    for a, b in zip(out, out[1:]):
-        if a.key in ("us", "^us") and b.joined:
-            a.key = "u.s."
-        elif a.key == "^us":
-            a.key = "u.s."
-        elif a.key in ("un", "^un") and b.joined:
-            a.key = "u.n."
-    if out and out[-1].key == "^us":
-        out[-1].key = "u.s."
-    for i, t in enumerate(out):
-        t.i = i
+    if special:
+        # "us-backed", "US-led": the country, whatever the case
+        for a, b in zip(out, out[1:]):
+            if a.key in ("us", "^us") and b.joined:
+                a.key = "u.s."
+            elif a.key == "^us":
+                a.key = "u.s."
+            elif a.key in ("un", "^un") and b.joined:
+                a.key = "u.n."
+        if out and out[-1].key == "^us":
+            out[-1].key = "u.s."
     return out
