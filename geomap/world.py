@@ -95,7 +95,7 @@ def _aliases(name, alternates):
     """
     seen, out = {_fold(name)}, []
     for a in alternates:
-        a = " ".join(a.split())
+        a = " ".join(a.replace("|", " ").split())  # "|" separates aliases in the table
         if not a or not _is_latin(a) or not any(ch.isalpha() for ch in a) or any(ch.isdigit() for ch in a):
             continue
         if len(a) <= 3 and a.isupper():
@@ -108,7 +108,7 @@ def _aliases(name, alternates):
         key = _fold(a)
         if key and key not in seen:
             seen.add(key)
-            out.append(a.replace("|", " "))
+            out.append(a)
     return "|".join(out)
 
 

@@ -221,3 +221,25 @@ def test_aliases_property(name, alternates):
     keys = [world._fold(a) for a in out]
     assert len(set(keys)) == len(keys) and world._fold(name) not in keys
     assert all(world._is_latin(a) and a.strip() == a and not any(ch.isdigit() for ch in a) for a in out)
+
+
+def test_county_population_counts_places_inside_the_outline():
+    from shapely.geometry import box
+
+    counties = [{"fips": "00001", "name": "East County", "state": "XX"},
+                {"fips": "00002", "name": "West Parish", "state": "XX"}]
+    shapes = {"00001": box(0, 0, 1, 1), "00002": box(-1, 0, 0, 1)}
+    records = [
+        {"countrycode": "US", "latitude": 0.5, "longitude": 0.5, "population": 1000},
+        {"countrycode": "US", "latitude": 0.2, "longitude": 0.9, "population": 250},
+        {"countrycode": "US", "latitude": 0.5, "longitude": -0.5, "population": 40},
+        {"countrycode": "US", "latitude": 5.0, "longitude": 5.0, "population": 99},  # outside both
+        {"countrycode": "CA", "latitude": 0.5, "longitude": 0.5, "population": 7},   # not a US place
+    ]
+    assert world._county_population(counties, shapes, records) == {"00001": 1250, "00002": 40}
+
+
+@pytest.mark.parametrize("name, alias", [("Loudon County", "Loudon Co."), ("Rapides Parish", ""),
+                                         ("Anchorage Municipality", "")])
+def test_county_aliases(name, alias):
+    assert world._county_aliases(name) == alias
