@@ -51,7 +51,6 @@ class Place:
         return PRECISION.get(self.kind, "point")
 
 
-
 class Gazetteer:
     """Places with geometry and a name index; resolve names to ranked places.
 
@@ -78,8 +77,9 @@ class Gazetteer:
         self._frame = None
         self._places = {}
         self._matcher = None
-        self._context_cache = {}  # (text, name key) -> evidence
-        self._text_cache = {}  # text -> places it names
+        # ranking's caches: (text, name key) -> evidence; text -> places it names
+        self._context_cache = {}
+        self._text_cache = {}
         self._geocoder = None
 
     @property

@@ -89,7 +89,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _split(text):
-    """``(lengths of the pieces [gap, token, gap, ..., gap], tokens)`` of ``text``."""
+    """``(pieces, tokens)`` of ``text``: the pieces (gap, token, gap, ..., gap)
+    have the lengths of the text's gaps and tokens, but in a text with
+    combining marks their characters are not the text's (tokens are)."""
     if text.isascii():
         pieces = _ASCII_SPLIT.split(text)
         return pieces, pieces[1::2]
@@ -107,11 +109,10 @@ _SENTENCE_END = re.compile(r"[.!?:;\n\"“”(\[]\W*$")
 _ENGLISH_ARTICLES = {"as", "at", "an"}
 _SETTLEMENTS = {"city", "town", "village"}
 _PROMINENCE_MARGIN = 1.2
-# raw token -> its normalized word (str), or a tuple of 0 or 2+ words for the
-# tokens in _ODD ("ezzor" -> ("al", "zur")); news vocabulary repeats, so after
-# a few texts nearly every token is a dict hit. Cleared when it grows this big.
+# raw token -> its normalized word (str), or a tuple when it gives 0 or 2+
+# words ("ezzor" -> ("al", "zur")); news vocabulary repeats, so after a few
+# texts nearly every token is a dict hit. Cleared when it grows this big.
 _WORDS = {}
-_ODD = set()
 _WORDS_MAX = 200_000
 
 
@@ -148,11 +149,13 @@ def _read_common_words(path):
                     continue
                 word = row[0].strip()
                 if not word or word != word.lower():
-                    raise GazetteerError(f"{path}:{line}: column word: {word!r} is not a lower-case word; {fix}")
+                    raise GazetteerError(
+                        f"{path}:{line}: column word: {word!r} is not a lower-case word; {fix}")
                 try:
                     zipf = float(row[1])
                 except (IndexError, ValueError):
-                    raise GazetteerError(f"{path}:{line}: column zipf: {row[1:2]} is not a number; {fix}") from None
+                    raise GazetteerError(
+                        f"{path}:{line}: column zipf: {row[1:2]} is not a number; {fix}") from None
                 if not 0.0 <= zipf <= 9.0:
                     raise GazetteerError(f"{path}:{line}: column zipf: {zipf} is not in [0, 9]; {fix}")
                 out[word] = zipf
@@ -200,14 +203,8 @@ def _words_of(token):
     if words is None:
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
-            _ODD.clear()
         parts = normalize_token(token).split()
-        if len(parts) == 1:
-            words = parts[0]
-        else:
-            words = tuple(parts)
-            _ODD.add(token)
-        _WORDS[token] = words
+        words = _WORDS[token] = parts[0] if len(parts) == 1 else tuple(parts)
     return words
 
 
@@ -270,6 +267,7 @@ class Matcher:
             self._zipf = _read_common_words(common_words)
         self._ids_cache = {}
         self._common_cache = {}
+        self._single = {}  # one-word token -> (place ids, capitalized, common)
 
     def scan(self, text):
         """Every non-overlapping name in ``text``, longest first, left to right.
@@ -292,7 +290,7 @@ class Matcher:
         if None in words:
             words = [w if w is not None else _words_of(t) for w, t in zip(words, tokens)]
         owner = None  # token index of each word, when some token is not one word
-        if not _ODD.isdisjoint(tokens):
+        if any(map(isinstance, words, itertools.repeat(tuple))):
             words, owner = _spread(words)
         starts, prefixes, index = self._starts, self._prefixes, self._index
         todo = list(itertools.compress(itertools.count(), map(starts.__contains__, words)))
@@ -300,6 +298,7 @@ class Matcher:
             return []
         cased = not text.islower() and any(map(str.isupper, text))
         n = len(words)
+        single = self._single
         out = []
         after = 0  # words before this are taken
         for i in todo:
@@ -323,6 +322,22 @@ class Matcher:
                 elif w in index:
                     best = i
                 else:
+                    continue
+                if best == i and w != ARTICLE and len(tokens[i]) > 1:
+                    # one word, the bulk of matches: everything but the offsets
+                    # and the sentence start is known from the token
+                    token = tokens[i]
+                    hit = single.get(token)
+                    if hit is None:
+                        hit = self._single_word(token, w)
+                    start = ends[2 * i]
+                    if start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+                        opens = False  # the common case, decided without the regex
+                    else:
+                        opens = _opens_sentence(text, start)
+                    out.append(RawMatch(start, ends[2 * i + 1], token, w, hit[0],
+                                        hit[1] if cased else None, opens, hit[2]))
+                    after = i + 1
                     continue
                 t0, t1 = i, best
             else:
@@ -387,6 +402,15 @@ class Matcher:
         if cased and not written.islower() and not _opens_sentence(text, s):
             return False
         return i + 1 < len(words) and self._longest(words, owner, i + 1) is not None
+
+    def _single_word(self, token, key):
+        if len(self._single) >= _WORDS_MAX:
+            self._single.clear()
+        common = self._common_cache.get(token)
+        if common is None:
+            common = self._common(token, key)
+        hit = self._single[token] = (self._place_ids(key), token[0].isupper(), common)
+        return hit
 
     def _place_ids(self, key):
         ids = self._ids_cache.get(key)

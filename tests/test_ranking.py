@@ -1,0 +1,217 @@
+"""geomap.ranking: candidates ranked with their evidence (through Gazetteer.resolve/candidates)."""
+
+import math
+from pathlib import Path
+
+import pytest
+import shapely
+
+from geomap import ranking
+from geomap.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "gazetteer_small.csv"
+REAL = ROOT / "data" / "gazetteer.csv"
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def gaz(request, tmp_path_factory):
+    if request.param == "real":
+        if not REAL.exists():
+            pytest.skip("data/gazetteer.csv is not built yet")
+        return Gazetteer.from_csv(REAL)
+    return Gazetteer.from_csv(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def small():
+    return Gazetteer.from_csv(FIXTURE)
+
+
+# ------------------------------------------------------------------ acceptance
+DEIR = (35.33588, 40.14084)  # GeoNames 170794
+
+
+@pytest.mark.parametrize("spelling", ["Deir ez-Zour", "Deir al-Zor", "Dayr az-Zawr",
+                                      "deir ezzor", "DEIR EZ-ZOR", "Deir Ezzor"])
+def test_deir_ez_zor_spellings_resolve_to_the_city(gaz, spelling):
+    place = gaz.resolve(spelling)
+    assert place is not None and place.kind == "city"
+    assert place.id == gaz.resolve("Deir ez-Zor").id
+    assert km(place.lat, place.lon, *DEIR) < 5
+
+
+# GeoNames coordinates (id, lat, lon) of the cities news reports name
+GEONAMES = {
+    "Moscow": (524901, 55.75204, 37.61781), "Baghdad": (98182, 33.34058, 44.40088),
+    "Doha": (290030, 25.28545, 51.53096), "Kyiv": (703448, 50.45466, 30.5238),
+    "Kharkiv": (706483, 49.98177, 36.25475), "Khartoum": (379252, 15.55177, 32.53241),
+    "El Fasher": (379555, 13.62793, 25.34936), "Gaza": (281133, 31.50161, 34.46672),
+    "Kiev": (703448, 50.45466, 30.5238), "Al Fashir": (379555, 13.62793, 25.34936),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GEONAMES))
+def test_cities_within_5_km_of_geonames(gaz, name):
+    _, lat, lon = GEONAMES[name]
+    place = gaz.resolve(name)
+    assert place is not None, name
+    assert place.precision == "city"
+    assert km(place.lat, place.lon, lat, lon) < 5
+
+
+def test_bare_raqqa_is_the_city_and_the_province_contains_it(gaz):
+    city = gaz.resolve("Raqqa")
+    province = gaz.resolve("Raqqa province")
+    assert city.kind == "city" and city.precision == "city"
+    assert province.kind == "province" and province.precision == "province"
+    assert province.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert province.geometry.contains(shapely.Point(city.lon, city.lat))
+    assert gaz.resolve("Raqqa governorate").id == province.id
+
+
+def test_euphrates_is_a_river_line(gaz):
+    river = gaz.resolve("Euphrates")
+    assert river.kind == "river" and river.precision == "river"
+    assert river.geometry.geom_type in ("LineString", "MultiLineString")
+    assert gaz.resolve("Euphrates river").id == river.id
+    assert gaz.resolve("al-Furat").id == river.id
+
+
+DC = (38.89511, -77.03637)  # GeoNames 4140963
+
+
+@pytest.mark.parametrize("context", [
+    "The Pentagon said it was watching the fighting in Syria closely.",
+    "Officials at the Pentagon briefed reporters on Syria.",
+])
+def test_washington_next_to_pentagon_and_syria_is_dc(gaz, context):
+    place = gaz.resolve("Washington", context=context)
+    assert place.country == "US" and km(place.lat, place.lon, *DC) < 20
+    assert any("context" in w for w in place.why)
+
+
+def test_washington_bare_is_dc_not_the_state_or_a_town(gaz):
+    ranked = gaz.candidates("Washington")
+    assert km(ranked[0].lat, ranked[0].lon, *DC) < 20
+    assert ranked[0].score > ranked[1].score
+
+
+def test_alexandria_next_to_louisiana(gaz):
+    if not any(p.country == "US" and abs(p.lat - 31.3) < 0.5 for p in gaz.candidates("Alexandria")):
+        pytest.skip("this gazetteer has no Alexandria, Louisiana")
+    bare = gaz.resolve("Alexandria")
+    assert bare.country == "EG"  # the big one without context
+    place = gaz.resolve("Alexandria", context="Storms flooded central Louisiana this week.")
+    assert place.country == "US" and km(place.lat, place.lon, 31.31129, -92.44514) < 10
+
+
+# (name, our own context sentence, GeoNames id, lat, lon of the right answer)
+IN_CONTEXT = [
+    ("Moscow", "Moscow warned Washington that U.S.-backed forces in Syria would pay.",
+     524901, 55.75204, 37.61781),
+    ("Paris", "The president spoke in Paris about U.S. trade policy.", 2988507, 48.85341, 2.3488),
+    ("Paris", "A tornado touched down near Paris, Texas, on Sunday.", 4717560, 33.66094, -95.55551),
+    ("Alexandria", "Officials in Alexandria, Virginia, closed the waterfront.",
+     4744091, 38.80484, -77.04692),
+    ("Alexandria", "Storms hit central Louisiana. In Alexandria, roofs were torn off.",
+     4314550, 31.31129, -92.44514),
+    ("Springfield", "The mayor of Springfield, Illinois, signed the budget.",
+     4250542, 39.80172, -89.64371),
+    ("Portland", "Ferries from Portland, Maine, were cancelled.", 4975802, 43.65737, -70.2589),
+    ("Portland", "Protesters marched in Portland again.", 5746545, 45.52345, -122.67621),
+    ("Raqqa", "SDF fighters advanced from Tabqa.", 172955, 35.95283, 39.00788),
+]
+
+
+@pytest.mark.parametrize("name,context,gid,lat,lon", IN_CONTEXT,
+                         ids=[f"{c[0]}-{c[2]}" for c in IN_CONTEXT])
+def test_context_picks_the_right_place(gaz, name, context, gid, lat, lon):
+    if not any(km(p.lat, p.lon, lat, lon) < 10 for p in gaz.candidates(name)):
+        pytest.skip(f"this gazetteer has no {name} near ({lat}, {lon})")
+    place = gaz.resolve(name, context=context)
+    assert km(place.lat, place.lon, lat, lon) < 10, place.why
+
+
+def test_city_comma_area_is_evidence(small):
+    place = small.resolve("Alexandria", context="Officials in Alexandria, Virginia, said so.")
+    assert place.parent == "US-VA"
+    assert any("written as 'Alexandria, Virginia'" in w for w in place.why)
+
+
+def test_country_beats_a_same_named_place(gaz):
+    assert gaz.resolve("Georgia").kind == "country"
+    assert gaz.resolve("Syria").kind == "country"
+    us = gaz.resolve("U.S.")
+    assert us.kind == "country" and us.country == "US"
+
+
+
+# ------------------------------------------------------------- evidence
+def test_candidates_expose_evidence(small):
+    ranked = small.candidates("Alexandria")
+    assert len(ranked) >= 3
+    assert [p.score for p in ranked] == sorted((p.score for p in ranked), reverse=True)
+    for p in ranked:
+        assert p.why and any("population" in w for w in p.why)
+
+
+def test_context_as_places(small):
+    la = small.get("US-LA")
+    place = small.resolve("Alexandria", context=[la])
+    assert place.parent == "US-LA"
+    assert any("same province" in w for w in place.why)
+
+
+def test_article_variants(small):
+    assert small.resolve("Mayadin").id == small.resolve("al-Mayadin").id
+    place = small.resolve("ar-Raqqa")
+    assert place.id == small.resolve("Raqqa").id
+    assert small.resolve("al-Homs").id == small.resolve("Homs").id
+    assert any("article" in w for w in small.resolve("al-Homs").why)
+
+
+@pytest.mark.parametrize("demonym,place_id", [
+    ("Syrians", "country:SY"), ("Iraqi", "country:IQ"), ("Russian", "country:RU"),
+    ("Qatari", "country:QA"), ("Ukrainians", "country:UA"), ("Sudanese", "country:SD"),
+    ("Egyptian", "country:EG"), ("Americans", "country:US"), ("Louisianans", "US-LA"),
+])
+def test_demonyms_name_their_country(small, demonym, place_id):
+    place = small.resolve(demonym)
+    assert place.id == place_id and "demonym" in place.why[0]
+
+
+@pytest.mark.parametrize("name", ["Xyzians", "Parisians", "Mobilian"])
+def test_demonyms_only_for_areas(small, name):
+    # no country, province or region of that stem: no guess
+    assert small.resolve(name) is None
+
+
+
+# ------------------------------------------------------------- internals
+def test_lookup_notes_how_a_name_was_found(small):
+    key, hits, note = ranking.lookup(small, "Deir al-Zor")
+    assert key == "dayr al zur" and hits and note is None
+    _, hits, note = ranking.lookup(small, "al-Homs")
+    assert hits and note == "matched without the article"
+    _, hits, note = ranking.lookup(small, "Syrians")
+    assert {small._ids[c >> 2] for c in hits} == {"country:SY"} and "demonym" in note
+    assert ranking.lookup(small, "Atlantis")[1:] == ((), None)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ((0.0, 0.0), (0.0, 0.0), 0.0),
+    ((0.0, 0.0), (0.0, 1.0), 111.2),  # one degree on the equator
+    ((33.34058, 44.40088), (33.51020, 36.29128), 753.0),  # Baghdad - Damascus
+    ((0.0, 0.0), (0.0, 180.0), 20015.1),
+])
+def test_great_circle_km(a, b, expected):
+    assert ranking._km(*a, *b) == pytest.approx(expected, rel=0.005, abs=0.1)
+    assert ranking._km(*b, *a) == pytest.approx(ranking._km(*a, *b))
