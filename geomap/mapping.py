@@ -1,9 +1,10 @@
 """Draw an events GeoDataFrame as an interactive HTML map (a ``folium.Map``).
 
 Events go into the page as one compact, columnar JSON document that the
-browser turns into GeoJSON layers (one per actor side, clustered when there
-are many), so a map of 100,000 events stays a few megabytes instead of one
-Python ``Marker`` object -- and one block of HTML -- per event.
+browser turns into markers (a layer per actor side, clustered when there are
+many), so a map of 100,000 events stays about 25 MB and opens in a few
+seconds instead of carrying one Python ``Marker`` object -- and one block of
+HTML -- per event (see benchmarks/bench_map.py).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ DICT_COLUMNS = (
     "target_side", "backer",
 )
 RAW_COLUMNS = ("event_id", "sentence", "claims", "n_reports")
+# Only popups and panels read these: the page parses them on first use, not at load.
+LAZY_COLUMNS = ("sentence", "claims")
 
 # Distinct, dark enough for a white glyph; "unknown" is always grey.
 PALETTE = (
@@ -155,6 +158,25 @@ def _encode(series):
 def _raw(series):
     values = series.astype(object).where(series.notna(), None).tolist()
     return [v if v is None or type(v) is str else _text(v) for v in values]
+
+
+def _curve_order(lon, lat, located):
+    """Located rows along a Z-order curve over a ~1 km grid.
+
+    Leaflet.markercluster inserts markers one by one; fed in spatial order it
+    mostly grows clusters it has just made instead of restructuring distant
+    ones, which takes about a third less time for 100,000 events.
+    """
+    rows = np.flatnonzero(located)
+    if len(rows) < 2:
+        return rows.tolist()
+    x = np.clip((lon[rows] + 180.0) * 100, 0, 65535).astype(np.uint64)
+    y = np.clip((lat[rows] + 90.0) * 100, 0, 65535).astype(np.uint64)
+    key = np.zeros(len(rows), dtype=np.uint64)
+    for bit in range(16):
+        key |= ((x >> np.uint64(bit)) & np.uint64(1)) << np.uint64(2 * bit + 1)
+        key |= ((y >> np.uint64(bit)) & np.uint64(1)) << np.uint64(2 * bit)
+    return rows[np.argsort(key, kind="stable")].tolist()
 
 
 def _geojson(geom, tolerance=0.0):
@@ -332,7 +354,7 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     payload = {
         "title": title, "n_events": n, "n_located": n_located,
         "sides": _side_styles(keys, known), "side": side_codes, "sideCounts": side_counts,
-        "cols": cols, "lat": lat_list, "lon": lon_list, "days": day_list,
+        "cols": cols, "lat": lat_list, "lon": lon_list, "days": day_list, "order": _curve_order(lon, lat, located),
         "day": [day_index.get(d, -1) if ok else -1 for d, ok in zip(days, located)],
         "unlocated": np.flatnonzero(~located)[:MAX_UNLOCATED_LISTED].tolist(),
         "cluster": bool(cluster if cluster is not None else n_located > AUTO_CLUSTER),
@@ -415,8 +437,11 @@ class _EventLayer(MacroElement):
         for link_name, link in self.links:
             figure.header.add_child(link, name=link_name)
         figure.header.add_child(_Raw(f"<style>{assets.script_safe(_map_js.CSS)}</style>"), name=f"{name}_css")
+        data = dict(self.payload, cols=dict(self.payload["cols"]), lazy=f"{name}_lazy")
+        lazy = {c: data["cols"].pop(c) for c in LAZY_COLUMNS if c in data["cols"]}
         figure.html.add_child(_Raw(
-            f'<script type="application/json" id="{name}_data">{_script_json(self.payload)}</script>\n'
+            f'<script type="application/json" id="{name}_data">{_script_json(data)}</script>\n'
+            f'<script type="application/json" id="{name}_lazy">{_script_json(lazy)}</script>\n'
             f"<script>{assets.script_safe(_map_js.JS)}</script>"
         ), name=name)
         figure.script.add_child(_Raw(

@@ -197,3 +197,102 @@ def test_side_layers_toggle(gazetteer, tmp_path):  # noqa: F811
         page.locator(".geomap-legend button").click()
         assert not page.locator(".geomap-legend .body").is_visible()
         assert log["errors"] == []
+
+
+MAP = "window[document.querySelector('.folium-map').id]"
+
+
+@pytest.mark.parametrize("zoom", [2, 5])
+def test_crowded_markers_stay_near_their_places(zoom, tmp_path):
+    # Below the clustering threshold: 150 reports around one town, fanned out
+    # when zoomed out, but each within reach of its place and tied to it by a leader line.
+    rng = np.random.default_rng(11)
+    n = 150
+    events = gpd.GeoDataFrame({
+        "event_id": [f"crowd:{i}" for i in range(n)], "actor": "Actor", "action": "attack",
+        "actor_side": "unknown", "stance": "asserted", "sentence": "Generated event.",
+    }, geometry=gpd.points_from_xy(rng.normal(32.5, 0.2, n), rng.normal(15.6, 0.2, n)), crs=4326)
+    path = tmp_path / "crowd.html"
+    make_map(events, offline=True, gazetteer=None).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        page.evaluate(f"{MAP}.setView([15.6, 32.5], {zoom}, {{animate: false}})")
+        page.wait_for_timeout(300)
+        offsets = page.evaluate(f"""(lonlat) => Array.from(document.querySelectorAll('.geomap-marker')).map(e => {{
+            const k = +e.dataset.event.split(':')[1], p = {MAP}.latLngToContainerPoint([lonlat[k][1], lonlat[k][0]]),
+                  r = e.getBoundingClientRect(), c = {MAP}.getContainer().getBoundingClientRect();
+            return [r.x - c.x + r.width / 2 - p.x, r.y - c.y + r.height / 2 - p.y, e.querySelector('path.leader') !== null];
+        }})""", [[g.x, g.y] for g in events.geometry])
+        assert len(offsets) == n
+        far = [np.hypot(dx, dy) for dx, dy, _ in offsets]
+        assert max(far) <= 30 * 1.6 + 1.5  # MAXD in _map_js.declutter
+        assert max(far) > 20  # they were pushed apart at all
+        assert all(leader for (dx, dy, leader), d in zip(offsets, far) if d > 12)
+        assert log["errors"] == []
+
+
+@pytest.mark.parametrize("where", ["legend", "title", "zoom", "right"])
+def test_popup_opens_clear_of_controls(where, gazetteer, tmp_path):  # noqa: F811
+    events = sample_events()
+    path = tmp_path / "popup.html"
+    make_map(events, title="A title wide enough to matter on this map", offline=True, gazetteer=gazetteer).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        # Move the Afrin event (alone on the map) next to a control, then click it.
+        spot = page.evaluate("""(where) => {
+            const c = document.querySelector('.leaflet-container').getBoundingClientRect(),
+                  pick = s => document.querySelector(s).getBoundingClientRect();
+            if (where === 'legend') { const r = pick('.geomap-legend'); return [r.left - c.left - 30, c.height - 40]; }
+            if (where === 'title') { const r = pick('.geomap-title'); return [r.left - c.left + 40, r.bottom - c.top + 25]; }
+            if (where === 'zoom') { const r = pick('.leaflet-control-zoom'); return [r.right - c.left + 20, r.bottom - c.top + 5]; }
+            const r = pick('.leaflet-control-layers');  // right edge, under the layers button
+            return [c.width - 25, r.bottom - c.top + 30];
+        }""", where)
+        page.evaluate(f"""(spot) => {{
+            const map = {MAP}, p = map.latLngToContainerPoint([36.51, 36.87]);
+            map.panBy([p.x - spot[0], p.y - spot[1]], {{animate: false}});
+        }}""", spot)
+        page.locator('.geomap-marker[data-event="sample-1:8"]').click()
+        page.locator(".leaflet-popup-content").wait_for(timeout=5000)
+        page.wait_for_timeout(600)  # the pan that makes room
+        overlaps = page.evaluate("""() => {
+            const p = document.querySelector('.leaflet-popup').getBoundingClientRect(),
+                  c = document.querySelector('.leaflet-container').getBoundingClientRect(), bad = [];
+            if (p.left < c.left || p.top < c.top || p.right > c.right || p.bottom > c.bottom) bad.push('outside the map');
+            document.querySelectorAll('.leaflet-control, .geomap-title').forEach(e => {
+                const o = e.getBoundingClientRect();
+                if (o.width && p.left < o.right && p.right > o.left && p.top < o.bottom && p.bottom > o.top) bad.push(e.className);
+            });
+            return bad;
+        }""")
+        assert overlaps == []
+        assert "Turkish armoured units" in page.locator(".leaflet-popup-content").inner_text()
+        assert log["errors"] == []
+
+
+def test_reports_of_one_place_spiderfy_and_open(tmp_path):
+    # Many reports geocoded to the same town: one cluster at every zoom, fanned
+    # out on click, and each marker still opens its own popup.
+    n = 240
+    towns = np.array([[36.2, 36.2], [37.16, 36.2], [38.0, 35.95]])
+    events = gpd.GeoDataFrame({
+        "event_id": [f"town:{i}" for i in range(n)], "actor": "Actor", "action": "attack",
+        "actor_side": "unknown", "stance": "asserted", "sentence": [f"Report number {i} from the town." for i in range(n)],
+    }, geometry=gpd.points_from_xy(towns[np.arange(n) % 3, 0], towns[np.arange(n) % 3, 1]), crs=4326)
+    path = tmp_path / "towns.html"
+    make_map(events, offline=True, gazetteer=None).save(str(path))
+    with sealed_page() as (page, log):
+        open_map(page, path)
+        assert page.locator(".geomap-marker").count() == 0 and shown_events(page) == n
+        page.evaluate(f"{MAP}.setView([36.2, 37.16], {MAP}.getMaxZoom(), {{animate: false}})")
+        cluster = page.locator(".marker-cluster", has_text="80")
+        cluster.click()
+        page.wait_for_timeout(800)  # the spider's animation
+        markers = page.locator(".geomap-marker")
+        assert markers.count() == 80
+        event = markers.nth(7).get_attribute("data-event")
+        markers.nth(7).click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(timeout=5000)
+        assert f"Report number {event.split(':')[1]} from the town." in popup.inner_text()
+        assert log["errors"] == [] and log["network"] == []

@@ -43,7 +43,11 @@ def payload_of(m):
     html = m.get_root().render()
     found = re.search(r'<script type="application/json" id="[^"]+_data">(.*?)</script>', html, re.S)
     assert found, "the events JSON block is missing"
-    return json.loads(found.group(1)), html
+    data = json.loads(found.group(1))
+    lazy = re.search(r'<script type="application/json" id="%s">(.*?)</script>' % re.escape(data["lazy"]), html, re.S)
+    assert lazy, "the block of lazily parsed columns is missing"
+    data["cols"].update(json.loads(lazy.group(1)))
+    return data, html
 
 
 def decode(payload, column, k):
@@ -265,3 +269,24 @@ def test_column_encoding_round_trips(values):
     decoded = [None if i < 0 else enc["v"][i] for i in enc["i"]]
     assert decoded == [None if v is None else str(v) for v in values]
     assert len(set(enc["v"])) == len(enc["v"])
+
+
+def test_markers_go_to_the_page_in_spatial_order():
+    rng = np.random.default_rng(3)
+    n = 2000
+    events = gpd.GeoDataFrame({"actor": ["A"] * n},
+                              geometry=gpd.points_from_xy(rng.uniform(30, 45, n), rng.uniform(28, 40, n)), crs=4326)
+    events.loc[[5, 50, 500], "geometry"] = None
+    data, _ = payload_of(make_map(events, gazetteer=None))
+    order = data["order"]
+    assert sorted(order) == [k for k in range(n) if data["lat"][k] is not None]  # every located event, once
+    xy = np.array([[data["lon"][k], data["lat"][k]] for k in order])
+    step = np.hypot(*np.diff(xy, axis=0).T).mean()
+    shuffled = np.hypot(*np.diff(xy[rng.permutation(len(xy))], axis=0).T).mean()
+    assert step < shuffled / 5  # neighbours in the list are neighbours on the map
+
+
+def test_popup_columns_are_parsed_lazily():
+    _, html = payload_of(make_map(sample_events(), gazetteer=None))
+    main = re.search(r'<script type="application/json" id="[^"]+_data">(.*?)</script>', html, re.S).group(1)
+    assert "sentence" not in json.loads(main)["cols"]
