@@ -1,4 +1,4 @@
-"""Province rows (Syria, Iraq, US states) and admin1 areas derived from GeoNames places.
+"""Province rows (Syria, Iraq, Ukraine, Sudan, US states) and admin1 areas derived from GeoNames places.
 
 No PyPI package ships province outlines, so a province's polygon is derived:
 the Voronoi cells of the GeoNames places (cities500) of the country are merged
@@ -14,6 +14,7 @@ import collections
 import shapely
 from shapely.geometry import MultiPoint, Point
 
+from _places import ua_national
 from _sources import clean_aliases, geonames, gnc_label
 
 # GeoNames admin1 code -> (ISO 3166-2 code, capital).  Evidence: the capital (by
@@ -38,7 +39,37 @@ ADMIN1 = {
         "16": ("IQ-WA", "Al-Kut"), "17": ("IQ-NA", "Najaf"), "18": ("IQ-SD", "Tikrīt"),
         "19": ("IQ-SU", "Halabja"),
     },
+    # Ukraine: the evidence is the oblast's centre, except Kyiv Oblast (13),
+    # whose centre is the city of Kyiv (its own admin1, 12): its largest town.
+    "UA": {
+        "01": ("UA-71", "Cherkasy"), "02": ("UA-74", "Chernihiv"), "03": ("UA-77", "Chernivtsi"),
+        "04": ("UA-12", "Dnipro"), "05": ("UA-14", "Donetsk"), "06": ("UA-26", "Ivano-Frankivsk"),
+        "07": ("UA-63", "Kharkiv"), "08": ("UA-65", "Kherson"), "09": ("UA-68", "Khmelnytskyi"),
+        "10": ("UA-35", "Kropyvnytskyi"), "11": ("UA-43", "Simferopol"), "12": ("UA-30", "Kyiv"),
+        "13": ("UA-32", "Bila Tserkva"), "14": ("UA-09", "Luhansk"), "15": ("UA-46", "Lviv"),
+        "16": ("UA-48", "Mykolayiv"), "17": ("UA-51", "Odesa"), "18": ("UA-53", "Poltava"),
+        "19": ("UA-56", "Rivne"), "20": ("UA-40", "Sevastopol"), "21": ("UA-59", "Sumy"),
+        "22": ("UA-61", "Ternopil"), "23": ("UA-05", "Vinnytsya"), "24": ("UA-07", "Lutsk"),
+        "25": ("UA-21", "Uzhhorod"), "26": ("UA-23", "Zaporizhzhya"), "27": ("UA-18", "Zhytomyr"),
+    },
+    # Sudan's 18 states (GeoNames codes from the 2012 reorganisation).
+    "SD": {
+        "29": ("SD-KH", "Khartoum"), "36": ("SD-RS", "Port Sudan"), "38": ("SD-GZ", "Wad Medani"),
+        "39": ("SD-GD", "Al Qadarif"), "41": ("SD-NW", "Rabak"), "42": ("SD-NB", "Ad-Damazin"),
+        "43": ("SD-NO", "Dongola"), "47": ("SD-DW", "Al-Junaynah"), "49": ("SD-DS", "Nyala"),
+        "50": ("SD-KS", "Kadugli"), "52": ("SD-KA", "Kassala"), "53": ("SD-NR", "Ad-Damir"),
+        "55": ("SD-DN", "El Fasher"), "56": ("SD-KN", "El Obeid"), "58": ("SD-SI", "Singa"),
+        "60": ("SD-DE", "El Daein"), "61": ("SD-DC", "Zalinjay"), "62": ("SD-GK", "Al-Fulah"),
+    },
 }
+# Provinces whose capital (the evidence above) names them: its spellings are
+# stems of the aliases ("Kharkov oblast").  Not Sudan's states (news says
+# "North Darfur", not "El Fasher state"), and not these, whose stems are given:
+# Kyiv Oblast's evidence is not its centre; Crimea is not named after
+# Simferopol; the cities of Kyiv and Sevastopol get no "<name> region" forms,
+# which mean the oblast around Kyiv and Crimea.
+CAPITAL_STEMS = {"SY", "IQ", "UA"}
+STEMS = {"UA-32": ["Kyiv", "Kiev"], "UA-43": ["Crimea"], "UA-30": [], "UA-40": []}
 
 # English name used in news, and short forms that name the province alone.
 # Short forms equal to the capital's name ("Raqqa") are deliberately absent:
@@ -78,11 +109,47 @@ ENGLISH = {
                                            "Salaheddin"]),
     "IQ-SU": ("Sulaymaniyah Governorate", []),
     "IQ-WA": ("Wasit Governorate", ["Wasit"]),
+    # Ukraine: "Kharkiv Oblast"; English news says "Kharkiv region" or "Kharkiv oblast".
+    "UA-71": ("Cherkasy Oblast", []), "UA-74": ("Chernihiv Oblast", []), "UA-77": ("Chernivtsi Oblast", []),
+    "UA-12": ("Dnipropetrovsk Oblast", ["Dnipro region", "Dnipro oblast"]),
+    "UA-14": ("Donetsk Oblast", []), "UA-26": ("Ivano-Frankivsk Oblast", []),
+    "UA-63": ("Kharkiv Oblast", []), "UA-65": ("Kherson Oblast", []),
+    "UA-68": ("Khmelnytskyi Oblast", ["Khmelnytskyi region", "Khmelnytsky region"]),
+    "UA-35": ("Kirovohrad Oblast", ["Kropyvnytskyi region"]),
+    "UA-43": ("Autonomous Republic of Crimea", ["Crimea", "Republic of Crimea", "Crimean peninsula"]),
+    "UA-30": ("Kyiv City", ["City of Kyiv", "Kiev City"]),
+    "UA-32": ("Kyiv Oblast", ["Kiev Oblast", "Kiev region"]),
+    "UA-09": ("Luhansk Oblast", ["Lugansk region", "Luhansk People's Republic"]),
+    "UA-46": ("Lviv Oblast", []), "UA-48": ("Mykolaiv Oblast", []), "UA-51": ("Odesa Oblast", ["Odessa region"]),
+    "UA-53": ("Poltava Oblast", []), "UA-56": ("Rivne Oblast", []),
+    "UA-40": ("Sevastopol City", ["City of Sevastopol"]),
+    "UA-59": ("Sumy Oblast", []), "UA-61": ("Ternopil Oblast", []), "UA-05": ("Vinnytsia Oblast", []),
+    "UA-07": ("Volyn Oblast", []), "UA-21": ("Zakarpattia Oblast", ["Transcarpathia", "Zakarpattia"]),
+    "UA-23": ("Zaporizhzhia Oblast", ["Zaporizhia region", "Zaporizhia oblast", "Zaporozhye region"]),
+    "UA-18": ("Zhytomyr Oblast", []),
+    # Sudan: "North Darfur State"; bare names only where no river, sea or adjective
+    # has them ("Blue Nile" is the river, "Northern" a word).
+    "SD-DC": ("Central Darfur State", ["Central Darfur"]), "SD-DE": ("East Darfur State", ["East Darfur"]),
+    "SD-DN": ("North Darfur State", ["North Darfur"]), "SD-DS": ("South Darfur State", ["South Darfur"]),
+    "SD-DW": ("West Darfur State", ["West Darfur"]),
+    "SD-GD": ("Gedaref State", ["Al Qadarif State", "Gadarif State", "Gedaref"]),
+    "SD-GK": ("West Kordofan State", ["West Kordofan"]),
+    "SD-GZ": ("Gezira State", ["Al Jazirah State", "Al Jazirah", "Gezira", "El Gezira"]),
+    "SD-KA": ("Kassala State", []), "SD-KH": ("Khartoum State", []),
+    "SD-KN": ("North Kordofan State", ["North Kordofan"]),
+    "SD-KS": ("South Kordofan State", ["South Kordofan", "Nuba Mountains"]),
+    "SD-NB": ("Blue Nile State", []), "SD-NO": ("Northern State", []),
+    "SD-NR": ("River Nile State", ["Nile River State"]), "SD-NW": ("White Nile State", []),
+    "SD-RS": ("Red Sea State", []), "SD-SI": ("Sennar State", ["Sinnar State"]),
     "IQ-KR": ("Kurdistan Region", ["Iraqi Kurdistan", "Kurdistan Region of Iraq", "KRI",
                                    "Kurdistan Region-Iraq"]),
 }
 
-SUFFIXES = ("province", "governorate")
+# The words English news puts after a province's name, per country.
+SUFFIXES = {"SY": ("province", "governorate"), "IQ": ("province", "governorate"),
+            "UA": ("oblast", "region", "province"), "SD": ("state", "province")}
+# The English name's last word(s) that are a suffix, not part of the stem.
+_TYPE_WORDS = ("Governorate", "Oblast", "State", "City")
 
 
 def admin1_groups(cc: str, table: str = "cities500"):
@@ -102,19 +169,33 @@ def _capital_record(cc: str, a1: str, capital: str):
 
 
 def province_of(rec):
-    """ISO 3166-2 parent of a Syrian/Iraqi GeoNames record, or None."""
+    """ISO 3166-2 parent of a GeoNames record of a country in ``ADMIN1``, or None."""
     entry = ADMIN1.get(rec["countrycode"], {}).get(rec.get("admin1code") or "")
     return entry[0] if entry else None
 
 
 def _alias_forms(iso: str, capital_rec, pyc_name: str):
     english, short = ENGLISH[iso]
-    base = english.rsplit(" ", 1)[0]
-    stems = [base, pyc_name, capital_rec["name"]]
-    stems += clean_aliases(capital_rec["name"], capital_rec["alternatenames"])
+    cc = iso[:2]
     forms = list(short)
+    head, _, last = english.rpartition(" ")
+    base = head if last in _TYPE_WORDS else english
+    stems = list(STEMS.get(iso, [base]))
+    if cc in ("SY", "IQ"):
+        stems.append(pyc_name)
+    elif pyc_name.split()[-1].lower() in ("oblast", "state"):
+        # "Kharkivska oblast"; not pycountry's bare Sudanese state names
+        # ("Blue Nile" is the river) nor "Kyiv" and "Sevastopol" (the cities)
+        forms.append(pyc_name)
+    if cc in CAPITAL_STEMS and iso not in STEMS:
+        # Syria and Iraq keep every spelling of the capital (their places keep
+        # every alias too); Ukraine the ones English news is likely to print.
+        limit = None if cc in ("SY", "IQ") else 6
+        extra = [ua_national(capital_rec["name"])] if cc == "UA" else []
+        stems += [capital_rec["name"]] + clean_aliases(capital_rec["name"], capital_rec["alternatenames"],
+                                                       limit=limit, keep=extra)
     for stem in stems:
-        for suf in SUFFIXES:
+        for suf in SUFFIXES[cc]:
             forms.append(f"{stem} {suf}")
             forms.append(f"{stem} {suf.capitalize()}")
     return english, forms
@@ -147,12 +228,12 @@ def voronoi_admin1(points, outline):
 
 
 def province_rows(*, outlines=None, simplify=0.01):
-    """Rows for Syria's and Iraq's provinces (and Iraq's Kurdistan Region)."""
+    """Rows for the provinces of Syria, Iraq, Ukraine and Sudan (and Iraq's Kurdistan Region)."""
     import pycountry  # build input; imported here so the helpers above work without it
 
     outlines = outlines or {}
     rows = []
-    for cc in ("SY", "IQ"):
+    for cc in ADMIN1:
         groups = admin1_groups(cc)
         cells = {}
         if cc in outlines:
@@ -200,6 +281,21 @@ def province_rows(*, outlines=None, simplify=0.01):
     return rows
 
 
+# The Associated Press's state abbreviations (AP Stylebook, "state names":
+# used in datelines and after a city's name in body text: "Springfield, Ill.").
+# The eight states AP never abbreviates (Alaska, Hawaii, Idaho, Iowa, Maine,
+# Ohio, Texas, Utah) have none.  AP's "D.C." is an alias of the city of
+# Washington (see _places.ENGLISH_USAGE).
+AP_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.",
+    "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.",
+    "NE": "Neb.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.",
+    "ND": "N.D.", "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+    "TN": "Tenn.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
+
+
 def us_state_rows(*, outline=None, simplify=0.02):
     """US states (and D.C.) as kind province, ids ``US-XX``."""
     groups = collections.defaultdict(list)
@@ -220,12 +316,17 @@ def us_state_rows(*, outline=None, simplify=0.02):
             continue
         big = max(recs, key=lambda r: r["population"])
         forms = [f"State of {name}", f"{name} state"]
+        keep = [AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else []
         if code == "DC":
-            forms = []  # "Washington, D.C." is the city's alias
-        row = dict(id=f"US-{code}", name=name, aliases=clean_aliases(name, forms), kind="province",
+            # "D.C.", "DC" and "Washington, D.C." are the city's aliases
+            # (_places.ENGLISH_USAGE): reports mean the capital, a point
+            forms, keep = [], []
+        row = dict(id=f"US-{code}", name=name, aliases=clean_aliases(name, forms, keep=keep), kind="province",
                    country="US", parent="country:US", wkt=None,
                    population=sum(int(r["population"] or 0) for r in recs))
         src = f"GeoNames {st['geonameid']} ({gnc_label('us_states')})"
+        if code in AP_ABBREVIATIONS:
+            src += f"; abbreviation {AP_ABBREVIATIONS[code]}: AP Stylebook state abbreviations"
         if code in cells:
             poly = cells[code].simplify(simplify)
             pt = poly.representative_point()

@@ -18,6 +18,11 @@ from _areas import voronoi_admin1
 from _sources import basemap_label, basemap_lines, clean_aliases, geonames, gnc_label
 
 LAKE_RES = "i"
+# The conventional Middle East (Wikipedia, "Middle East": "the countries of the
+# Middle East"): Bahrain, Cyprus, Egypt, Iran, Iraq, Israel, Jordan, Kuwait,
+# Lebanon, Oman, Palestine, Qatar, Saudi Arabia, Syria, Turkey, UAE, Yemen.
+MIDDLE_EAST = ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR",
+               "AE", "YE")
 CURATED_COLUMNS = ["id", "name", "aliases", "kind", "country", "lat", "lon", "citation"]
 
 
@@ -147,6 +152,55 @@ def region_rows(rows, outlines):
         f"derived: Voronoi cells of {n} GeoNames places ({gnc_label('cities500')}) with UA admin1 "
         f"{'+'.join(codes)} (the oblasts of Donetsk and Luhansk), merged and clipped to the "
         f"{outlines['UA'][1]} outline of UA")
+
+    # West Bank: the rest of the derived Palestine outline (its parts away from Gaza).
+    if strip is not None:
+        wb = [g for g in getattr(ps, "geoms", [ps]) if not g.buffer(0.02).contains(gpt)]
+        ramallah = _named("PS", ["Ramallah"])[0]
+        add("region:west-bank", "West Bank", ["the West Bank", "occupied West Bank", "Judea and Samaria"],
+            "PS", shapely.union_all(wb),
+            f"derived: the parts of the derived Palestine outline ({outlines['PS'][1]}) that do not hold "
+            f"GeoNames {gaza_rec['geonameid']} (Gaza); point: Ramallah, GeoNames {ramallah['geonameid']}",
+            Point(ramallah["longitude"], ramallah["latitude"]))
+
+    # Abkhazia and Dagestan are GeoNames admin1 areas (GE 02, RU 17): Voronoi as for provinces.
+    for rid, name, aliases, cc, capital in (
+            ("region:abkhazia", "Abkhazia", ["Abkhaziya", "Republic of Abkhazia", "breakaway Abkhazia"], "GE",
+             "Sokhumi"),
+            ("region:dagestan", "Dagestan", ["Daghestan", "Republic of Dagestan", "Dagestan Republic"], "RU",
+             "Makhachkala")):
+        geom, codes, n = _admin1_union(cc, [capital], outlines[cc][0])
+        cap = _named(cc, [capital])[0]
+        add(rid, name, aliases, cc, geom,
+            f"derived: Voronoi cells of {n} GeoNames places ({gnc_label('cities500')}) with {cc} admin1 "
+            f"{'+'.join(codes)} (the admin1 of its capital {capital}, GeoNames {cap['geonameid']}), merged and "
+            f"clipped to the {outlines[cc][1]} outline of {cc}; point: {capital}",
+            Point(cap["longitude"], cap["latitude"]))
+
+    # South Ossetia is no GeoNames admin1 (its land lies in three Georgian
+    # regions), so no polygon can be derived honestly: a point at Tskhinvali.
+    tsk = _named("GE", ["Ts’khinvali"])[0]
+    out.append(dict(id="region:south-ossetia", name="South Ossetia",
+                    aliases=clean_aliases("South Ossetia", [], keep=["Tskhinvali Region", "breakaway South Ossetia",
+                                                                    "Samachablo"]),
+                    kind="region", country="GE", parent="country:GE", lat=tsk["latitude"], lon=tsk["longitude"],
+                    wkt=None, population=0,
+                    source=f"point: its capital Ts’khinvali, GeoNames {tsk['geonameid']} "
+                           f"({gnc_label('cities500')}); no polygon (not a GeoNames admin1 area)"))
+
+    # Middle East: union of the derived outlines of the countries Wikipedia's
+    # "Middle East" article lists as its conventional definition.
+    me = [c for c in MIDDLE_EAST if c in outlines]
+    geom = shapely.union_all([outlines[c][0] for c in me]).simplify(0.05)
+    geom = shapely.MultiPolygon([g for g in getattr(geom, "geoms", [geom]) if g.area >= 0.05])
+    pt = geom.representative_point()
+    out.append(dict(id="region:middle-east", name="Middle East",
+                    aliases=clean_aliases("Middle East", [], keep=["the Middle East", "Mideast", "Mid-East"]),
+                    kind="region", country="", parent="", lat=pt.y, lon=pt.x, wkt=geom, population=0,
+                    source="derived: union of the derived country outlines of " + ", ".join(me)
+                           + " (the countries listed as the Middle East in the Wikipedia article 'Middle East'), "
+                           "simplified to 0.05 deg, islands under 0.05 sq deg dropped; point: representative "
+                           "point"))
 
     # Darfur: the five Darfur states, found by their capitals' admin1 codes.
     caps = ["El Fasher", "Nyala", "Al-Junaynah", "Zalinjay", "El Daein"]

@@ -31,6 +31,7 @@ MIXED_MIN_SHARE = 0.05
 MIN_LAKE_DEG2 = 0.05
 MIN_HOLE_DEG2 = 0.5
 EXTEND_DEG = 0.3     # loose border ends this close to another line are joined to it
+NEAREST_DEG = 0.1    # a country left without a face takes empty faces this close to its places
 
 
 def _land():
@@ -144,6 +145,28 @@ def assign_faces(faces, points):
     return by_key, mixed, split
 
 
+def _rescue(faces, recs, have):
+    pts = shapely.points([(r["longitude"], r["latitude"]) for r in recs])
+    ptree = shapely.STRtree(pts)
+    ftree = shapely.STRtree(faces)
+    out = collections.defaultdict(list)
+    for code in sorted({r["countrycode"] for r in recs} - have):
+        mine = [shapely.Point(r["longitude"], r["latitude"]) for r in recs if r["countrycode"] == code]
+        if any(len(ftree.query(pt, predicate="within")) for pt in mine):
+            continue  # its places lie in another country's face (Sint Maarten): not a shoreline miss
+        taken = set()
+        for pt in mine:
+            for i in ftree.query(pt.buffer(NEAREST_DEG)):
+                i = int(i)
+                if i in taken or faces[i].distance(pt) > NEAREST_DEG:
+                    continue
+                if len(ptree.query(faces[i], predicate="contains")):
+                    continue  # a face with places of its own stays theirs
+                taken.add(i)
+                out[code].append(faces[i])
+    return out
+
+
 def country_outlines(*, log=print):
     """``{iso2: (geometry, source text)}`` for every country some face is assigned to."""
     land = _land()
@@ -151,6 +174,11 @@ def country_outlines(*, log=print):
     recs = geonames("cities500")
     by_code, mixed, split = assign_faces(faces, [(r["longitude"], r["latitude"], r["countrycode"])
                                                  for r in recs])
+    # A country whose places all fall just off the res-i shoreline (Stanley,
+    # Falklands; atoll villages) gets no face by vote: give it the empty faces
+    # (no GeoNames place of any country) within NEAREST_DEG of its places.
+    rescued = _rescue(faces, recs, set(by_code))
+    by_code.update(rescued)
     src = (f"derived: GSHHG land polygons cut by WDBII country borders ({basemap_label(RES)}), "
            f"faces assigned to the country holding most of their GeoNames places ({gnc_label('cities500')}); "
            f"where a face holds {MIXED_MIN_PLACES}+ places (and {MIXED_MIN_SHARE:.0%}+ of its places) of a "
@@ -174,11 +202,14 @@ def country_outlines(*, log=print):
         geom = keep[0] if len(keep) == 1 else MultiPolygon(keep)
         if not geom.is_empty:
             note = "" if code not in mixed else "; part of this outline comes from such a Voronoi split"
+            if code in rescued:
+                note += (f"; no face holds a place of {code} (they lie just off the shoreline): the faces "
+                         f"without places within {NEAREST_DEG} deg of its places")
             out[code] = (geom, src + note)
     antarctica = _antarctica()
     if antarctica is not None:
         out["AQ"] = (antarctica, f"derived: the GSHHG Antarctic polygons (level 5, ice front; "
                                  f"{basemap_label(RES)}), simplified to {SIMPLIFY_DEG * 8} deg")
     log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), "
-        f"{len(out)} countries")
+        f"{len(out)} countries; taken by nearness: {', '.join(sorted(rescued)) or 'none'}")
     return out

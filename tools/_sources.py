@@ -143,7 +143,7 @@ def usable_alias(a: str) -> bool:
     a = a.strip()
     if not a or not is_latin(a) or not any(ch.isalpha() for ch in a):
         return False
-    if len(a) < 4:  # "DEZ", "Ko", "Civ": codes and fragments that match ordinary words
+    if sum(ch.isalnum() for ch in a) < 4:  # "DEZ", "Ko", "Ill.": codes and fragments that match words
         return False
     if fold(a) in ENGLISH_WORDS:
         return False
@@ -153,13 +153,40 @@ def usable_alias(a: str) -> bool:
     return True
 
 
+# Spelling habits of other languages' romanisations that English-language news
+# does not use: German "sch"/"tsch", Polish "cz"/"sz"/"rz"/"-ow", Italian "zz",
+# Dutch "ij", and "j" for /y/ after a consonant (Zaporizhzhja, Kijew).  Only
+# used to rank alternate names, never to drop one.
+FOREIGN_SPELLING = re.compile(r"sch|cz|sz|rz|zz|ij|ow$|(?<=[bcdfghklmnprstvwxz])j|^j(?=[aeiou])|jj|sj|dj", re.I)
+
+
+# Digraphs English romanisations use for sounds other languages write with one
+# letter or another digraph (Kharkiv: Harkiv, Charkiv; Zaporizhzhia: Zaporizia).
+ENGLISH_DIGRAPHS = ("kh", "zh", "sh")
+
+
+def english_likeness(name: str, alias: str) -> tuple:
+    """Sort key ranking alternate names by how likely English-language news prints them.
+
+    Plain ASCII first (what English news prints), then names that keep the
+    English digraphs of ``name`` (:data:`ENGLISH_DIGRAPHS`) and lack other
+    languages' spelling habits (:data:`FOREIGN_SPELLING`), then those closest to
+    ``name`` (transliteration variants before exonyms), then shorter.
+    """
+    key, folded = fold(name), fold(alias)
+    foreign = bool(FOREIGN_SPELLING.search(folded))
+    foreign += sum(1 for d in ENGLISH_DIGRAPHS if d in key and d not in folded)
+    return (not alias.isascii(), foreign,
+            -round(difflib.SequenceMatcher(None, key, fold(alias)).ratio(), 2), len(alias), alias)
+
+
 def clean_aliases(name: str, candidates, *, limit: int | None = None, keep=()) -> list[str]:
     """Latin-script aliases, deduplicated against each other and ``name`` by :func:`fold`.
 
     ``keep`` are curated aliases that bypass :func:`usable_alias` (``US``, ``UK``).
-    With ``limit``, only spellings of 4+ characters are kept, plain-ASCII ones
-    first (that is what English news prints), those closest to ``name`` first
-    (transliteration variants before exonyms in other languages).
+    With ``limit``, only spellings of 4+ characters are kept, ranked by
+    :func:`english_likeness`; "<name> City" (Gaza City, Kuwait City) is always
+    kept when GeoNames lists it, as English news uses it for the city proper.
     """
     seen = {fold(name)}
     out = []
@@ -177,8 +204,9 @@ def clean_aliases(name: str, candidates, *, limit: int | None = None, keep=()) -
             seen.add(k)
             rest.append(a)
     if limit is not None:
-        key = fold(name)
-        rest = [a for a in rest if len(a) >= 4]
-        rest.sort(key=lambda a: (not a.isascii(), -difflib.SequenceMatcher(None, key, fold(a)).ratio(), a))
-        rest = rest[: max(0, limit - len(out))]
+        city = fold(name) + " city"
+        first = [a for a in rest if fold(a) == city]
+        rest = [a for a in rest if len(a) >= 4 and fold(a) != city]
+        rest.sort(key=lambda a: english_likeness(name, a))
+        rest = first + rest[: max(0, limit - len(out) - len(first))]
     return out + rest
