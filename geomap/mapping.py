@@ -5,16 +5,17 @@ browser turns into markers (a layer per actor side, clustered when there are
 many), so a map of 100,000 events stays about 25 MB and opens in a few
 seconds instead of carrying one Python ``Marker`` object -- and one block of
 HTML -- per event (see benchmarks/bench_map.py).
+
+This module builds that document and the page around it; side colours come
+from ``_map_sides``, event shapes, rivers, areas and the background context
+from ``_map_layers``, and the browser code from ``geomap/static`` (``_map_js``).
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
-import warnings
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,9 @@ import shapely
 from branca.element import CssLink, Element, JavascriptLink, MacroElement
 
 from . import _map_js, assets
-from .errors import GeomapError, InputError
+from ._map_layers import add_context, default_gazetteer, event_shapes, gazetteer_shapes
+from ._map_sides import known_sides, side_styles
+from .errors import InputError
 
 __all__ = ["make_map"]
 
@@ -37,13 +40,6 @@ RAW_COLUMNS = ("event_id", "sentence", "claims", "n_reports")
 # Only popups and panels read these: the page parses them on first use, not at load.
 LAZY_COLUMNS = ("sentence", "claims")
 
-# Distinct, dark enough for a white glyph; "unknown" is always grey.
-PALETTE = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
-    "#8c564b", "#e377c2", "#17becf", "#7f7f00", "#393b79",
-)
-UNKNOWN_COLOUR = "#707070"
-_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 AUTO_CLUSTER = 200  # more located events than this: cluster by default
 MAX_UNLOCATED_LISTED = 500
@@ -74,60 +70,6 @@ def _as_frame(events):
                 f"({minx:.1f}, {miny:.1f}, {maxx:.1f}, {maxy:.1f}); set the frame's CRS so it can be reprojected"
             )
     return frame
-
-
-def _read_sides_csv(path):
-    out = {}
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        if "side" not in (reader.fieldnames or []) or "colour" not in reader.fieldnames:
-            raise InputError(f"{path}:1: sides table needs the columns side,label,colour (found {reader.fieldnames})")
-        for row in reader:
-            side = (row.get("side") or "").strip()
-            if side:
-                out[side] = ((row.get("label") or side).strip(), (row.get("colour") or "").strip())
-    return out
-
-
-def _known_sides(sides):
-    """Side -> (label, colour) from ``sides`` or data/sides.csv when it exists."""
-    if isinstance(sides, dict):
-        return {k: (v if isinstance(v, tuple) else (k, v)) for k, v in sides.items()}
-    if sides is not None and Path(sides).exists():
-        return _read_sides_csv(sides)
-    if sides is not None:  # e.g. a lexicon folder without its own sides.csv
-        warnings.warn(f"{sides}: no such sides table; using geomap's data/sides.csv", stacklevel=3)
-    try:
-        from ._paths import data_dir
-
-        path = data_dir() / "sides.csv"
-    except GeomapError:
-        return {}
-    return _read_sides_csv(path) if path.exists() else {}
-
-
-def _side_styles(keys, sides=None):
-    """Label and colour per side key: sides.csv colours, else a stable palette slot."""
-    known = sides if isinstance(sides, dict) and all(isinstance(v, tuple) for v in sides.values()) else _known_sides(sides)
-    styles, used = {}, set()
-    for key in keys:
-        label, colour = known.get(key, (key, ""))
-        if key == "unknown" and not colour:
-            colour = UNKNOWN_COLOUR
-        if colour and _COLOUR.match(colour):
-            styles[key] = {"key": key, "label": label, "colour": colour}
-            used.add(colour.lower())
-    for key in sorted(k for k in keys if k not in styles):
-        # The slot depends on the name, not on which other sides are present,
-        # so a side keeps its colour from map to map unless two collide.
-        slot = zlib.crc32(key.encode("utf-8")) % len(PALETTE)
-        for step in range(len(PALETTE)):
-            colour = PALETTE[(slot + step) % len(PALETTE)]
-            if colour not in used:
-                break
-        used.add(colour)
-        styles[key] = {"key": key, "label": known.get(key, (key,))[0], "colour": colour}
-    return [styles[k] for k in keys]
 
 
 def _text(value):
@@ -179,90 +121,8 @@ def _curve_order(lon, lat, located):
     return rows[np.argsort(key, kind="stable")].tolist()
 
 
-def _geojson(geom, tolerance=0.0):
-    if tolerance:
-        try:
-            geom = geom.simplify(tolerance, preserve_topology=True)
-        except shapely.errors.GEOSException:
-            pass  # an invalid outline is still worth drawing as it is
-    # Rounding vertex by vertex (1 m) never fails on invalid input, unlike a precision grid.
-    return json.loads(shapely.to_geojson(shapely.transform(geom, lambda xy: np.round(xy, 5))))
-
-
-def _stance_class(stance):
-    if not stance or stance == "asserted":
-        return "asserted"
-    if stance in ("threatened", "planned"):
-        return "threatened"
-    return "denied" if stance == "denied" else "claimed"
-
-
-def _gazetteer(gazetteer):
-    if gazetteer is not None:
-        return gazetteer
-    try:
-        from .gazetteer import Gazetteer
-
-        return Gazetteer.default()
-    except (ImportError, GeomapError, OSError):
-        return None  # no gazetteer: events still draw from their own geometry
-
-
-def _place(gaz, place_id):
-    if gaz is None or not place_id:
-        return None
-    try:
-        return gaz.get(place_id)
-    except (KeyError, LookupError):
-        return None
-
-
-def _kind_of_shape(geom, qualifier, precision):
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
-        return "area"
-    if qualifier and qualifier.startswith("from_") and geom.geom_type == "LineString":
-        return "approach"
-    if qualifier and qualifier.endswith("_bank"):
-        return "bank"
-    return "river" if precision == "river" else "line"
-
-
-def _marker_point(geom, kind, anchor=None):
-    if kind == "approach":
-        return shapely.Point(geom.coords[-1])  # the arrow head: where the movement ends
-    if kind in ("bank", "line", "river"):
-        # A river runs through many places; put the marker on the stretch
-        # nearest the report's other events rather than at its middle.
-        if anchor is not None:
-            return geom.interpolate(geom.project(anchor))
-        return geom.interpolate(0.5, normalized=True)
-    return geom.representative_point()
-
-
-def _doc_anchors(frame, geom, points):
-    """Per document, the mean of its point events (where the report is about)."""
-    if not points.any():
-        return {}
-    docs = frame["doc"].astype(object).where(frame["doc"].notna(), "") if "doc" in frame else pd.Series([""] * len(frame))
-    xy = pd.DataFrame({"doc": docs[points].to_numpy(), "x": shapely.get_x(geom[points]), "y": shapely.get_y(geom[points])})
-    means = xy.groupby("doc")[["x", "y"]].mean()
-    return {d: shapely.Point(r.x, r.y) for d, r in means.iterrows()}
-
-
-def _crossing(end, river):
-    """An arrow from the far side of ``river`` onto the bank point ``end`` (for ``cross`` events)."""
-    near = river.interpolate(river.project(end))
-    dx, dy = end.x - near.x, end.y - near.y
-    dist = (dx * dx + dy * dy) ** 0.5
-    if dist == 0:
-        return None
-    reach = max(2 * dist, 0.2)
-    start = (near.x - dx / dist * reach, near.y - dy / dist * reach)
-    return shapely.LineString([start, (end.x, end.y)])
-
-
 def _payload(frame, *, gaz, sides, cluster, context, title):
-    """Everything the browser draws, as one JSON-ready dict (see ``_map_js.JS``)."""
+    """Everything the browser draws, as one JSON-ready dict (see ``geomap/static/geomap.js``)."""
     n = len(frame)
     cols = {c: _encode(frame[c]) for c in DICT_COLUMNS if c in frame.columns}
     for c in RAW_COLUMNS:
@@ -293,45 +153,11 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     lon[points] = np.round(shapely.get_x(geom[points]), 5)
     lat[points] = np.round(shapely.get_y(geom[points]), 5)
 
-    shapes, shape_keys, rivers, areas, shape_events = [], {}, {}, {}, []
-    anchors = _doc_anchors(frame, geom, points)
-    for k in np.flatnonzero(located & ~points):
-        g = geom[k]
-        kind = _kind_of_shape(g, get("qualifier", k), get("precision", k))
-        p = _marker_point(g, kind, anchors.get(_text(frame["doc"].iat[k]) or "" if "doc" in frame else ""))
-        lon[k], lat[k] = round(p.x, 5), round(p.y, 5)
-        place = _place(gaz, get("place_id", k))
-        if kind == "river":  # the river itself is the place: draw it once, as a river
-            name = get("place", k) or "river"
-            if place is None or getattr(place, "kind", "") != "river":
-                rivers.setdefault(f"event:{name}", {"g": _geojson(g, 0.002), "name": name})
-            continue
-        key = (kind, side_codes[k], _stance_class(get("stance", k)), g.wkb)
-        if key not in shape_keys:
-            where = " ".join(x for x in ((get("qualifier", k) or "").replace("_", " "), get("place", k) or "") if x)
-            label = f"{where}: " if where else ""
-            label += " ".join(x for x in (get("actor", k), get("action", k), get("target", k)) if x)
-            shape_keys[key] = len(shapes)
-            shapes.append({"g": _geojson(g), "s": side_codes[k], "st": key[2], "k": kind, "label": label, "d": None,
-                           "p": get("precision", k)})
-        shape_events.append((shape_keys[key], k))
-        if get("action", k) == "cross" and kind == "bank" and place is not None and getattr(place, "kind", "") == "river":
-            arrow = _crossing(p, place.geometry)
-            if arrow is not None:
-                shape_events.append((len(shapes), k))
-                shapes.append({"g": _geojson(arrow), "s": side_codes[k], "st": key[2], "k": "cross",
-                               "label": f"crossing to the {(get('qualifier', k) or '').replace('_', ' ')}", "d": None,
-                               "p": None})
-    # Whole rivers and areas the events are on, from the gazetteer.
-    pid = cols.get("place_id")
-    used = np.unique(np.asarray(pid["i"])[located & (np.asarray(pid["i"]) >= 0)]) if pid and gaz is not None else []
-    for code in used:
-        place = _place(gaz, pid["v"][code])
-        if place is None or place.geometry is None or place.geometry.geom_type == "Point":
-            continue
-        target = rivers if place.kind == "river" else areas if place.geometry.geom_type.endswith("Polygon") else None
-        if target is not None and place.id not in target:
-            target[place.id] = {"g": _geojson(place.geometry, 0.002), "name": place.name}
+    doc_of = (lambda k: _text(frame["doc"].iat[k]) or "") if "doc" in frame else (lambda k: "")
+    shapes, rivers, shape_events = event_shapes(frame, geom, located, points, get=get, doc_of=doc_of,
+                                                side_codes=side_codes, gaz=gaz, lon=lon, lat=lat)
+    areas = {}
+    gazetteer_shapes(cols.get("place_id"), located, gaz, rivers=rivers, areas=areas)
 
     days = [None] * n
     if "date" in cols:  # the slider works on days; other date texts only show in popups
@@ -348,12 +174,12 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
     actions = sorted({a for a in cols.get("action", {"v": []})["v"] if a})
     day_list = sorted({d for d, ok in zip(days, located) if d and ok})
     day_index = {d: i for i, d in enumerate(day_list)}  # events carry an index into day_list
-    known = _known_sides(sides)
+    known = known_sides(sides)
     if "target_side" in cols:  # show targets' sides by their labels too
         cols["target_side"]["v"] = [known.get(v, (v,))[0] for v in cols["target_side"]["v"]]
     payload = {
         "title": title, "n_events": n, "n_located": n_located,
-        "sides": _side_styles(keys, known), "side": side_codes, "sideCounts": side_counts,
+        "sides": side_styles(keys, known), "side": side_codes, "sideCounts": side_counts,
         "cols": cols, "lat": lat_list, "lon": lon_list, "days": day_list, "order": _curve_order(lon, lat, located),
         "day": [day_index.get(d, -1) if ok else -1 for d, ok in zip(days, located)],
         "unlocated": np.flatnonzero(~located)[:MAX_UNLOCATED_LISTED].tolist(),
@@ -368,32 +194,8 @@ def _payload(frame, *, gaz, sides, cluster, context, title):
         minx, miny, maxx, maxy = frame.geometry[located].total_bounds
         payload["bounds"] = [[float(miny), float(minx)], [float(maxy), float(maxx)]]
     if context and gaz is not None:
-        _add_context(payload, gaz, frame.geometry[located])
+        add_context(payload, gaz, frame.geometry[located])
     return payload
-
-
-def _add_context(payload, gaz, located):
-    """Country outlines and nearby rivers from the gazetteer, for maps without tiles."""
-    table = getattr(gaz, "frame", None)
-    if table is None or not len(table):
-        return
-    if len(located):
-        minx, miny, maxx, maxy = located.total_bounds
-    else:
-        minx, miny, maxx, maxy = -180, -60, 180, 75
-    pad = max(maxx - minx, maxy - miny, 4.0)
-    box = shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad)
-    shown = {r["name"] for r in payload["rivers"]}
-    geoms = table.geometry
-    polygons = geoms.geom_type.isin(["Polygon", "MultiPolygon"])
-    near = geoms.intersects(box)
-    for _, row in table[(table["kind"] == "country") & polygons & near].iterrows():
-        payload["countries"].append({"g": _geojson(row.geometry, 0.01), "name": row["name"]})
-    lines = geoms.geom_type.isin(["LineString", "MultiLineString"])
-    for _, row in table[(table["kind"] == "river") & lines & near].iterrows():
-        if row["name"] not in shown:
-            payload["context_rivers"].append({"g": _geojson(row.geometry, 0.005), "name": row["name"]})
-    payload["background"] = "#dfe9f0" if payload["countries"] else "#f4f4f0"
 
 
 def _script_json(data):
@@ -436,13 +238,13 @@ class _EventLayer(MacroElement):
         name, map_name = self.get_name(), self._parent.get_name()
         for link_name, link in self.links:
             figure.header.add_child(link, name=link_name)
-        figure.header.add_child(_Raw(f"<style>{assets.script_safe(_map_js.CSS)}</style>"), name=f"{name}_css")
+        figure.header.add_child(_Raw(f"<style>{assets.script_safe(_map_js.css())}</style>"), name=f"{name}_css")
         data = dict(self.payload, cols=dict(self.payload["cols"]), lazy=f"{name}_lazy")
         lazy = {c: data["cols"].pop(c) for c in LAZY_COLUMNS if c in data["cols"]}
         figure.html.add_child(_Raw(
             f'<script type="application/json" id="{name}_data">{_script_json(data)}</script>\n'
             f'<script type="application/json" id="{name}_lazy">{_script_json(lazy)}</script>\n'
-            f"<script>{assets.script_safe(_map_js.JS)}</script>"
+            f"<script>{assets.script_safe(_map_js.js())}</script>"
         ), name=name)
         figure.script.add_child(_Raw(
             'if (window.performance && performance.mark) performance.mark("geomap:start");\n'
@@ -501,7 +303,7 @@ def make_map(events, *, title=None, offline=False, tiles="OpenStreetMap", gazett
         # Vector context has no street detail, and every zoom level costs the
         # marker clusterer a pass over all events.
         max_zoom = 18 if tiles is not None else 13
-    gaz = _gazetteer(gazetteer)
+    gaz = default_gazetteer(gazetteer)
     payload = _payload(frame, gaz=gaz, sides=sides, cluster=cluster, context=tiles is None, title=title)
 
     located = frame.geometry[~(frame.geometry.isna() | frame.geometry.is_empty)]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, Polygon
 
 from browser import JINJA, PAYLOADS, sample_events
-from geomap import mapping
+from geomap import _map_sides, mapping
 from geomap.errors import InputError, MissingDependencyError
 from geomap.mapping import make_map
 
@@ -152,13 +152,13 @@ def test_script_json_is_inert_and_lossless(value):
 
 def test_side_colours_from_table_and_stable_palette():
     table = {"alpha": ("Alpha forces", "#123456"), "bad": ("Bad", "red;background:url(x)")}
-    styles = mapping._side_styles(["alpha", "bad", "zeta", "unknown"], table)
+    styles = _map_sides.side_styles(["alpha", "bad", "zeta", "unknown"], table)
     assert styles[0] == {"key": "alpha", "label": "Alpha forces", "colour": "#123456"}
-    assert styles[1]["colour"] in mapping.PALETTE  # an unsafe colour is replaced, label kept
-    assert styles[1]["label"] == "Bad" and styles[3]["colour"] == mapping.UNKNOWN_COLOUR
-    again = mapping._side_styles(["zeta"], {})
-    assert again[0]["colour"] == mapping._side_styles(["zeta", "omega"], {})[0]["colour"]
-    many = mapping._side_styles([f"side{i}" for i in range(8)], {})
+    assert styles[1]["colour"] in _map_sides.PALETTE  # an unsafe colour is replaced, label kept
+    assert styles[1]["label"] == "Bad" and styles[3]["colour"] == _map_sides.UNKNOWN_COLOUR
+    again = _map_sides.side_styles(["zeta"], {})
+    assert again[0]["colour"] == _map_sides.side_styles(["zeta", "omega"], {})[0]["colour"]
+    many = _map_sides.side_styles([f"side{i}" for i in range(8)], {})
     assert len({s["colour"] for s in many}) == 8
 
 
