@@ -23,12 +23,15 @@ Two measurements::
     overlap match, and accuracy within 161 km of the matched mentions that
     have gold coordinates.
 
+``--ablation`` leaves each piece of geomap's own ranking evidence out in turn
+(:data:`GEOMAP_ABLATIONS`, by zeroing its weight in :mod:`geomap.ranking`).
 ``--proposed`` also measures ranking and mention-filter changes proposed for
 gazetteer.py, matcher.py and extract/places.py (:class:`ProposedRanker`,
 :func:`proposed_find_places`), built on the public API only; ``--ablation``
-leaves each of its features out in turn.  Their few weights were chosen on
+leaves each of its features out in turn too.  Their few weights were chosen on
 LGL among a handful of round values, so treat their gain as development
-figures, not held-out ones.
+figures, not held-out ones. :class:`DataFixes` is geomap's own ranking with
+only the proposed *data* changes (country points, AP abbreviations).
 """
 
 from __future__ import annotations
@@ -207,6 +210,47 @@ _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Gen|Col|Presiden
 _SAID = re.compile(r"^\s+(?:said|says|told|added)\b")
 
 
+# geomap's own ranking evidence (geomap.ranking), each left out in turn with
+# --ablation by setting its weight to zero: (module constant, value without it)
+GEOMAP_ABLATIONS = {
+    "document votes": [("_VOTES", {"country": 0.0, "province": 0.0})],
+    "pseudo-votes": [("_PSEUDO_VOTES", 0)],
+    "exact spelling": [("_EXACT", 0.0)],
+    "demonym over folded match": [("_DEMONYM_WHEN_FOLDED", False)],
+    "'Name, Area' in text": [("_CONTEXT", "adjacent", 0.0)],
+    "distance to confident places": [("_CONTEXT", "near", 0.0)],
+}
+
+
+def ablate(gaz, changes):
+    """Set ranking constants (and clear the gazetteer's ranking caches); returns an undo."""
+    from geomap import ranking
+
+    saved = []
+    for change in changes:
+        name, *rest = change
+        old = getattr(ranking, name)
+        saved.append((name, old))
+        if len(rest) == 2:
+            new = dict(old)
+            new[rest[0]] = rest[1]
+        else:
+            new = rest[0]
+        setattr(ranking, name, new)
+
+    def clear():
+        for cache in (gaz._context_cache, gaz._text_cache, gaz._vote_cache):
+            cache.clear()
+
+    def undo():
+        for name, old in saved:
+            setattr(ranking, name, old)
+        clear()
+
+    clear()
+    return undo
+
+
 def _softmax(xs):
     m = max(xs)
     e = [math.exp(x - m) for x in xs]
@@ -322,6 +366,25 @@ class ProposedRanker:
         return best
 
 
+class DataFixes(ProposedRanker):
+    """``gaz.resolve(name, context=text)`` with only the proposed *data* changes.
+
+    The country points and AP abbreviations of ``country-centroid`` and
+    ``ap-abbrev`` belong to data/gazetteer.csv; this measures geomap's own
+    ranking as it will be once the data carries them.
+    """
+
+    def __init__(self, gaz):
+        super().__init__(gaz, features=("country-centroid", "ap-abbrev"))
+
+    def resolve(self, name, *, context=None):
+        code = AP_STATES.get(name.strip())
+        if code and f"US-{code}" in self.gaz:
+            return self.gaz.get(f"US-{code}")
+        place = self.gaz.resolve(name, context=context)
+        return self._point(place) if place is not None else None
+
+
 def proposed_find_places(gaz):
     """find_places with the proposed mention filters (RawMatch fields only)."""
     from geomap import find_places
@@ -354,7 +417,8 @@ def main(argv=None):
     ap.add_argument("--worst", type=int, default=0, help="list the N largest resolution errors")
     ap.add_argument("--proposed", action="store_true",
                     help="also measure the proposed ranking and mention filters (ProposedRanker)")
-    ap.add_argument("--ablation", action="store_true", help="with --proposed: each feature left out in turn")
+    ap.add_argument("--ablation", action="store_true",
+                    help="each ranking feature of geomap (and with --proposed, of ProposedRanker) left out in turn")
     args = ap.parse_args(argv)
     if not args.lgl.exists():
         print(f"{args.lgl} not found: LGL lives in ../shared/eval beside the checkout", file=sys.stderr)
@@ -379,7 +443,15 @@ def main(argv=None):
     base, _ = evaluate_resolution(articles, gaz, context=False)
     rows.append(("geomap, gold spans, context", res))
     rows.append(("geomap, gold spans, no context", base))
+    if args.ablation:
+        for label, changes in GEOMAP_ABLATIONS.items():
+            undo = ablate(gaz, changes)
+            try:
+                rows.append((f"  geomap without {label}", evaluate_resolution(articles, gaz)[0]))
+            finally:
+                undo()
     if args.proposed:
+        rows.append(("geomap + proposed data (centroids, AP abbrev.)", evaluate_resolution(articles, DataFixes(gaz))[0]))
         rows.append(("proposed ranking, gold spans, context", evaluate_resolution(articles, ProposedRanker(gaz))[0]))
         if args.ablation:
             for f in FEATURES:

@@ -13,10 +13,12 @@ start reads one file and needs neither pandas nor the normalizer.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import os
 import pickle
 import re
+import time
 from pathlib import Path
 
 from .errors import GazetteerError
@@ -157,6 +159,12 @@ def check_table(table, where, line_of, *, all_errors=False):
         report(has_wkt[river_bad], "wkt", lambda i: "a river needs a LINESTRING or MULTILINESTRING")
         area_bad = ok & np.isin(kinds, list(_AREAS)) & ~np.isin(types, [3, 6])
         report(has_wkt[area_bad], "wkt", lambda i: f"a {kind.iat[i]} needs a POLYGON or MULTIPOLYGON")
+        polygonal = ok & np.isin(types, [3, 6])
+        invalid = np.flatnonzero(polygonal)[~shapely.is_valid(parsed[polygonal])]
+        if len(invalid):
+            # self-touching rings (common in simplified country outlines) make
+            # overlay and containment raise; repair only the invalid ones
+            parsed[invalid] = [_polygonal(g) for g in shapely.make_valid(parsed[invalid])]
         shapes = dict(zip(has_wkt[ok].tolist(), parsed[ok]))
     if errors:
         errors.sort(key=lambda e: (str(type(e[0])), e[0]))
@@ -172,6 +180,15 @@ def check_table(table, where, line_of, *, all_errors=False):
         columns[c] = [shared.setdefault(v, v) for v in columns[c]]
     columns.update(lat=out["lat"], lon=out["lon"], population=pop.astype("int64"))
     return columns, shapes
+
+
+def _polygonal(geom):
+    """The polygons of a repaired geometry (make_valid may add stray lines or points)."""
+    shapely = __import__("shapely")
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    parts = [g for g in shapely.get_parts(geom) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts) if parts else geom
 
 
 def validate_csv(path, *, all_errors=False):
@@ -262,15 +279,25 @@ def load_cache(path):
     """(columns or None, WKB or None, index, rows) from the cache, or None."""
     if path is None or not path.is_file():
         return None
+    # a million small objects (the name index) make the cyclic garbage
+    # collector run dozens of times during the load; nothing here is cyclic
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as fh:
             found = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     if not (isinstance(found, tuple) and len(found) == 4 and isinstance(found[2], dict)):
         return None
     try:
-        os.utime(path)  # recently used: kept when old entries are pruned
+        # recently used: kept when old entries are pruned (touched at most
+        # hourly; on some file systems touching a big file costs a copy)
+        if time.time() - path.stat().st_mtime > 3600:
+            os.utime(path)
     except OSError:
         pass
     return found

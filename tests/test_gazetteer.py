@@ -167,6 +167,7 @@ def test_default_world_stacks_the_csv_on_the_world_table(tmp_path, monkeypatch):
         "id": "geonames:1", "name": "Worldville", "aliases": "", "kind": "town", "country": "SY",
         "parent": "", "lat": "35", "lon": "40", "wkt": "", "population": "5000",
         "source": "test world row"}])], ignore_index=True)
+    world_rows.attrs["cache_key"] = "test world table"  # as load_world_frame sets it
     table = tmp_path / "world.parquet"
     table.write_bytes(b"stands for the derived world table")
     calls = []
@@ -189,6 +190,9 @@ def test_default_world_stacks_the_csv_on_the_world_table(tmp_path, monkeypatch):
         assert gaz.get("geonames:98182").source.startswith("GeoNames")  # the CSV's row wins
         assert len(gaz) == len(world_rows)
     assert len(calls) == 1  # the second start read the stacked table from the cache
+    # one entry for the CSV, one for the stacked table: the world rows are not
+    # cached a second time on their own
+    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2
 
 
 # ------------------------------------------------------------ online fallback

@@ -8,6 +8,7 @@ import shapely
 
 from geomap import ranking
 from geomap.gazetteer import Gazetteer
+from geomap.normalize import normalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "gazetteer_small.csv"
@@ -193,6 +194,97 @@ def test_demonyms_only_for_areas(small, name):
     # no country, province or region of that stem: no guess
     assert small.resolve(name) is None
 
+
+
+# ------------------------------------------------------ document votes (text)
+HEADER = "id,name,aliases,kind,country,parent,lat,lon,wkt,population,source"
+# our own toy world: two Springfields in two states, towns of each state, a
+# country and a village whose name folds like its demonym
+TOY = [
+    "country:US,United States,America,country,US,,39.8,-98.6,,0,test",
+    "country:RU,Russia,,country,RU,,60.0,100.0,,0,test",
+    "US-IL,Illinois,,province,US,country:US,40.0,-89.2,,0,test",
+    "US-MO,Missouri,,province,US,country:US,38.4,-92.5,,0,test",
+    "t:spr-il,Springfield,,city,US,US-IL,39.80,-89.64,,110000,test",
+    "t:spr-mo,Springfield,,city,US,US-MO,37.22,-93.30,,170000,test",
+    "t:peoria,Peoria,,city,US,US-IL,40.69,-89.59,,110000,test",
+    "t:decatur,Decatur,,town,US,US-IL,39.84,-88.95,,70000,test",
+    "t:joliet,Joliet,,city,US,US-IL,41.53,-88.08,,150000,test",
+    "t:rosian,Rosian,,village,DE,,52.0,12.0,,900,test",
+    "t:mosul,Mosul,,town,IQ,,36.34,43.13,,20000,test",
+    "t:musul,Musul,,town,IQ,,35.00,44.00,,10000,test",
+]
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("toy") / "toy.csv"
+    path.write_text("\n".join([HEADER, *TOY]) + "\n", encoding="utf-8")
+    return Gazetteer.from_csv(path)
+
+
+def test_bare_springfield_is_the_larger_one(toy):
+    assert toy.resolve("Springfield").id == "t:spr-mo"
+
+
+@pytest.mark.parametrize("text", [
+    "Crews from Peoria, Joliet and Decatur drove to Springfield on Monday.",
+    "Springfield council members visited Joliet and Peoria last week.",
+])
+def test_other_names_vote_for_their_province(toy, text):
+    place = toy.resolve("Springfield", context=text)
+    assert place.id == "t:spr-il"
+    assert any("vote for its province" in w for w in place.why)
+
+
+def test_votes_need_voters(toy):
+    # one other name is weak evidence: shares are tempered by pseudo-votes
+    place = toy.resolve("Springfield", context="Springfield and Peoria.")
+    votes = [w for w in place.why if "vote" in w]
+    ranked = toy.candidates("Springfield", context="Springfield and Peoria.")
+    assert ranked[0].id == "t:spr-il" and votes
+    assert ranked[0].score - ranked[1].score < ranking._VOTES["province"] / 2
+
+
+def test_lower_case_words_do_not_vote_in_cased_text(toy):
+    # "joliet" in lower case in a cased text is a word, not the city
+    text = "Springfield mayor spoke about peoria and joliet style music."
+    assert toy.resolve("Springfield", context=text).id == "t:spr-mo"
+
+
+def test_lowercased_text_still_votes(toy):
+    # a lowercased dump: case says nothing, every name votes
+    text = "crews from peoria , joliet and decatur drove to springfield ."
+    assert toy.resolve("springfield", context=text).id == "t:spr-il"
+
+
+def test_document_summary_is_cached_per_text(toy):
+    text = "Crews from Peoria and Joliet drove to Springfield."
+    toy.resolve("Springfield", context=text)
+    assert text in toy._text_cache
+    keys = {k for k, _votes, _pt in toy._text_cache[text]["mentions"]}
+    assert keys == {normalize_name(n) for n in ("Peoria", "Joliet", "Springfield")}
+
+
+# ------------------------------------------------------------ exact spelling
+def test_demonym_beats_a_vowel_folded_village(toy):
+    # "russian" folds like "Rosian"; spelled out, it is the demonym of Russia
+    place = toy.resolve("Russian")
+    assert place.id == "country:RU"
+    assert "demonym" in place.why[0]
+    assert toy.resolve("Rosian").id == "t:rosian"
+    assert [p.id for p in toy.candidates("Russian")] == ["country:RU", "t:rosian"]
+
+
+@pytest.mark.parametrize("name,expected", [("Musul", "t:musul"), ("Mosul", "t:mosul")])
+def test_exact_spelling_beats_a_folded_match(toy, name, expected):
+    place = toy.resolve(name)
+    assert place.id == expected
+    assert any("spelled exactly" in w for w in place.why)
+
+
+def test_no_exact_bonus_when_every_candidate_is_spelled_alike(toy):
+    assert not any("spelled exactly" in w for p in toy.candidates("Springfield") for w in p.why)
 
 
 # ------------------------------------------------------------- internals

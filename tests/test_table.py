@@ -162,3 +162,31 @@ def test_index_codes_say_how_a_key_matched(small):
 ])
 def test_split_aliases(aliases, expected):
     assert _table.split_aliases(aliases) == expected
+
+
+# ------------------------------------------------------------ invalid outlines
+@pytest.mark.parametrize("wkt,area", [
+    # a bow tie: the ring crosses itself (two unit triangles)
+    ("POLYGON((40 35, 42 37, 42 35, 40 37, 40 35))", 2.0),
+    # two squares touching along an edge written as one multipolygon
+    ("MULTIPOLYGON(((40 35, 41 35, 41 36, 40 36, 40 35)), ((41 35, 42 35, 42 36, 41 36, 41 35)))", 2.0),
+])
+def test_invalid_outlines_are_repaired_on_load(tmp_path, wkt, area):
+    import shapely
+
+    path = write(tmp_path / "g.csv", GOOD, f'XX-1,Bowtie,,province,SY,,36,41,"{wkt}",0,test')
+    place = Gazetteer.from_csv(path).get("XX-1")
+    assert place.geometry.is_valid
+    assert place.geometry.geom_type in ("Polygon", "MultiPolygon")
+    assert place.geometry.area == pytest.approx(area)
+    # what raised before the repair: an overlay with the outline
+    assert place.geometry.intersection(shapely.box(40, 35, 41, 36)).area > 0
+
+
+def test_valid_outlines_are_kept_as_given(tmp_path):
+    wkt = "POLYGON((40 35, 41 35, 41 36, 40 36, 40 35))"
+    path = write(tmp_path / "g.csv", GOOD, f'XX-1,Square,,province,SY,,35.5,40.5,"{wkt}",0,test')
+    import shapely
+
+    geom = Gazetteer.from_csv(path).get("XX-1").geometry
+    assert geom.equals_exact(shapely.from_wkt(wkt), 0.0)  # same vertices, same order
