@@ -248,3 +248,80 @@ def test_report_event_found_in_lowercase(lowered_rows, gaz, name, i):
         f"{name} (lowercased): expected {ev}\n got:\n" + "\n".join(
             f"  {r['actor']} {r['action']} {r['target']} @ {r['place']} {r['qualifier']} {r['stance']} by {r['reported_by']}"
             for r in rows))
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_inherited_place_stays_in_the_story_area(gaz, lower):
+    from geomap.extract.events import extract_document
+
+    text = ("Kurdish-led fighters shelled army positions near Raqqa on Monday, the Russian defence ministry said. "
+            "The ministry said it had passed a protest to the coalition command at Al Udeid air base in Qatar. "
+            "The SDF denied that it had fired on Syrian troops.")
+    text = text.lower() if lower else text
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["stance"] == "denied"]
+    assert rows and all(gaz.get(r["place_id"]).country == "SY" for r in rows)
+
+
+def test_inherited_place_prefers_the_town_to_the_river(gaz):
+    from geomap.extract.events import extract_document
+
+    text = ("Government troops retook the airport in Khartoum after weeks of fighting along the Nile. "
+            "The paramilitary Rapid Support Forces shelled the airport again on Tuesday.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == "Rapid Support Forces"]
+    assert rows and rows[0]["place"] == "Khartoum" and rows[0]["located_by"] == "previous sentence"
+
+
+@pytest.mark.parametrize("text,bad_actor", [
+    # "was hit": the participle is the base form; the speaker is not the agent
+    ("Medics said the main hospital in El Fasher was hit by shelling.", "civilians"),
+    # "(IS) militants" is the tail of the object, not the subject of "had not shelled"
+    ("the sdf denied it , saying its fighters were attacking islamic state ( is ) militants near raqqa "
+     "and had not shelled the syrian army .", "jihadists"),
+])
+def test_no_wrong_agent(gaz, text, bad_actor):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document(text, gazetteer=gaz)
+    assert not [r for r in rows if r["actor"] == bad_actor and r["action"] == "attack"], rows
+
+
+def test_lowercase_stray_town_is_no_place(gaz):
+    from geomap.extract.places import find_places
+
+    text = "israel 's army raided the nur shams camp near tulkarm , the health ministry said ."
+    ids = {pm.place.id for pm in find_places(text, gazetteer=gaz)}
+    assert gaz.resolve("Tulkarm").id in ids and not {i for i in ids if gaz.get(i).country not in ("IL", "PS")}
+    # two towns and nothing else: no story area to judge them by, both stay
+    assert len(find_places("raids near nur and tulkarm .", gazetteer=gaz)) == 2
+
+
+@pytest.mark.parametrize("text,place,expected", [
+    ("RSF fighters advanced on El Fasher from the north and the south.", "El Fasher", {"from_north", "from_south"}),
+    ("russian troops pushed toward kharkiv from the north , the east and the south .", "Kharkiv",
+     {"from_north", "from_east", "from_south"}),
+])
+def test_one_approach_per_direction(gaz, text, place, expected):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "advance"]
+    assert {r["qualifier"] for r in rows} == expected and {r["place"] for r in rows} == {place}
+    target = gaz.resolve(place)
+    for r in rows:  # each arrow ends at the target and starts on its side
+        assert r["geometry"].coords[-1] == pytest.approx((target.lon, target.lat))
+        x0, y0 = r["geometry"].coords[0]
+        side = r["qualifier"][5:]
+        assert {"north": y0 > target.lat, "south": y0 < target.lat, "east": x0 > target.lon}[side]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The army said it shelled Russian positions near Bakhmut on Tuesday.", "Ukraine"),
+    ("the army said it shelled russian positions near bakhmut on tuesday .", "Ukraine"),
+    ("The army said it had retaken Wad Madani from the RSF.", "Sudanese Armed Forces"),
+    ("the military said it shelled positions near el obeid .", "Sudanese Armed Forces"),
+    ("The army said it had recaptured two villages near Idlib.", "Syrian government forces"),
+])
+def test_the_army_is_the_army_of_the_story_country(gaz, text, actor):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document(text, gazetteer=gaz)
+    assert rows and rows[0]["actor"] == actor

@@ -111,3 +111,35 @@ def test_sentence_initial_capital_does_not_make_a_name(gaz, text):
     assert all(pm.place.country == "SY" for pm in pms if pm.place.kind in ("city", "town", "village"))
     city = [pm for pm in pms if pm.coref and pm.text.lower() == "the city"]
     assert city and city[0].place.country == "SY"
+
+
+def test_a_plain_river_mention_is_the_stretch_near_the_story(gaz):
+    pms = find_places("Clashes flared in Deir ez-Zor as troops moved along the Euphrates.", gazetteer=gaz)
+    river = [pm for pm in pms if pm.place.kind == "river"][0]
+    city = gaz.resolve("Deir ez-Zor")
+    minx, miny, maxx, maxy = river.geometry.bounds
+    assert river.geometry.length < river.place.geometry.length / 4
+    assert minx > city.lon - 1.5 and maxx < city.lon + 1.5 and miny > city.lat - 1.5 and maxy < city.lat + 1.5
+
+
+def test_left_and_right_banks_follow_the_flow(gaz):
+    # the Dnipro flows south past Kyiv: its right bank is the western one
+    pms = find_places("Ukrainian troops held the right bank of the Dnipro near Kyiv, while Russian units "
+                      "shelled the left bank.", gazetteer=gaz)
+    banks = {pm.qualifier: pm for pm in pms if pm.place.kind == "river"}
+    assert {"right_bank", "left_bank"} <= set(banks)
+    assert banks["right_bank"].geometry.centroid.x < banks["left_bank"].geometry.centroid.x
+
+
+@pytest.mark.parametrize("text", [
+    "The army has captured about 100 km of the west bank of the Euphrates.",
+    "the army has captured about 100 km of the west bank of the euphrates .",
+])
+def test_a_river_bank_is_not_the_west_bank_region(gaz, text):
+    pms = find_places(text, gazetteer=gaz)
+    assert [(pm.place.kind, pm.qualifier) for pm in pms] == [("river", "west_bank")]
+
+
+def test_the_west_bank_region_is_still_found(gaz):
+    pms = find_places("Israeli forces raided Jenin in the West Bank.", gazetteer=gaz)
+    assert any(pm.place.kind == "region" and "West Bank" in pm.place.name for pm in pms)

@@ -16,7 +16,10 @@ def _q(text, name, kind=None):
 @pytest.mark.parametrize("text,name,kind,expected", [
     ("on the eastern banks of the Euphrates", "Euphrates", "river", "east_bank"),
     ("took the west bank of the euphrates", "euphrates", "river", "west_bank"),
-    ("along the Dnipro's left shore", "Dnipro", "river", None),
+    ("along the Dnipro's left shore", "Dnipro", "river", "left_bank"),
+    ("troops held the right bank of the Dnipro", "Dnipro", "river", "right_bank"),
+    ("the left bank of the river Dnipro", "Dnipro", None, "left_bank"),
+    ("turned right of the Dnipro bridge", "Dnipro", "river", None),
     ("on the Nile's western bank", "Nile", "river", "west_bank"),
     ("villages east of the Blue Nile", "Blue Nile", "river", "east_of"),
     ("government-held parts of northwest Syria", "Syria", "country", "northwest"),
@@ -67,6 +70,22 @@ def test_area_part_is_inside_and_in_the_corner():
     assert not part.contains(Point(5.5, 4.5))
 
 
+def test_left_and_right_banks_look_downstream():
+    river = LineString([(40.0, 40.0), (40.0, 30.0)])   # flows south: the right bank is the west one
+    right = Q.river_bank(river, "right", near=[(40.2, 35.0)], window_km=50)
+    left = Q.river_bank(river, "left", near=[(40.2, 35.0)], window_km=50)
+    assert right.centroid.x < 40.0 < left.centroid.x
+    flipped = Q.river_bank(LineString([(40.0, 30.0), (40.0, 40.0)]), "right", near=[(40.2, 35.0)], window_km=50)
+    assert flipped.centroid.x > 40.0
+
+
+def test_river_stretch_is_clipped_to_the_story():
+    river = LineString([(40.0, 30.0), (40.0, 40.0)])
+    part = Q.river_stretch(river, near=[(40.2, 35.0)], window_km=50)
+    assert 34.4 < part.bounds[1] and part.bounds[3] < 35.6
+    assert Q.river_stretch(river).equals(river)
+
+
 def test_river_bank_is_the_requested_side_near_the_focus():
     river = LineString([(40.0, 30.0), (40.0, 40.0)])   # flows north along lon 40
     east = Q.river_bank(river, "east", near=[(40.2, 35.0)], window_km=50)
@@ -82,3 +101,16 @@ def test_offset_moves_the_way_it_says(direction, km):
     dx, dy = Q._DIRS[direction]
     assert (p.x - 10.0) * dx >= 0 and (p.y - 20.0) * dy >= 0
     assert abs(p.x - 10.0) + abs(p.y - 20.0) > 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("advanced on the palace from the south and east, a spokesman said", ["from_south", "from_east"]),
+    ("pushed toward kharkiv from the north , the east and the south .", ["from_north", "from_east", "from_south"]),
+    ("closed in from both the north and the south", ["from_north", "from_south"]),
+    ("attacked from the south and from the west", ["from_south", "from_west"]),
+    ("advanced from the north and captured two villages", ["from_north"]),
+    ("shelled them from the east and west banks", []),
+    ("fled from the city", []),
+])
+def test_find_approaches(text, expected):
+    assert [a[0] for a in Q.find_approaches(text)] == expected

@@ -21,6 +21,12 @@ _TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieute
            "commander", "chief", "official", "officials", "mr", "mrs", "ms", "dr", "the", "a", "an", "said",
            "senior", "military", "defence", "defense", "ministry", "prime", "foreign", "deputy", "head"}
 
+_BEFORE_SPEECH = ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement", "last", "also", "monday", "tuesday",
+                                   "wednesday", "thursday", "friday", "saturday", "sunday", "evening", "earlier",
+                                   "later"}
+_CLAUSE_OPENERS = BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
+_FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
+
 @dataclass
 class Frame:
     kind: str            # speech, deny, warn, accuse
@@ -39,6 +45,8 @@ def frames(an, lexicon):
     frames = []
     for k, t in enumerate(toks):
         key = t.key
+        if key not in _FRAME_WORDS:
+            continue
         if key == "according" and k + 1 < n and toks[k + 1].key == "to":
             who, actor, end = _np_after(an, k + 2)
             if who:
@@ -79,7 +87,7 @@ def frames(an, lexicon):
         who, actor = subj
         start = _np_start(an, k)
         if (kind == "speech" and start > 0 and toks[start - 1].key == ","
-                and toks[start].key not in BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
+                and toks[start].key not in _CLAUSE_OPENERS
                 and not (k + 1 < n and toks[k + 1].key == "that")
                 and any(t.i < start - 1 for t in an.triggers)):
             # "The offensive ... has stalled, Ukraine's military said on Thursday, adding ...": the
@@ -135,9 +143,7 @@ def _speaker_left(an, k):
     """The subject of a reporting verb: an actor, or a person's name, right before it."""
     toks = an.tokens
     j = k - 1
-    while j >= 0 and toks[j].key in ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement", "last", "also",
-                                                        "monday", "tuesday", "wednesday", "thursday", "friday",
-                                                        "saturday", "sunday", "evening", "earlier", "later"}:
+    while j >= 0 and toks[j].key in _BEFORE_SPEECH:
         j -= 1
     if j >= 1 and toks[j].key == ",":
         # "the ministry, in a Wednesday statement, said": step over the parenthetical

@@ -8,6 +8,7 @@ voice, modality and negation) and where clauses begin and end.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .tokens import tokenize
@@ -76,6 +77,19 @@ HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunm
 AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
 IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
           "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
+
+
+# set unions used in loops, built once
+_HEADS_AFTER_POSS = HEADS - {"positions"}
+_HEADS_EXTEND = HEADS - {"positions", "army"}
+_AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"}
+_BEFORE_GERUND = AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}
+_DET_FURTHER = DETERMINERS | {"further"}
+_BEFORE_NOUN_ACTOR = DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to",
+                                    "against"}
+_THAT_VERBS = SPEECH | DENY | WARN | {"revealed", "disclosed"}
+_AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
+_AND_AFTER_ACTOR = SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"}
 
 
 @dataclass
@@ -151,7 +165,11 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
     """
     toks = tokenize(text) if tokens is None else tokens
     an = Analysis(text, toks)
-    blocked_tok = {t.i for t in toks for s, e in blocked if s <= t.start < e}
+    blocked_tok = set()
+    if blocked:
+        starts = [t.start for t in toks]
+        for s, e in blocked:
+            blocked_tok.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
     an.place_tokens = blocked_tok
     _find_actors(an, lexicon, country, blocked_tok)
     _find_triggers(an, lexicon)
@@ -171,6 +189,9 @@ def _find_actors(an, lexicon, country, blocked):
             continue
         hit = None
         key = ()
+        if t.key not in first and t.key not in POSSESSIVES and t.key not in PRONOUNS:
+            i += 1  # most words start no actor name
+            continue
         for L in range(1, min(lexicon.max_alias, n - i) + 1 if t.key in first else 0):
             x = toks[i + L - 1]
             if not x.word:
@@ -182,7 +203,7 @@ def _find_actors(an, lexicon, country, blocked):
             if key not in lexicon.alias_prefixes:
                 break
         if hit is None:
-            if t.key in POSSESSIVES and i + 1 < n and toks[i + 1].key in HEADS - {"positions"}:
+            if t.key in POSSESSIVES and i + 1 < n and toks[i + 1].key in _HEADS_AFTER_POSS:
                 found.append(ActorMention(i, i + 2, "", pronoun=True))
                 i += 2
                 continue
@@ -191,7 +212,7 @@ def _find_actors(an, lexicon, country, blocked):
             i += 1
             continue
         L, name = hit
-        while i + L < n and toks[i + L].key in HEADS - {"positions", "army"} and toks[i + L].word:
+        while i + L < n and toks[i + L].key in _HEADS_EXTEND and toks[i + L].word:
             L += 1
         m = ActorMention(i, i + L, name)
         keys = [x.key for x in toks[i:i + L]]
@@ -267,8 +288,7 @@ def _find_triggers(an, lexicon):
         form = _choose_form(toks, i, forms, an.actors)
         tok = toks[i]
         prevk = toks[i - 1].key if i > 0 else ""
-        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in AMBIGUOUS_BASE | {
-                "backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"} and L == 1 and prevk not in (
+        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
             form = None
         if form is not None and form.pos == "verb" and i + L < n and toks[i + L].key in IDIOMS and L == 1:
@@ -308,17 +328,17 @@ def _choose_form(toks, i, forms, actors):
         return v
     prev = toks[i - 1].key if i > 0 else ""
     prev_actor = any(a.j == i and not a.pronoun for a in actors)
-    if verbs[0].tag == "ing" and prev not in AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}:
+    if verbs[0].tag == "ing" and prev not in _BEFORE_GERUND:
         return nouns[0]
     if prev in ("to", "will", "would", "could", "might", "may", "can", "shall", "must", "not", "n't", "did",
                 "didn't", "'ll", "should", "they", "we", "it", "also", "and", "who", "that", "which"):
         return verbs[0]
-    if prev in DETERMINERS | {"further"} or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
+    if prev in _DET_FURTHER or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
         return nouns[0]
     if prev_actor:
         actor = next(a for a in actors if a.j == i)
         det = toks[actor.i - 1].key if actor.i > 0 else ""
-        return nouns[0] if det in DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to", "against"} else verbs[0]
+        return nouns[0] if det in _BEFORE_NOUN_ACTOR else verbs[0]
     return nouns[0] if verbs[0].tag in ("base", "s") else verbs[0]
 
 
@@ -336,17 +356,17 @@ def _find_boundaries(an):
             b.add(k)
         elif t.key == "as" and k + 1 < n and toks[k + 1].key not in ("soon", "well", "a", "an", "part", "such", "of"):
             b.add(k)
-        elif t.key == "that" and k > 0 and toks[k - 1].key in SPEECH | DENY | WARN | {"revealed", "disclosed"}:
+        elif t.key == "that" and k > 0 and toks[k - 1].key in _THAT_VERBS:
             b.add(k)
         elif t.key == "and" and k + 1 < n:
             j = k + 1
-            while j < n and toks[j].key in ADVERBS | HAVE | AUX | {"then"}:
+            while j < n and toks[j].key in _AND_SKIP:
                 j += 1
             if j < n and (j in trig_start or j > k + 1):
                 b.add(k)
             elif j in actor_start:
                 a = actor_start[j]
                 after = toks[a.j].key if a.j < n else ""
-                if after in SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"} or a.j in trig_start:
+                if after in _AND_AFTER_ACTOR or a.j in trig_start:
                     b.add(k)
     an.boundaries = b

@@ -201,6 +201,8 @@ def clean_text(text, *, title=None):
     return CleanText(body, dateline, places, outlet, found_title, removed, links)
 
 
+_LAST_WORD = re.compile(r"[\w.]+$")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _SPLIT = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
 
 
@@ -219,13 +221,13 @@ def split_sentences(text):
     list of Sentence
     """
     out = []
-    for pm in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+    for pm in _PARAGRAPH.finditer(text):
         para, base = pm.group(0), pm.start()
         start = 0
         for m in _SPLIT.finditer(para):
-            before = para[start:m.start()]
-            word = re.search(r"([\w.]+)$", before)
-            w = word.group(1).lower().rstrip(".") if word else ""
+            # only the last word matters, and abbreviations are short
+            word = _LAST_WORD.search(para[max(start, m.start() - 40):m.start()])
+            w = word.group(0).lower().rstrip(".") if word else ""
             nxt = para[m.end():m.end() + 1]
             if m.group(1) == "." and not m.group(2):
                 if w in _ABBREV or (len(w) == 1 and w.isalpha()):

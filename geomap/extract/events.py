@@ -113,7 +113,9 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country)
             base = _row(d, an, sent, place, how, focus, near, lexicon, meta, said)
+            more = base.pop("_more")
             rows.append(base)
+            rows.extend(dict(base, qualifier=q, geometry=g) for q, g in more)
             for who in d.denials:
                 extra = dict(base, stance="denied", reported_by=who)
                 rows.append(extra)
@@ -224,6 +226,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
     toks = an.tokens
     geom = qualifier = precision = None
     pname = pid = ptext = None
+    more = []
     if place is not None:
         if isinstance(place, Place):
             geom, precision, qualifier = place.geometry, _COARSER.get(place.precision, place.precision), None
@@ -237,12 +240,14 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
         movement = lexicon.action_info(d.category, "movement", "no") == "yes"
         if movement and qualifier is None:
             lo, hi = d.clause
-            clause_text = sent.text[toks[lo].start:toks[hi - 1].end]
-            app = Q.find_approach(clause_text)
-            if app is not None and app[0][5:] in Q._DIRS:
+            apps = [a for a in Q.find_approaches(sent.text, start=toks[lo].start, end=toks[hi - 1].end)
+                    if a[0][5:] in Q._DIRS]
+            if apps:
                 p = place if isinstance(place, Place) else place.place
-                qualifier = app[0]
-                geom = Q.approach_line(p.lon, p.lat, app[0][5:])
+                qualifier = apps[0][0]
+                geom = Q.approach_line(p.lon, p.lat, qualifier[5:])
+                # "from the south and east": one approach arrow per direction
+                more = [(a[0], Q.approach_line(p.lon, p.lat, a[0][5:])) for a in apps[1:]]
     actor = lexicon.actor(d.actor)
     return {
         "event_id": None, "doc": meta["doc"], "actor": d.actor, "action": d.category, "target": d.target,
@@ -256,6 +261,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
         "icon": lexicon.action_info(d.category, "icon") or None,
         "dateline": meta["dateline"],
         "geometry": geom,
+        "_more": more,
     }
 
 

@@ -78,6 +78,8 @@ _IRREGULAR = {
     "tell": ("told", "told"), "deny": ("denied", "denied"), "keep": ("kept", "kept"),
     "slay": ("slew", "slain"), "mistake": ("mistook", "mistaken"), "seek": ("sought", "sought"),
 }
+# "hit", "cut", "set": the past participle is the base form ("was hit")
+SAME_PARTICIPLE = frozenset(b for b, (_, pp) in _IRREGULAR.items() if pp == b)
 _DOUBLE = {"stop", "trap", "drop", "plan", "step", "grab", "rob", "ship", "ban", "bar", "jam", "pin", "slip",
            "strap", "shut", "cut", "put", "set", "run", "win", "dig", "hit", "quit", "spot", "tap"}
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, warn_target as _warn_target
+from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
 from .clauses import AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO, ActorMention
 
@@ -31,6 +32,10 @@ __all__ = ["Draft", "Memory", "link_sentence"]
 
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
 
+
+# determiners that may stand between an actor and its nominal event ("a fierce jihadi offensive")
+_ADJ_DETERMINERS = DETERMINERS - {"the", "a", "an", "any", "no", "such", "this", "that", "these", "those", "their",
+                                  "its"}
 
 @dataclass
 class Draft:
@@ -200,6 +205,8 @@ def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
             j -= 1
         if j >= 0 and j in trig:
             continue  # the object of an earlier verb
+        if j >= 0 and toks[j].key == ")":
+            continue  # "attacking Islamic State (IS) militants": the tail of the noun phrase before
         return m.actor, m.backer
     return None, None
 
@@ -278,11 +285,11 @@ def _drafts_for(an, tr, frames, memory):
             return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi))
                     for a in agents]
         j = tr.i - 1
-        while j >= 0 and toks[j].word and toks[j].key in DETERMINERS - {"the", "a", "an", "any", "no", "such", "this", "that", "these", "those", "their", "its"}:
+        while j >= 0 and toks[j].word and toks[j].key in _ADJ_DETERMINERS:
             j -= 1
         adj = next((m for m in an.actors if m.j == j + 1 and not m.pronoun and not m.held and j >= 0), None)
         det_i = (adj.i - 1) if adj else j
-        while det_i >= 0 and toks[det_i].key in DETERMINERS - {"the", "a", "an", "any", "no", "such", "this", "that", "these", "those", "their", "its"}:
+        while det_i >= 0 and toks[det_i].key in _ADJ_DETERMINERS:
             det_i -= 1
         det = toks[det_i].key if det_i >= 0 else ""
         of = _agents(an, tr.j, ("by", "of", "from") if tr.category in ("advance", "withdraw", "deploy", "support", "capture") else ("by", "from"), direct=True)
@@ -328,7 +335,9 @@ def _drafts_for(an, tr, frames, memory):
                 for a in actors]
     # verbs
     back = look_back(toks, tr.i, lo)
-    passive = tr.tag in ("pp", "past") and any(w in AUX for w in back[:3]) and not (back[:1] and back[0] in HAVE)
+    # "was hit", "were cut off": verbs whose participle is their base form
+    participle = tr.tag in ("pp", "past") or tr.tag == "base" and toks[tr.i].key in SAME_PARTICIPLE
+    passive = participle and any(w in AUX for w in back[:3]) and not (back[:1] and back[0] in HAVE)
     if tr.tag in ("pp", "past") and tr.i + 1 < n and toks[tr.i + 1].key == "by" and not any(w in HAVE for w in back[:1]):
         passive = True
     if passive:

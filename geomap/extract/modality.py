@@ -14,6 +14,8 @@ from .clauses import (ASSERT_TO, AUX, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_T
 __all__ = ["modality", "look_back", "denies_previous"]
 
 
+_GERUND_HEADS = AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"}
+
 def look_back(toks, i, lo):
     words = []
     j = i - 1
@@ -74,7 +76,7 @@ def modality(an, tr, frames):
                 return "planned"
             if head not in ASSERT_TO and head not in MODAL_THREAT:
                 return "drop"
-        if tr.tag == "ing" and not any(w in AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"} for w in back[:3]):
+        if tr.tag == "ing" and not any(w in _GERUND_HEADS for w in back[:3]):
             if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
                     f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
                 return "asserted"  # "accused the army of bombing ...": the action accused of

@@ -36,11 +36,16 @@ def qualified_geometry(pm, mentions, focus, gazetteer):
     pm.precision = place.precision
     q = pm.qualifier
     if q is None:
-        pm.geometry = geom
+        if place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString"):
+            # "fighting along the Euphrates" in a report about Deir ez-Zor: that stretch of it
+            pm.geometry = _stretch(place, geom, tuple(focus_points(mentions, focus)))
+        else:
+            pm.geometry = geom
         return
     direction = q.split("_")[0]
     if q.endswith("_bank"):
-        if place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString") and direction in Q._DIRS:
+        if (place.kind == "river" and geom is not None and geom.geom_type.endswith("LineString")
+                and (direction in Q._DIRS or direction in ("left", "right"))):
             pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)), None)
         else:
             pm.geometry = geom
@@ -79,6 +84,15 @@ def _bank(place, geom, direction, near, km):
         if len(_BANKS) > 256:
             _BANKS.clear()
         _BANKS[key] = Q.river_bank(geom, direction, near=list(near), **({"offset_km": km} if km else {}))
+    return _BANKS[key]
+
+
+def _stretch(place, geom, near):
+    key = (place.id, id(geom), "stretch", tuple((round(x, 2), round(y, 2)) for x, y in near), None)
+    if key not in _BANKS:
+        if len(_BANKS) > 256:
+            _BANKS.clear()
+        _BANKS[key] = Q.river_stretch(geom, near=list(near))
     return _BANKS[key]
 
 

@@ -60,7 +60,8 @@ _VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|confer
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(r"\b(?:based|headquartered|stationed)\s+in\s+(?:the\s+)?$")
 _COREF = re.compile(
-    r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?"
+    r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
+    r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
     r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|country|oblast|state|banks?|side)\b")
 _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
          "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
@@ -166,6 +167,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     raw = [m for m in gazetteer.matcher.scan(text) if _keep(m, cased)]
     if cased:
         raw = [m for m in raw if not _part_of_longer_name(text, m)]
+    raw = _drop_bank_names(raw, text, gazetteer)
     names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
     inside = set()
     if names:
@@ -238,6 +240,10 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     if not cased and anchors:
         mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
                     or any(_km(pm.place.lat, pm.place.lon, la, lo) < 2000 for la, lo in anchors)]
+    if not cased:
+        # ... and a town of a country nothing else in the story belongs to, far from all of
+        # it ("nur" in "the nur shams refugee camp near tulkarm" is not Nur, Iran)
+        mentions = [pm for pm in mentions if not _stray_town(pm, mentions)]
     home = {pm.place.country for pm in mentions if pm.role != "link" and pm.place.kind not in ("village", "town")
             and pm.place.country}
     for pm in mentions:
@@ -274,9 +280,9 @@ def main_area(mentions):
 
 
 def _keep(m, cased):
-    words = m.text.lower().replace("-", " ").split()
     if m.common and not m.capitalized:
         return False
+    words = m.text.lower().replace("-", " ").split()
     if all(w.strip(".'’") in _STOP for w in words):
         return False
     if cased and m.capitalized is False and len(words) == 1 and m.common:
@@ -312,6 +318,24 @@ def _part_of_longer_name(text, m):
         return False
     word = nxt.group(0).strip()
     return word not in _PLACE_WORDS and word not in _WEEKDAYS
+
+
+_BANK_NAME = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|left|right)[\s-]+(?:river\s*)?(?:bank|side|shore)s?$")
+_OF_RIVER = re.compile(r"^\s+of\s+(?:the\s+)?(?:river\s+)?$")
+
+
+def _drop_bank_names(raw, text, gazetteer):
+    """"the west bank of the Euphrates" is a side of the river, not the West Bank: a place
+    named like a river bank is dropped when "of" and a river follow it."""
+    out = []
+    for k, m in enumerate(raw):
+        nxt = raw[k + 1] if k + 1 < len(raw) else None
+        if (nxt is not None and _BANK_NAME.match(m.text.lower()) and _OF_RIVER.match(text[m.end:nxt.start].lower())
+                and any(gazetteer.get(i).kind == "river" for i in nxt.place_ids)):
+            continue
+        out.append(m)
+    return out
 
 
 def _kinds(qual, text, m):
@@ -369,6 +393,17 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     return "site"
 
 
+def _stray_town(pm, mentions):
+    if pm.place.kind not in ("village", "town"):
+        return False
+    others = [o.place for o in mentions if o.place.id != pm.place.id]
+    if len(others) < len(mentions) - 1:
+        return False  # named twice: a place the story is about
+    if all(p.kind in ("village", "town") for p in others) or any(p.country == pm.place.country for p in others):
+        return False
+    return all(_km(pm.place.lat, pm.place.lon, p.lat, p.lon) > 500 for p in others)
+
+
 def _km(lat1, lon1, lat2, lon2):
     dlat = math.radians(lat2 - lat1)
     dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
@@ -392,7 +427,8 @@ def _corefs(text, lower, mentions, lexicon):
         noun = m.group("noun").replace(" ", "")
         if re.match(r"^\s*of\b", rest) and noun not in ("side", "bank", "banks", "riverbank", "riverbanks"):
             continue  # "the province of X" names X itself
-        if noun in ("side", "bank", "banks") and not m.group("dir"):
+        side = m.group("dir") or m.group("hand")
+        if noun in ("side", "bank", "banks") and not side:
             continue
         if lower[s:s + 3] == "its" and not (noun.startswith("river") or noun in ("bank", "banks", "side")):
             continue  # "its province" is too loose; "its eastern bank" follows the river just named
@@ -428,8 +464,8 @@ def _corefs(text, lower, mentions, lexicon):
             q = Q.detect_qualifier(text, s, e, kind=place.kind)
             if q is not None and q.name:  # "east of the city"
                 pm.qualifier, pm.span, pm._km = q.name, (min(q.start, s), e), q.km
-        if m.group("dir") and (noun.startswith("river") or noun in ("bank", "banks", "side")):
-            pm.qualifier = m.group("dir").replace("ern", "").replace("-", "") + "_bank"
+        if side and (noun.startswith("river") or noun in ("bank", "banks", "side")):
+            pm.qualifier = side.replace("ern", "").replace("-", "") + "_bank"
             if noun == "side":
                 pm.span = (s, e + len(re.match(r"^\s*of\s+the\s+river", rest).group(0)))
         out.append(pm)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Qualifier", "detect_qualifier", "find_approach", "direction_of",
-    "offset_point", "area_part", "river_bank", "approach_line", "KM_PER_DEG",
+    "Qualifier", "detect_qualifier", "find_approach", "find_approaches", "direction_of",
+    "offset_point", "area_part", "river_bank", "river_stretch", "approach_line", "KM_PER_DEG",
 ]
 
 KM_PER_DEG = 111.32
@@ -29,6 +29,8 @@ _NUM_WORDS = {"a few": 5, "several": 8, "ten": 10, "five": 5, "twenty": 20, "thi
 
 _BANK_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:river\s*)?(?:banks?|side|shores?|flank|bank\s+side)\s+of\s+(?:the\s+)?(?:river\s+)?$")
+_HAND_BEFORE = re.compile(r"(?:the\s+)?(left|right)[\s-]+(?:river\s*)?(?:banks?|shores?)\s+of\s+(?:the\s+)?(?:river\s+)?$")
+_HAND_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)?\s*(left|right)[\s-]+(?:river\s*)?(?:banks?|shore)\b")
 _BANK_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)?\s*" + _DIR + r"\s+(?:river\s*)?(?:banks?|side|shore)\b")
 _OFFSET_BEFORE = re.compile(
     r"(?:(?P<num>\d+(?:[.,]\d+)?|a few|several|ten|five|twenty|thirty|fifty)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+)?"
@@ -43,7 +45,10 @@ _KIND_BEFORE = re.compile(
     r"(?:" + _DIR + r"\s+)?(?P<kind>province|governorate|region|state|oblast|city|town|village|district|county|river)\s+of\s+(?:the\s+)?$")
 _HAS_DIR = re.compile(r"north|south|east|west")
 _BANKY = re.compile(r"bank|side|shore|flank")
-_APPROACH = re.compile(r"\bfrom\s+(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
+_APPROACH = re.compile(r"\bfrom\s+(?:both\s+)?(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
+# "... from the south and (from) the east", "from the north, the west and the south"
+_APPROACH_MORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:from\s+)?(?:the\s+)?" + _DIR + r"\b")
+_NOT_APPROACH = re.compile(r"\s*(?:of|banks?|sides?|shores?|riverbanks?)\b")
 
 
 @dataclass(frozen=True)
@@ -94,41 +99,96 @@ def detect_qualifier(text, start, end, *, kind=None):
     # substring tests spare the regex searches for most place names
     dir_before = _HAS_DIR.search(before) is not None
     dir_after = _HAS_DIR.search(after) is not None
-    has_of = "of" in before
+    # the "before" patterns end right before the name: test how the text ends first
+    tail = before.rstrip()
+    of_end = tail.endswith(("of", "the"))
+    river_end = of_end or tail.endswith("river")
+    if kind in (None, "river", "lake"):
+        # "the right bank of the Dnipro", "the Dnipro's left bank": the hand looking downstream
+        m = _HAND_BEFORE.search(before) if river_end and ("left" in before or "right" in before) else None
+        if m:
+            return Qualifier(m.group(1) + "_bank", base + m.start(), end)
+        m = _HAND_AFTER.match(after) if "left" in after or "right" in after else None
+        if m:
+            return Qualifier(m.group(1) + "_bank", start, end + m.end())
     if not (dir_before or dir_after):
         m = _KIND_BEFORE.search(before[-40:]) if " of" in before[-12:] else None
         if m and not re.search(r"\bof\s+(?:the\s+)?$", before[-40:][: m.start()]):
             return Qualifier("", start - (len(before[-40:]) - m.start()), end, kind=m.group("kind"))
         return None
     if kind in (None, "river", "lake"):
-        m = _BANK_BEFORE.search(before) if dir_before and has_of and _BANKY.search(before) else None
+        m = _BANK_BEFORE.search(before) if dir_before and river_end and _BANKY.search(before) else None
         if m:
             return Qualifier(direction_of(m.group(1), m.group(2)) + "_bank", base + m.start(), end)
         m = _BANK_AFTER.match(after) if dir_after and _BANKY.search(after) else None
         if m:
             return Qualifier(direction_of(m.group(1), m.group(2)) + "_bank", start, end + m.end())
         if kind == "river":
-            m = _OFFSET_BEFORE.search(before) if dir_before and has_of else None
+            m = _OFFSET_BEFORE.search(before) if dir_before and _offset_end(tail) else None
             if m:  # "villages east of the Blue Nile": that side of the river
                 d = direction_of(m.group(3), m.group(4))
                 return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
             return None
-    m = _KIND_BEFORE.search(before) if has_of else None
+    m = _KIND_BEFORE.search(before) if of_end else None
     if m and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()]):
         return Qualifier("", base + m.start(), end, kind=m.group("kind"))
-    m = _OFFSET_BEFORE.search(before) if dir_before and has_of else None
+    m = _OFFSET_BEFORE.search(before) if dir_before and _offset_end(tail) else None
     if m:
         d = direction_of(m.group(3), m.group(4))
         return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
     if kind in ("city", "town", "village", "base", "landmark", "dam"):
         return None
-    m = _PART_BEFORE.search(before) if dir_before else None
+    m = _PART_BEFORE.search(before) if dir_before and tail.endswith(_DIR_ENDS) else None
     if m:
         return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end)
     m = _PART_AFTER.match(after) if dir_after else None
     if m:
         return Qualifier(direction_of(m.group(1), m.group(2)), start, end + m.end())
     return None
+
+
+_DIR_ENDS = ("north", "south", "east", "west", "ern", "erly")
+_OFFSET_ENDS = ("of", "the", "city", "town", "village", "province", "region", "capital", "strip",
+                "al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+
+
+def _offset_end(tail):
+    return tail.rstrip("-").rstrip().endswith(_OFFSET_ENDS)
+
+
+def find_approaches(text, *, start=0, end=None):
+    """Every direction of an approach: "from the south and east" gives
+    ``[("from_south", ...), ("from_east", ...)]`` with their spans, or ``[]``.
+
+    Parameters
+    ----------
+    text : str
+        A sentence (any case).
+    start, end : int, optional
+        The clause of the movement: the first direction is looked for there,
+        further ones may follow it past a comma.
+
+    Returns
+    -------
+    list of (str, int, int)
+    """
+    lower = text.lower()
+    m = _APPROACH.search(lower, start, len(lower) if end is None else end)
+    if not m:
+        return []
+    out = [("from_" + direction_of(m.group(1), m.group(2)), m.start(), m.end())]
+    pos = m.end()
+    while True:
+        nxt = _APPROACH_MORE.match(lower, pos)
+        if not nxt:
+            break
+        if _NOT_APPROACH.match(lower, nxt.end()):
+            return []  # "from the east and west banks": places, not directions
+        d = "from_" + direction_of(nxt.group(1), nxt.group(2))
+        if d not in (o[0] for o in out):
+            out.append((d, nxt.start(), nxt.end()))
+        pos = nxt.end()
+    return out
 
 
 def find_approach(text):
@@ -212,8 +272,7 @@ def _river_sides(line, deg):
     hit = _SIDES.get(key)
     if hit is not None and hit[0] is line:
         return hit[1]
-    # a few hundred metres of detail is plenty for a bank drawn a few km off the river
-    simple = line.simplify(0.005, preserve_topology=False)
+    simple = _simplified(line)
     parts = []
     for part in getattr(simple, "geoms", [simple]):
         if not isinstance(part, LineString) or part.length == 0:
@@ -225,6 +284,59 @@ def _river_sides(line, deg):
         _SIDES.clear()
     _SIDES[key] = (line, parts)  # the line is kept so that its id is not reused
     return parts
+
+
+def _river_window(line, near, window_km):
+    """Bounds of the river's stretch near the focus places, or None for the whole river."""
+    if not near:
+        return None
+    import shapely
+    from shapely.geometry import Point
+
+    simple = _simplified(line)  # a few hundred vertices instead of thousands: finding the window is cheap
+    rect = _window(list(near), window_km)
+    if shapely.clip_by_rect(simple, *rect).is_empty:
+        # the focus is off the river: take the stretch nearest to it
+        p = shapely.shortest_line(simple, Point(near[0])).coords[0]
+        rect = _window([p], window_km)
+        if shapely.clip_by_rect(simple, *rect).is_empty:
+            return None
+    return rect
+
+
+_SIMPLE = {}  # id(line) -> (line, simplified line)
+
+
+def _simplified(line):
+    hit = _SIMPLE.get(id(line))
+    if hit is None or hit[0] is not line:
+        # a few hundred metres of detail is plenty for a bank drawn a few km off the river
+        hit = (line, line.simplify(0.005, preserve_topology=False))
+        if len(_SIMPLE) > 256:
+            _SIMPLE.clear()
+        _SIMPLE[id(line)] = hit
+    return hit[1]
+
+
+def river_stretch(line, *, near=(), window_km=75.0):
+    """The stretch of a river near the article's area.
+
+    Parameters
+    ----------
+    line : shapely (Multi)LineString
+    near : sequence of (lon, lat)
+        The article's focus places (the whole river when empty or far off).
+    window_km : float
+        Radius of the window around the focus places.
+
+    Returns
+    -------
+    shapely (Multi)LineString
+    """
+    import shapely
+
+    rect = _river_window(line, near, window_km)
+    return line if rect is None else shapely.clip_by_rect(line, *rect)
 
 
 def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
@@ -250,22 +362,10 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
     shapely (Multi)LineString
     """
     import shapely
-    from shapely.geometry import LineString, MultiLineString, Point
+    from shapely.geometry import LineString, MultiLineString
 
-    rect = None
-    if near:
-        rect = _window(list(near), window_km)
-        if shapely.clip_by_rect(line, *rect).is_empty:
-            # the focus is off the river: take the stretch nearest to it
-            from shapely.ops import nearest_points
-
-            p = nearest_points(line, Point(near[0]))[0]
-            rect = _window([(p.x, p.y)], window_km)
-            if shapely.clip_by_rect(line, *rect).is_empty:
-                rect = None
-        lat = (rect[1] + rect[3]) / 2 if rect else line.centroid.y
-    else:
-        lat = line.centroid.y
+    rect = _river_window(line, near, window_km)
+    lat = (rect[1] + rect[3]) / 2 if rect else line.centroid.y
     # the offset is in degrees of longitude at the area's latitude, rounded to 5 degrees
     # so that articles about one stretch of the river share the offset lines
     deg = offset_km / (KM_PER_DEG * max(0.2, math.cos(math.radians(5 * round(lat / 5)))))

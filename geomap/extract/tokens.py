@@ -57,9 +57,9 @@ def tokenize(text):
     cased = text != lower and text != text.upper()
     special = False  # a "us" or "un" token that the country fix below looks at
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup
+        kind = m.lastindex  # 1 abbr, 2 word, 3 hyphen, 4 punctuation
         start, end = m.span()
-        if kind == "word" or kind == "abbr":
+        if kind <= 2:
             key = lower[start:end]
             if "’" in key:
                 key = key.replace("’", "'")
@@ -78,7 +78,7 @@ def tokenize(text):
                     key = "^" + key
             append(Token(len(out), start, end, key, True, caps, pending_hyphen))
             pending_hyphen = False
-        elif kind == "hyph":
+        elif kind == 3:
             if out and out[-1].end == start:
                 pending_hyphen = True
         else:
