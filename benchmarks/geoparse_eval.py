@@ -31,7 +31,9 @@ gazetteer.py, matcher.py and extract/places.py (:class:`ProposedRanker`,
 leaves each of its features out in turn too.  Their few weights were chosen on
 LGL among a handful of round values, so treat their gain as development
 figures, not held-out ones. :class:`DataFixes` is geomap's own ranking with
-only the proposed *data* changes (country points, AP abbreviations).
+only the proposed *data* change (AP abbreviations). Countries sit at the
+centroid of their main landmass in data/gazetteer.csv itself (GeoNames'
+convention; data/README.md), so that is no longer a proposal.
 """
 
 from __future__ import annotations
@@ -204,7 +206,7 @@ AP_STATES = {
     "Va.": "VA", "Wash.": "WA", "W.Va.": "WV", "W. Va.": "WV", "Wis.": "WI", "Wyo.": "WY",
     "D.C.": "DC",
 }
-FEATURES = ("country-centroid", "ap-abbrev", "doc-votes", "city-state", "near")
+FEATURES = ("ap-abbrev", "doc-votes", "city-state", "near")
 _AFTER = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s?[A-Z][A-Za-z]*\.?){0,2})")
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Capt|Gen|Col|President|Judge|Coach|Officer)\.?\s+$")
 _SAID = re.compile(r"^\s+(?:said|says|told|added)\b")
@@ -260,11 +262,9 @@ def _softmax(xs):
 class ProposedRanker:
     """Re-rank ``gaz.candidates(name)`` with document evidence (public API only).
 
-    ``country-centroid``: a country's point is the centroid of its largest
-    landmass (GeoNames' convention) rather than its capital; ``ap-abbrev``:
-    AP state abbreviations resolve to the state; ``doc-votes``: each other name
-    in the text votes for countries and provinces with the probability of
-    each of its candidates (softmax of the context-free scores), and a
+    ``ap-abbrev``: AP state abbreviations resolve to the state;
+    ``doc-votes``: each other name in the text votes for countries and
+    provinces with the probability of each of its candidates (softmax of the context-free scores), and a
     candidate gains with its country's and province's share of the votes;
     ``city-state``: "Name, State" / "Name, Country" written in the text;
     ``near``: distance to the confident places of the text.
@@ -274,22 +274,7 @@ class ProposedRanker:
                  w_near=1.5):
         self.gaz, self.features = gaz, set(features)
         self.w = dict(country=w_country, province=w_province, city_state=w_city_state, near=w_near)
-        self._cands, self._docs, self._points = {}, {}, {}
-
-    def _point(self, place):
-        if "country-centroid" not in self.features or place.kind != "country":
-            return place
-        if place.id not in self._points:
-            g = place.geometry
-            if g is not None and g.geom_type == "MultiPolygon":
-                g = max(g.geoms, key=lambda part: part.area)
-            if g is not None and g.geom_type == "Polygon":
-                c = g.centroid if g.contains(g.centroid) else g.representative_point()
-                self._points[place.id] = (c.y, c.x)
-            else:
-                self._points[place.id] = (place.lat, place.lon)
-        lat, lon = self._points[place.id]
-        return dataclasses.replace(place, lat=lat, lon=lon)
+        self._cands, self._docs = {}, {}
 
     def candidates(self, name):
         if name not in self._cands:
@@ -297,7 +282,7 @@ class ProposedRanker:
             if code and f"US-{code}" in self.gaz:
                 found = [dataclasses.replace(self.gaz.get(f"US-{code}"), score=10.0)]
             else:
-                found = [self._point(p) for p in self.gaz.candidates(name)]
+                found = self.gaz.candidates(name)
             self._cands[name] = found
         return self._cands[name]
 
@@ -369,20 +354,19 @@ class ProposedRanker:
 class DataFixes(ProposedRanker):
     """``gaz.resolve(name, context=text)`` with only the proposed *data* changes.
 
-    The country points and AP abbreviations of ``country-centroid`` and
-    ``ap-abbrev`` belong to data/gazetteer.csv; this measures geomap's own
-    ranking as it will be once the data carries them.
+    The AP abbreviations of ``ap-abbrev`` belong to data/gazetteer.csv (as
+    aliases of the US states); this measures geomap's own ranking as it will
+    be once the data carries them.
     """
 
     def __init__(self, gaz):
-        super().__init__(gaz, features=("country-centroid", "ap-abbrev"))
+        super().__init__(gaz, features=("ap-abbrev",))
 
     def resolve(self, name, *, context=None):
         code = AP_STATES.get(name.strip())
         if code and f"US-{code}" in self.gaz:
             return self.gaz.get(f"US-{code}")
-        place = self.gaz.resolve(name, context=context)
-        return self._point(place) if place is not None else None
+        return self.gaz.resolve(name, context=context)
 
 
 def proposed_find_places(gaz):
@@ -451,7 +435,7 @@ def main(argv=None):
             finally:
                 undo()
     if args.proposed:
-        rows.append(("geomap + proposed data (centroids, AP abbrev.)", evaluate_resolution(articles, DataFixes(gaz))[0]))
+        rows.append(("geomap + proposed data (AP abbrev.)", evaluate_resolution(articles, DataFixes(gaz))[0]))
         rows.append(("proposed ranking, gold spans, context", evaluate_resolution(articles, ProposedRanker(gaz))[0]))
         if args.ablation:
             for f in FEATURES:

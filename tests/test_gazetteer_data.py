@@ -748,3 +748,67 @@ def test_alias_ranking_prefers_english_spellings(sources):
 def test_short_abbreviations_only_through_curated_keep(sources, alias):
     assert not sources.usable_alias(alias)  # GeoNames fragments this short are noise...
     assert sources.clean_aliases("X", [], keep=[alias]) == [alias]  # ...AP's list is curated
+
+
+# ---------------------------------------------------------------- country points
+def _outlined_countries():
+    """ISO codes of the country rows that have an outline (read at collection;
+    empty when the CSV is missing, which the ``df`` fixture reports)."""
+    import csv
+
+    if not CSV.exists():
+        return []
+    csv.field_size_limit(1 << 30)
+    with open(CSV, newline="", encoding="utf-8") as fh:
+        return sorted(r["country"] for r in csv.DictReader(fh) if r["kind"] == "country" and r["wkt"])
+
+
+def _largest_part(geom):
+    return max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+
+
+@pytest.mark.parametrize("cc", _outlined_countries())
+def test_country_point_is_inside_its_main_landmass(rows, geoms, cc):
+    """A country's point is the middle of its largest polygon (GeoNames' convention,
+    which LGL follows), not its capital; the build says which rule gave it."""
+    r = rows[f"country:{cc}"]
+    pt = Point(float(r.lon), float(r.lat))
+    main = _largest_part(geoms[f"country:{cc}"])
+    assert main.contains(pt), (cc, r.lat, r.lon)
+    src = r.source
+    assert "point: centroid of the outline's largest polygon" in src or "nearest its centroid" in src \
+        or "pole of inaccessibility" in src, src
+    if "point: centroid" in src:
+        # recomputed from the written (snapped, simplified) outline
+        assert main.centroid.distance(pt) < 0.05, (cc, main.centroid, pt)
+    else:
+        assert not main.contains(main.centroid), cc  # the fallback only where the centroid is outside
+
+
+# GeoNames' own country coordinates (geonameid; the ones LGL's gold uses):
+# our points follow the same convention, so they fall near them.
+GEONAMES_COUNTRY = {
+    "US": (6252001, 39.76, -98.5), "RU": (2017370, 60.0, 100.0), "EG": (357994, 27.0, 30.0),
+    "SD": (366755, 15.0, 30.0), "IQ": (99237, 33.0, 44.0), "SY": (163843, 35.0, 38.0),
+    "FR": (3017382, 46.0, 2.0), "GB": (2635167, 54.0, -4.0), "LK": (1227603, 7.0, 81.0),
+    "GE": (614540, 42.0, 43.5),
+}
+
+
+@pytest.mark.parametrize("cc", sorted(GEONAMES_COUNTRY))
+def test_country_point_near_geonames_country_point(rows, cc):
+    _, lat, lon = GEONAMES_COUNTRY[cc]
+    r = rows[f"country:{cc}"]
+    assert km(float(r.lat), float(r.lon), lat, lon) < 250
+
+
+@pytest.mark.parametrize("cc,capital", [("RU", "Moscow"), ("US", "Washington"), ("IQ", "Baghdad"),
+                                        ("SY", "Damascus"), ("SD", "Khartoum")])
+def test_capital_keeps_its_own_row(df, rows, cc, capital):
+    """Moving the country's point off the capital loses no capital: it stays a
+    city row at its GeoNames point."""
+    gid, lat, lon = GEONAMES[capital]
+    r = rows[f"geonames:{gid}"]
+    assert r.country == cc and km(float(r.lat), float(r.lon), lat, lon) < 0.1
+    c = rows[f"country:{cc}"]
+    assert km(float(c.lat), float(c.lon), lat, lon) > 50  # the country is not its capital

@@ -339,3 +339,19 @@ def test_runtime_needs_no_wordfreq(tmp_path):
     done = subprocess.run([sys.executable, "-W", "error", "-c", code], env=env, capture_output=True,
                           text=True, check=True)
     assert done.stdout.strip() == "[('Police', True), ('Mobile', True), ('Gaza', False)]"
+
+
+_WORD = st.sampled_from(["al", "bab", "city", "new", "york", "deir", "ez", "zor"])
+
+
+@given(st.lists(st.lists(_WORD, min_size=1, max_size=6).map(" ".join), max_size=30))
+def test_prefix_table_is_every_proper_word_prefix(keys):
+    """The level-by-level prefix table equals the plain definition: every
+    leading run of words of a multi-word key, short of the whole key."""
+    from geomap.matcher import _prefix_table
+
+    index = dict.fromkeys(keys, (0,))
+    want = {" ".join(k.split()[:n]) for k in keys for n in range(1, len(k.split()))}
+    prefixes, longest = _prefix_table(index)
+    assert prefixes == want
+    assert longest == max((len(k.split()) for k in keys), default=1)

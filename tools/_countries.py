@@ -123,10 +123,7 @@ def country_rows(*, outlines=None, log=print):
             cap, where = _largest(code), "largest GeoNames place"
         if geom_src is not None:
             geom, src = geom_src
-            if cap is not None and geom.buffer(0.05).contains(_pt(cap)):
-                pt, ptsrc = _pt(cap), f"point: {where} {cap['name']}, GeoNames {cap['geonameid']}"
-            else:
-                pt, ptsrc = geom.representative_point(), "point: representative point of the outline"
+            pt, ptsrc = country_point(geom)
             row.update(lat=pt.y, lon=pt.x, wkt=geom)
             row["source"] = (f"GeoNames country {rec['geonameid']} ({gnc_label('countries')}); "
                              f"outline: {src}; {ptsrc}")
@@ -142,6 +139,44 @@ def country_rows(*, outlines=None, log=print):
     log(f"  countries left out (no outline and no GeoNames place): {', '.join(skipped) or 'none'}; "
         f"dissolved: {', '.join(sorted(SKIP))}")
     return rows
+
+
+# how far inside its polygon's edge a country point falls back to
+INSET = 0.05
+
+
+def country_point(geom):
+    """``(point, source text)``: where a country sits when a report names only the country.
+
+    GeoNames (and the corpora annotated with it, such as LGL) put a country at
+    roughly the middle of its main landmass, not at its capital, so a reader
+    scoring "Russia" expects a point near 60N 100E. The point here is the
+    centroid of the outline's largest polygon (by area in degrees) when that
+    centroid lies inside the polygon, and otherwise the point of the polygon
+    nearest that centroid, set :data:`INSET` degrees inside the edge (a
+    crescent such as Canada round Hudson Bay has its centroid outside); a
+    polygon too thin for the inset gets its pole of inaccessibility (shapely
+    ``polylabel``). Capitals stay as their own city rows.
+    """
+    from shapely.ops import nearest_points, polylabel
+
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda g: (g.area, g.bounds))
+    share = f"{main.area / geom.area:.0%} of the outline's area" if geom.area else "the outline"
+    centroid = main.centroid
+    if main.contains(centroid):
+        return centroid, f"point: centroid of the outline's largest polygon ({share})"
+    # a crescent or an L (Canada round Hudson Bay, Vietnam, Somalia) has its centroid
+    # outside: take the polygon's point nearest it, INSET degrees inside the
+    # edge so that rounding cannot put it on the shore
+    inner = main.buffer(-INSET)
+    if not inner.is_empty:
+        return (nearest_points(inner, centroid)[0],
+                f"point: the point of the outline's largest polygon ({share}) nearest its centroid, "
+                f"{INSET} deg inside the edge (the centroid lies outside)")
+    return (polylabel(main, tolerance=0.001),
+            f"point: pole of inaccessibility of the outline's largest polygon ({share}; too small "
+            f"for a {INSET} deg inset, and its centroid lies outside)")
 
 
 def _pt(rec):
