@@ -143,3 +143,71 @@ def test_a_river_bank_is_not_the_west_bank_region(gaz, text):
 def test_the_west_bank_region_is_still_found(gaz):
     pms = find_places("Israeli forces raided Jenin in the West Bank.", gazetteer=gaz)
     assert any(pm.place.kind == "region" and "West Bank" in pm.place.name for pm in pms)
+
+
+def _lower(text):
+    return text.lower()
+
+
+@pytest.mark.parametrize("case", [str, _lower])
+@pytest.mark.parametrize("text,name", [
+    ("The Sumy Regional Council said drones hit a depot in Izium.", "sumy"),
+    ("The Texas Department of Transportation closed roads in Dallas.", "texas"),
+    ("Kharkiv police said a drone hit a warehouse in Izium.", "kharkiv"),
+    ("Mykolaiv prosecutors said shelling damaged homes in Kherson.", "mykolaiv"),
+])
+def test_institution_names_keep_the_place_without_locating(gaz, case, text, name):
+    # the place is still named (a toponym), but an agency's name is not where anything happened
+    pms = find_places(case(text), gazetteer=gaz)
+    inst = [pm for pm in pms if pm.text.lower() == name]
+    assert inst and all(pm.role == "org" and not pm.locating for pm in inst)
+    assert any(pm.locating for pm in pms if pm.text.lower() != name)
+
+
+@pytest.mark.parametrize("text", ["An airstrike hit an Idlib school on Monday.",
+                                  "an airstrike hit an idlib school on monday ."])
+def test_a_place_before_a_common_noun_still_locates(gaz, text):
+    pms = find_places(text, gazetteer=gaz)
+    assert [(pm.text.lower(), pm.role) for pm in pms] == [("idlib", "site")]
+
+
+@pytest.mark.parametrize("case", [str, _lower])
+@pytest.mark.parametrize("text", [
+    "Sen. Jackson toured Aleppo on Tuesday.",
+    "Aid reached Aleppo late, Jackson said.",
+    "Mr. Jackson flew to Aleppo.",
+])
+def test_people_named_like_towns_are_not_places(gaz, case, text):
+    assert [pm.text.lower() for pm in find_places(case(text), gazetteer=gaz)] == ["aleppo"]
+
+
+def test_a_surname_once_seen_after_a_first_name_stays_a_person(gaz):
+    pms = find_places("Maria Jackson runs a bakery in Aleppo. Jackson reopened it after the siege.", gazetteer=gaz)
+    assert [pm.text for pm in pms] == ["Aleppo"]
+
+
+@pytest.mark.parametrize("text,name", [("Kyiv said Russian drones hit Kharkiv overnight.", "kyiv"),
+                                       ("kyiv said russian drones hit kharkiv overnight .", "kyiv")])
+def test_a_capital_that_speaks_is_still_a_metonym(gaz, text, name):
+    assert (name, "metonym") in _roles(text, gaz)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mobile phones went dark in Homs on Monday.", ["Homs"]),             # sentence-initial common word
+    ("Storm winds hit Mobile, Ala., on Tuesday.", ["Mobile", "Ala."]),    # "City, State" supports it
+    ("I've lived on Main Street in Aleppo since August.", ["Aleppo"]),   # pronoun, street noun, month
+    ("Convoys reached the West Bank and the U.S. embassy.", ["West Bank", "U.S."]),
+])
+def test_common_words_need_support_and_spans_are_the_names(gaz, text, expected):
+    assert [pm.text for pm in find_places(text, gazetteer=gaz)] == expected
+
+
+def test_lowercase_common_words_stay_out_of_lowercase_text(gaz):
+    pms = find_places("storm winds hit mobile on tuesday and homs on monday .", gazetteer=gaz)
+    assert [pm.text for pm in pms] == ["homs"]
+
+
+def test_a_place_supported_once_is_a_place_throughout(gaz):
+    # "in Mobile" makes the sentence-initial "Mobile" a place too (one sense per discourse)
+    pms = find_places("Storm damage closed roads in Mobile. Mobile crews reopened them at dawn.", gazetteer=gaz)
+    assert [pm.text for pm in pms] == ["Mobile", "Mobile"]

@@ -22,6 +22,9 @@ gazetteer match gets a role:
     Forces", "U.S.-backed", "the U.S. military command").
 ``modifier``
     A country qualifying another name ("Sudan's army", "Russia's Kursk region").
+``org``
+    Part of an institution's name ("the Texas Department of Transportation",
+    "Kharkiv police"): still a place name, never where something happened.
 
 Coreference adds mentions for "the river" (the last river named), "the
 province" (the last province) and "the region"/"the area" (the article's main
@@ -66,7 +69,10 @@ _COREF = re.compile(
 _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
          "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
          "center", "centre", "major", "human", "alliance", "air", "shut", "risen", "free", "said", "united",
-         "army", "police", "more", "most", "new", "old", "may", "can", "war", "peace", "union", "about"}
+         "army", "police", "more", "most", "new", "old", "may", "can", "war", "peace", "union", "about",
+         # generic feature nouns: alone they name nothing ("Main Street" is the name, not "Street")
+         "street", "road", "route", "avenue", "highway", "school", "park", "square", "lane", "drive",
+         "ten", "one", "two", "three", "god"}
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
@@ -164,9 +170,17 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         r"(?im)^[ \t]*(?:read|read more|related|see also|also read|watch|listen)\s*[:>»-][^\n]*$", text)]
     lower = text.lower()
     cased = text != lower and text != text.upper()
-    raw = [m for m in gazetteer.matcher.scan(text) if _keep(m, cased)]
+    scanned = gazetteer.matcher.scan(text)
+    # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
+    areas = {m.start for m in scanned if any(gazetteer.get(i).kind in _AREA_KINDS for i in m.place_ids[:8])}
+    supported = {m.key for m in scanned if cased and m.capitalized and _supported(text, m, areas)}
+    raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)]
     if cased:
-        raw = [m for m in raw if not _part_of_longer_name(text, m)]
+        surnames = _surnames(text, raw, gazetteer) - supported
+        raw = [m for m in raw if m.key not in surnames]
+    orgs = {m for m in raw if _in_org_name(text, m, cased)}
+    if cased:
+        raw = [m for m in raw if m in orgs or not _part_of_longer_name(text, m)]
     raw = _drop_bank_names(raw, text, gazetteer)
     names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
     inside = set()
@@ -179,16 +193,10 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                 if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) + 1:
                     inside.add(m)
 
-    # resolve: unambiguous names first, they are the context for the others
-    places = {}
-    context, seen_ids = [], set()
-    for m in raw:
-        if len(m.place_ids) == 1:
-            places[m] = gazetteer.get(m.place_ids[0])
-            if places[m].id not in seen_ids:  # each place once: ranking cost grows with the context
-                seen_ids.add(places[m].id)
-                context.append(places[m])
-    countries = {p.country for p in context if p.country}
+    # unambiguous names need no ranking; the others are ranked with the whole article as
+    # context (its "City, State" patterns, dateline and other names: more than the places
+    # already certain, 65.5% -> 72.0% of matched LGL mentions within 161 km)
+    places = {m: gazetteer.get(m.place_ids[0]) for m in raw if len(m.place_ids) == 1}
     mentions = []
     chosen = {}
     for m in raw:
@@ -200,9 +208,9 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             ids = set(m.place_ids)
             ck = (m.key, tuple(sorted(kinds)) if kinds else None)
             if ck not in chosen:
-                cands = [p for p in gazetteer.candidates(m.text, context=context or None, kind=kinds) if p.id in ids]
+                cands = [p for p in gazetteer.candidates(m.text, context=text, kind=kinds) if p.id in ids]
                 if not cands and kinds:
-                    cands = [p for p in gazetteer.candidates(m.text, context=context or None) if p.id in ids]
+                    cands = [p for p in gazetteer.candidates(m.text, context=text) if p.id in ids]
                 chosen[ck] = cands
             cands = chosen[ck]
             if not cands:
@@ -214,7 +222,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             if ak not in chosen:
                 chosen[ak] = None
                 for suffix in ("province", "governorate", "oblast", "region"):
-                    alt = gazetteer.candidates(f"{m.text} {suffix}", context=context or None, kind=hint)
+                    alt = gazetteer.candidates(f"{m.text} {suffix}", context=text, kind=hint)
                     if alt:
                         chosen[ak] = alt[0]
                         break
@@ -227,7 +235,17 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             if dm and re.match(r"(north|south|east|west)", m.text.lower()):
                 qual = Q.Qualifier(Q.direction_of(dm.group(1), dm.group(2)), m.start, m.end)
         role = "actor" if m in inside else _role(text, lower, m, place, lexicon, dateline_end, links)
-        pm = PlaceMention(m.start, m.end, text[m.start:m.end], place, role, span=(m.start, m.end))
+        if role in LOCATING_ROLES and m in orgs:
+            role = "org"
+        if (role in LOCATING_ROLES and _SAID_AFTER.match(lower, m.end) and " " not in m.key
+                and place.kind in ("city", "town", "village") and place.population < _SEAT_POPULATION
+                and lexicon.lookup_actor(_key(m.text)) is None):
+            continue  # "Jones said": a person; a government's seat or an actor would be a metonym
+        # the name without a leading article ("the U.S."), and an abbreviation with its
+        # period ("Gary, Ind."), as a reader marks them
+        start = m.start + 4 if re.match(r"(?i)the\s", m.text) and len(m.text) > 4 else m.start
+        end = m.end + 1 if text[m.end:m.end + 1] == "." and m.text + "." in place.aliases else m.end
+        pm = PlaceMention(start, end, text[start:end], place, role, span=(m.start, end))
         if qual is not None and qual.name:
             pm.qualifier = qual.name
             pm.span = (min(qual.start, m.start), max(qual.end, m.end))
@@ -279,10 +297,14 @@ def main_area(mentions):
     return first[best][1]
 
 
-def _keep(m, cased):
-    if m.common and not m.capitalized:
-        return False
+def _keep(m, cased, supported):
+    if _CONTRACTION.match(m.text) or (" " not in m.key and m.text.lower() in _DATE_WORDS):
+        return False  # "I've", "Monday", "August": a pronoun or a date, whatever town shares the name
+    if m.common and not (cased and m.capitalized and m.key in supported):
+        return False  # a frequent English word ("Mobile", "Police") needs a reader's evidence
     words = m.text.lower().replace("-", " ").split()
+    if len(m.key) == 1:
+        return False  # an initial ("E. Smith"), not a place
     if all(w.strip(".'’") in _STOP for w in words):
         return False
     if cased and m.capitalized is False and len(words) == 1 and m.common:
@@ -295,6 +317,97 @@ def _keep(m, cased):
         # name ("The Crossing", Arkansas); a name's other words would be capitalised too
         return False
     return True
+
+
+_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from)\s+$")
+_SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|sen|rep|gov|lt|sgt|capt|gen|col|maj|cpl|pvt|president|judge|coach|officer|"
+    r"detective|deputy|sheriff|mayor|senator|minister|professor|prof|rev|father|sister)\.?\s+$", re.I)
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|recalled)\b")
+_SEAT_POPULATION = 500_000  # cities that size host governments and agencies, which speak ("Kyiv said")
+_ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "university", "college", "council",
+              "commission", "committee", "court", "agency", "authority", "bureau", "company", "corporation",
+              "association", "foundation", "institute", "mayor", "governor", "coroner", "legislature", "senate",
+              "ministry", "municipality", "prosecutor", "prosecutors", "officials"}
+# capitalised, these also belong to an institution's name ("Idlib Central School", "Atlanta Journal")
+_ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival", "community", "center",
+              "centre", "government", "public", "medical", "law", "service", "services", "system", "systems",
+              "educators", "education", "shopping", "democratic", "democrats", "republican", "republicans",
+              "house", "olympic", "olympics", "liberation", "hall", "stadium", "commonwealth's",
+              "department", "dept", "police", "sheriff", "sheriff's", "university", "college", "school", "schools",
+              "board", "council", "commission", "committee", "court", "office", "agency", "authority", "bureau",
+              "company", "corporation", "corp", "inc", "association", "society", "foundation", "institute",
+              "church", "times", "post", "herald", "tribune", "news", "journal", "gazette", "chronicle",
+              "club", "party", "chamber", "district's", "legislature", "assembly", "senate", "patrol",
+              "guard", "fire", "library", "museum", "bank", "federation", "union", "league", "team"}
+_ORG_TAIL = re.compile(r"(?:[ \t]+(?:of|and|for|&|the)?[ \t]*[^\W\d_][\w'’.-]*){1,4}")
+
+
+_CONTRACTION = re.compile(r"(?i)^(?:i|we|you|they|he|she|it|that|there)['’](?:ve|re|d|ll|m|s)$")
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "june", "july", "august", "september", "october", "november",
+               "december"}
+_FIRST_NAME = re.compile(r"\b([A-Z][a-z]+|[A-Z]\.)\s+$")
+_NOT_FIRST = {"The", "In", "At", "Of", "On", "And", "But", "For", "From", "To", "By", "With", "Near", "North",
+              "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+              "New", "Old", "Fort", "Port", "Mount", "Lake", "Saint", "San", "Santa", "El", "Al", "La", "Le", "Los",
+              "Las", "Greater", "Downtown", "Metro", "When", "While", "If", "As", "After", "Before", "Since"}
+
+
+def _surnames(text, raw, gazetteer):
+    """One-word names that follow a first name somewhere in the text ("Anna Moore") are a
+    person's surname in every mention ("Moore said") -- one sense per discourse."""
+    out, ends = set(), {m.end for m in raw}
+    for m in raw:
+        if " " in m.key or m.key in out or not m.capitalized:
+            continue
+        fm = _FIRST_NAME.search(text[max(0, m.start - 20):m.start])
+        if (fm and fm.group(1) not in _NOT_FIRST and fm.group(1) not in _PLACE_WORDS
+                and fm.group(1) not in _WEEKDAYS
+                and not fm.group(1).endswith(("an", "ese", "ish"))  # "Syrian Raqqa": a demonym
+                and text[m.end:m.end + 1] not in (",",)  # "Fort Moore, Ga."
+                and m.start - len(fm.group(0)) + len(fm.group(1)) not in ends  # "Cairo Egypt": two places
+                and all(gazetteer.get(i).kind in ("city", "town", "village") for i in m.place_ids)):
+            out.add(m.key)
+    return out
+
+
+def _supported(text, m, areas):
+    """A capitalised name is a place when a reader would say so: "in Mobile", "Mobile, Ala."
+    -- not at the start of a sentence, where every word has a capital."""
+    if m.sentence_start:
+        return False
+    after = _SUPPORT_AFTER.match(text, m.end)
+    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 10):m.start].lower())
+                or (after and after.end() - 1 in areas))
+
+
+def _person(text, m):
+    """"Mr. Jones", "Sen. Lincoln": a title makes a one-word name a person's."""
+    return " " not in m.key and bool(_TITLE_BEFORE.search(text[max(0, m.start - 14):m.start]))
+
+
+def _in_org_name(text, m, cased):
+    """"Texas Department of Transportation", "Kharkiv police": the place opens an institution's
+    name. A lower-case next word must be one that only heads an institution; a capitalised
+    name runs on over its capitalised words ("Laurel County Adult Education Center")."""
+    tail = _ORG_TAIL.match(text, m.end)
+    if not tail:
+        return False
+    words = tail.group(0).split()
+    if not (cased and words[0][0].isupper()):
+        # the next word in any case ("Kharkiv police"), only when it can only head an
+        # institution: "an Idlib school" is where a strike landed
+        return any(w.lower().rstrip(".,") in _ORG_HEADS for w in words[:2])  # "sumy regional council"
+    out = []
+    for w in words:
+        if w.lower() in ("of", "and", "for", "&", "the"):
+            continue
+        if not w[0].isupper():
+            break
+        out.append(w)
+    return any(w.lower().rstrip(".,") in _ORG_WORDS or w.lower().rstrip(".,") in _ORG_HEADS for w in out)
 
 
 _NAME_TAIL = re.compile(r"^[ \t]+(?:[A-Z][a-z]+)")
