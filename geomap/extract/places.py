@@ -42,6 +42,17 @@ import re
 from dataclasses import dataclass, field
 
 from . import qualifiers as Q
+from .mentions import (
+    _keep,
+    _surnames,
+    _supported,
+    _person,
+    _in_org_name,
+    _part_of_longer_name,
+    _drop_bank_names,
+    _SAID_AFTER,
+    _SEAT_POPULATION,
+)
 from .place_geometry import focus_points, qualified_geometry
 from .tokens import tokenize
 
@@ -66,13 +77,6 @@ _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
     r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
     r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|country|oblast|state|banks?|side)\b")
-_STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
-         "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
-         "center", "centre", "major", "human", "alliance", "air", "shut", "risen", "free", "said", "united",
-         "army", "police", "more", "most", "new", "old", "may", "can", "war", "peace", "union", "about",
-         # generic feature nouns: alone they name nothing ("Main Street" is the name, not "Street")
-         "street", "road", "route", "avenue", "highway", "school", "park", "square", "lane", "drive",
-         "ten", "one", "two", "three", "god"}
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
@@ -82,8 +86,6 @@ _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
-_FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", "with", "as", "it", "its", "this",
-                   "that", "these", "those", "there", "here", "their", "our", "his", "her", "some", "all", "no"}
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
 
@@ -295,160 +297,6 @@ def main_area(mentions):
         return None
     best = max(scores, key=lambda k: (scores[k], -first[k][0]))
     return first[best][1]
-
-
-def _keep(m, cased, supported):
-    if _CONTRACTION.match(m.text) or (" " not in m.key and m.text.lower() in _DATE_WORDS):
-        return False  # "I've", "Monday", "August": a pronoun or a date, whatever town shares the name
-    if m.common and not (cased and m.capitalized and m.key in supported):
-        return False  # a frequent English word ("Mobile", "Police") needs a reader's evidence
-    words = m.text.lower().replace("-", " ").split()
-    if len(m.key) == 1:
-        return False  # an initial ("E. Smith"), not a place
-    if all(w.strip(".'’") in _STOP for w in words):
-        return False
-    if cased and m.capitalized is False and len(words) == 1 and m.common:
-        return False
-    if cased and not any(c.isupper() for c in m.text):
-        return False  # in cased text names are capitalised: "the villages" is not The Villages, Florida
-    if (cased and len(words) > 1 and m.sentence_start and words[0] in _FUNCTION_WORDS
-            and not any(c.isupper() for c in m.text[1:])):
-        # "The crossing followed ...": the capital belongs to the sentence, not to a
-        # name ("The Crossing", Arkansas); a name's other words would be capitalised too
-        return False
-    return True
-
-
-_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from)\s+$")
-_SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
-_TITLE_BEFORE = re.compile(
-    r"\b(?:mr|mrs|ms|dr|sen|rep|gov|lt|sgt|capt|gen|col|maj|cpl|pvt|president|judge|coach|officer|"
-    r"detective|deputy|sheriff|mayor|senator|minister|professor|prof|rev|father|sister)\.?\s+$", re.I)
-_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|recalled)\b")
-_SEAT_POPULATION = 500_000  # cities that size host governments and agencies, which speak ("Kyiv said")
-_ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "university", "college", "council",
-              "commission", "committee", "court", "agency", "authority", "bureau", "company", "corporation",
-              "association", "foundation", "institute", "mayor", "governor", "coroner", "legislature", "senate",
-              "ministry", "municipality", "prosecutor", "prosecutors", "officials"}
-# capitalised, these also belong to an institution's name ("Idlib Central School", "Atlanta Journal")
-_ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival", "community", "center",
-              "centre", "government", "public", "medical", "law", "service", "services", "system", "systems",
-              "educators", "education", "shopping", "democratic", "democrats", "republican", "republicans",
-              "house", "olympic", "olympics", "liberation", "hall", "stadium", "commonwealth's",
-              "department", "dept", "police", "sheriff", "sheriff's", "university", "college", "school", "schools",
-              "board", "council", "commission", "committee", "court", "office", "agency", "authority", "bureau",
-              "company", "corporation", "corp", "inc", "association", "society", "foundation", "institute",
-              "church", "times", "post", "herald", "tribune", "news", "journal", "gazette", "chronicle",
-              "club", "party", "chamber", "district's", "legislature", "assembly", "senate", "patrol",
-              "guard", "fire", "library", "museum", "bank", "federation", "union", "league", "team"}
-_ORG_TAIL = re.compile(r"(?:[ \t]+(?:of|and|for|&|the)?[ \t]*[^\W\d_][\w'’.-]*){1,4}")
-
-
-_CONTRACTION = re.compile(r"(?i)^(?:i|we|you|they|he|she|it|that|there)['’](?:ve|re|d|ll|m|s)$")
-_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-               "february", "march", "april", "june", "july", "august", "september", "october", "november",
-               "december"}
-_FIRST_NAME = re.compile(r"\b([A-Z][a-z]+|[A-Z]\.)\s+$")
-_NOT_FIRST = {"The", "In", "At", "Of", "On", "And", "But", "For", "From", "To", "By", "With", "Near", "North",
-              "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
-              "New", "Old", "Fort", "Port", "Mount", "Lake", "Saint", "San", "Santa", "El", "Al", "La", "Le", "Los",
-              "Las", "Greater", "Downtown", "Metro", "When", "While", "If", "As", "After", "Before", "Since"}
-
-
-def _surnames(text, raw, gazetteer):
-    """One-word names that follow a first name somewhere in the text ("Anna Moore") are a
-    person's surname in every mention ("Moore said") -- one sense per discourse."""
-    out, ends = set(), {m.end for m in raw}
-    for m in raw:
-        if " " in m.key or m.key in out or not m.capitalized:
-            continue
-        fm = _FIRST_NAME.search(text[max(0, m.start - 20):m.start])
-        if (fm and fm.group(1) not in _NOT_FIRST and fm.group(1) not in _PLACE_WORDS
-                and fm.group(1) not in _WEEKDAYS
-                and not fm.group(1).endswith(("an", "ese", "ish"))  # "Syrian Raqqa": a demonym
-                and text[m.end:m.end + 1] not in (",",)  # "Fort Moore, Ga."
-                and m.start - len(fm.group(0)) + len(fm.group(1)) not in ends  # "Cairo Egypt": two places
-                and all(gazetteer.get(i).kind in ("city", "town", "village") for i in m.place_ids)):
-            out.add(m.key)
-    return out
-
-
-def _supported(text, m, areas):
-    """A capitalised name is a place when a reader would say so: "in Mobile", "Mobile, Ala."
-    -- not at the start of a sentence, where every word has a capital."""
-    if m.sentence_start:
-        return False
-    after = _SUPPORT_AFTER.match(text, m.end)
-    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 10):m.start].lower())
-                or (after and after.end() - 1 in areas))
-
-
-def _person(text, m):
-    """"Mr. Jones", "Sen. Lincoln": a title makes a one-word name a person's."""
-    return " " not in m.key and bool(_TITLE_BEFORE.search(text[max(0, m.start - 14):m.start]))
-
-
-def _in_org_name(text, m, cased):
-    """"Texas Department of Transportation", "Kharkiv police": the place opens an institution's
-    name. A lower-case next word must be one that only heads an institution; a capitalised
-    name runs on over its capitalised words ("Laurel County Adult Education Center")."""
-    tail = _ORG_TAIL.match(text, m.end)
-    if not tail:
-        return False
-    words = tail.group(0).split()
-    if not (cased and words[0][0].isupper()):
-        # the next word in any case ("Kharkiv police"), only when it can only head an
-        # institution: "an Idlib school" is where a strike landed
-        return any(w.lower().rstrip(".,") in _ORG_HEADS for w in words[:2])  # "sumy regional council"
-    out = []
-    for w in words:
-        if w.lower() in ("of", "and", "for", "&", "the"):
-            continue
-        if not w[0].isupper():
-            break
-        out.append(w)
-    return any(w.lower().rstrip(".,") in _ORG_WORDS or w.lower().rstrip(".,") in _ORG_HEADS for w in out)
-
-
-_NAME_TAIL = re.compile(r"^[ \t]+(?:[A-Z][a-z]+)")
-_PLACE_WORDS = {"City", "Province", "Governorate", "Oblast", "Region", "District", "Strip", "River", "Dam",
-                "Airport", "International", "Airbase", "Air", "Base", "Valley", "Mountains", "Hills", "Lake",
-                "Sea", "Bay", "Gulf", "Border", "Crossing", "Bridge", "Port", "Square", "Street", "Road",
-                "Highway", "University", "Hospital", "State", "County", "Countryside", "Plain", "Desert",
-                "Island", "Islands", "Peninsula", "Canal", "Corridor", "Front", "Municipality", "Camp"}
-_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-             "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"}
-
-
-def _part_of_longer_name(text, m):
-    """"Nur" in "Nur Shams refugee camp": a capitalised word follows, so the name is longer
-    than the gazetteer's (cased text only; place-type words and dates may follow a name)."""
-    if not m.capitalized:
-        return False
-    nxt = _NAME_TAIL.match(text[m.end:m.end + 30])
-    if not nxt:
-        return False
-    word = nxt.group(0).strip()
-    return word not in _PLACE_WORDS and word not in _WEEKDAYS
-
-
-_BANK_NAME = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|left|right)[\s-]+(?:river\s*)?(?:bank|side|shore)s?$")
-_OF_RIVER = re.compile(r"^\s+of\s+(?:the\s+)?(?:river\s+)?$")
-
-
-def _drop_bank_names(raw, text, gazetteer):
-    """"the west bank of the Euphrates" is a side of the river, not the West Bank: a place
-    named like a river bank is dropped when "of" and a river follow it."""
-    out = []
-    for k, m in enumerate(raw):
-        nxt = raw[k + 1] if k + 1 < len(raw) else None
-        if (nxt is not None and _BANK_NAME.match(m.text.lower()) and _OF_RIVER.match(text[m.end:nxt.start].lower())
-                and any(gazetteer.get(i).kind == "river" for i in nxt.place_ids)):
-            continue
-        out.append(m)
-    return out
 
 
 def _kinds(qual, text, m):
