@@ -81,6 +81,8 @@ class Gazetteer:
         self._context_cache = {}
         self._text_cache = {}
         self._vote_cache = {}  # name -> its candidates' context-free votes
+        self._summary_cache = {}  # (context place ids, name key) -> evidence
+        self._scan_cache = {}  # text -> its raw matches (see scan)
         self._geocoder = None
 
     @property
@@ -370,7 +372,29 @@ class Gazetteer:
             self._matcher = Matcher(self)
         return self._matcher
 
-    # -------------------------------------------------------------- ranking
+    def scan(self, text):
+        """``self.matcher.scan(text)``, remembered for the last few texts.
+
+        The extractor scans an article for its mentions and the ranker scans
+        the same article for its document votes: one scan serves both.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of geomap.matcher.RawMatch
+            A new list each call (the matches themselves are immutable).
+        """
+        found = self._scan_cache.get(text)
+        if found is None:
+            found = tuple(self.matcher.scan(text))
+            if len(self._scan_cache) >= 8:
+                self._scan_cache.clear()
+            self._scan_cache[text] = found
+        return list(found)
+
     # -------------------------------------------------------------- ranking
     def resolve(self, name, *, context=None, country=None, kind=None):
         """The best place for ``name``, or None.

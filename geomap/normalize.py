@@ -179,4 +179,10 @@ def normalize_name(s):
         s = "" if s is None else str(s)
     if s.isascii() and s.isalpha():
         return normalize_token(s)
+    return _normalize_words(s)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _normalize_words(s):
+    # the ranker folds the same context names again for every candidate list
     return " ".join(k for k in map(normalize_token, split_name(s)) if k)

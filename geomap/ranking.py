@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import math
 import re
+
+import numpy as np
 
 from ._table import split_aliases
 from .normalize import ARTICLE, normalize_name, split_name
@@ -103,8 +106,10 @@ def lookup(gaz, name):
     return key, hits, note
 
 
+@functools.lru_cache(maxsize=100_000)
 def _spelled(s):
     """A name as written, folded only for case, diacritics and separators."""
+    # cached: the same row names are compared for every mention of a name
     return " ".join(split_name(s))
 
 
@@ -236,11 +241,11 @@ def _score(place, how, ctx, key, name):
             score += _CONTEXT["contains"]
             why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
     if ctx["points"]:
-        dists = [_km(place.lat, place.lon, la, lo) for la, lo in ctx["points"]]
-        d = min(dists)
+        dists = _km_many(place.lat, place.lon, _point_arrays(ctx))
+        d = float(dists.min())
         # scaled by the share of context places within 1,000 km: one nearby
         # name in a text about elsewhere says little
-        near = sum(x <= 1000.0 for x in dists) / len(dists)
+        near = int(np.count_nonzero(dists <= 1000.0)) / len(dists)
         bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0) * near
         if bonus > 0:
             score += bonus
@@ -261,7 +266,18 @@ def _context(gaz, context, *, exclude):
                 gaz._context_cache.clear()
             gaz._context_cache[(context, exclude)] = summary
         return summary or None
-    return _summarize(gaz, context, exclude) or None
+    context = tuple(context)
+    # the extractor asks for many names with the same resolved places: the
+    # summary depends only on these fields of the places and on the name key
+    memo_key = (tuple((p.id, p.name, p.kind, p.country, p.parent, p.lat, p.lon) for p in context), exclude)
+    cache = gaz._summary_cache
+    summary = cache.get(memo_key)
+    if summary is None:
+        summary = _summarize(gaz, context, exclude)
+        if len(cache) > 4096:
+            cache.clear()
+        cache[memo_key] = summary
+    return summary or None
 
 
 def _summarize(gaz, context, exclude):
@@ -324,7 +340,7 @@ def _document(gaz, text):
     if doc is not None:
         return doc
     mentions, adjacent, seen = [], {}, set()
-    matches = gaz.matcher.scan(text)
+    matches = gaz.scan(text)
     for m, nxt in zip(matches, matches[1:] + [None]):
         if nxt is not None and _COMMA.fullmatch(text[m.end:nxt.start]):
             for pid in nxt.place_ids:
@@ -386,6 +402,26 @@ def _country_of(gaz, place_id):
 def _kind_of(gaz, place_id):
     i = gaz._pos.get(place_id)
     return None if i is None else gaz._cols["kind"][i]
+
+
+def _point_arrays(ctx):
+    """The context points as radians/cosine arrays (computed once per summary)."""
+    arrays = ctx.get("_arrays")
+    if arrays is None:
+        lat = np.array([p[0] for p in ctx["points"]], dtype=float)
+        lon = np.array([p[1] for p in ctx["points"]], dtype=float)
+        rad = np.radians(lat)
+        arrays = ctx["_arrays"] = (rad, np.cos(rad), lon)
+    return arrays
+
+
+def _km_many(lat, lon, arrays):
+    """Great-circle distances in km from one point to the context points (haversine, as :func:`_km`)."""
+    p2, cos2, lon2 = arrays
+    p1 = math.radians(lat)
+    a = (np.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * cos2 * np.sin(np.radians(lon2 - lon) / 2) ** 2)
+    return 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _km(lat1, lon1, lat2, lon2):

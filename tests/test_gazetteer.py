@@ -231,3 +231,15 @@ def test_default_with_geocoder(monkeypatch, tmp_path):
     online = Gazetteer.default(geocoder=fake)
     assert online.resolve("Atlantis") is None and fake.asked == [("Atlantis", None)]
     assert Gazetteer.default().resolve("Atlantis") is None and len(fake.asked) == 1
+
+
+def test_scan_is_the_matchers_and_remembers_recent_texts(small):
+    text = "Shelling near Deir ez-Zor and Raqqa, then Homs."
+    first = small.scan(text)
+    assert first == small.matcher.scan(text)
+    assert text in small._scan_cache
+    first.clear()  # callers get their own list: the cache is not changed through it
+    assert small.scan(text) == small.matcher.scan(text) != []
+    for k in range(20):  # bounded: old texts are forgotten
+        small.scan(f"text {k} about Homs")
+    assert len(small._scan_cache) <= 8

@@ -307,3 +307,35 @@ def test_lookup_notes_how_a_name_was_found(small):
 def test_great_circle_km(a, b, expected):
     assert ranking._km(*a, *b) == pytest.approx(expected, rel=0.005, abs=0.1)
     assert ranking._km(*b, *a) == pytest.approx(ranking._km(*a, *b))
+
+
+@pytest.mark.parametrize("origin", [(0.0, 0.0), (33.34058, 44.40088), (-33.9, 151.2), (89.9, -179.9)])
+def test_vectorised_distances_match_the_scalar_haversine(origin):
+    points = [(0.0, 0.0), (33.51020, 36.29128), (0.0, 180.0), (-89.0, 10.0), origin]
+    ctx = {"points": points}
+    got = ranking._km_many(*origin, ranking._point_arrays(ctx))
+    assert got.tolist() == pytest.approx([ranking._km(*origin, *p) for p in points], rel=1e-9, abs=1e-6)
+    # the arrays are computed once per context summary and reused
+    assert ranking._point_arrays(ctx) is ranking._point_arrays(ctx)
+
+
+def test_place_context_summary_is_reused_and_equals_a_fresh_one(small):
+    context = [small.get("US-LA"), small.get("country:SY")]
+    first = small.candidates("Alexandria", context=context)
+    n = len(small._summary_cache)
+    again = small.candidates("Alexandria", context=iter(context))  # any iterable, same places
+    assert len(small._summary_cache) == n
+    assert [(p.id, p.score, p.why) for p in again] == [(p.id, p.score, p.why) for p in first]
+    small._summary_cache.clear()
+    fresh = small.candidates("Alexandria", context=context)
+    assert [(p.id, p.score, p.why) for p in fresh] == [(p.id, p.score, p.why) for p in first]
+
+
+def test_a_moved_context_place_is_not_served_from_the_cache(small):
+    import dataclasses
+
+    la = small.get("US-LA")
+    before = small.candidates("Alexandria", context=[la])
+    far = dataclasses.replace(la, lat=-la.lat, lon=la.lon + 150.0)
+    after = small.candidates("Alexandria", context=[far])
+    assert [p.why for p in after] != [p.why for p in before]

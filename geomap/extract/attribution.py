@@ -26,6 +26,8 @@ _BEFORE_SPEECH = ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement",
                                    "later"}
 _CLAUSE_OPENERS = BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
 _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
+# words that end a speaker phrase to the left of its verb
+_SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
 
 @dataclass
 class Frame:
@@ -43,10 +45,10 @@ def frames(an, lexicon):
     """The attribution frames of an analysed sentence (list of :class:`Frame`)."""
     toks, n = an.tokens, len(an.tokens)
     frames = []
-    for k, t in enumerate(toks):
+    # most sentences have one or two reporting words: find them in one pass
+    for k in [k for k, t in enumerate(toks) if t.key in _FRAME_WORDS]:
+        t = toks[k]
         key = t.key
-        if key not in _FRAME_WORDS:
-            continue
         if key == "according" and k + 1 < n and toks[k + 1].key == "to":
             who, actor, end = _np_after(an, k + 2)
             if who:
@@ -155,7 +157,7 @@ def _speaker_left(an, k):
     if j < 0:
         return None
     words = []
-    while j >= 0 and toks[j].word and toks[j].key not in {"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE:
+    while j >= 0 and toks[j].word and toks[j].key not in _SPEAKER_STOP:
         words.append(j)
         j -= 1
         if len(words) >= 8:

@@ -182,16 +182,16 @@ def _find_actors(an, lexicon, country, blocked):
     first = lexicon.alias_first
     i = 0
     found = []
-    while i < n:
+    # most words start no actor name: visit only those that may, in one pass
+    starts = [k for k, t in enumerate(toks) if t.word and k not in blocked
+              and (t.key in first or t.key in POSSESSIVES or t.key in PRONOUNS)]
+    for s in starts:
+        if s < i:
+            continue  # inside the actor just found
+        i = s
         t = toks[i]
-        if not t.word or i in blocked:
-            i += 1
-            continue
         hit = None
         key = ()
-        if t.key not in first and t.key not in POSSESSIVES and t.key not in PRONOUNS:
-            i += 1  # most words start no actor name
-            continue
         for L in range(1, min(lexicon.max_alias, n - i) + 1 if t.key in first else 0):
             x = toks[i + L - 1]
             if not x.word:
@@ -252,10 +252,13 @@ def _find_triggers(an, lexicon):
     taken = {k for a in an.actors if not a.pronoun for k in range(a.i, a.j)}
     out = []
     i = 0
-    while i < n:
-        if i in taken or not toks[i].word or toks[i].key not in lexicon.form_first:
-            i += 1
-            continue
+    form_first = lexicon.form_first
+    # few words start an action form: visit only those, in one pass
+    starts = [k for k, t in enumerate(toks) if t.word and k not in taken and t.key in form_first]
+    for s in starts:
+        if s < i:
+            continue  # inside the form just found
+        i = s
         best = None
         for gap in ((-1, 1, 2) if toks[i].key in lexicon.gap_heads else (-1,)):
             key = ()
@@ -342,12 +345,17 @@ def _choose_form(toks, i, forms, actors):
     return nouns[0] if verbs[0].tag in ("base", "s") else verbs[0]
 
 
+# every key that may start a clause below: other tokens are skipped in one pass
+_BOUNDARY_KEYS = frozenset({";", ":", "—", "–", "(", ")", ",", "as", "that", "and"} | BOUNDARY_WORDS)
+
+
 def _find_boundaries(an):
     toks, n = an.tokens, len(an.tokens)
     b = {0}
     trig_start = {t.i for t in an.triggers}
     actor_start = {a.i: a for a in an.actors}
-    for k, t in enumerate(toks):
+    for k in [k for k, t in enumerate(toks) if t.key in _BOUNDARY_KEYS]:
+        t = toks[k]
         if t.key in (";", ":", "—", "–", "(", ")"):
             b.add(k)
         elif t.key == "," :

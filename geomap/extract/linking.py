@@ -174,7 +174,7 @@ def _forces_of(name, lexicon):
 
 def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
     toks = an.tokens
-    trig = {t.i for t in an.triggers} | {j for t in an.triggers for j in range(t.i, t.j)}
+    trig = None  # the trigger tokens, built only when a candidate gets that far
     for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
         if m.held:
             continue
@@ -203,6 +203,8 @@ def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
         j = m.i - 1
         while j >= 0 and toks[j].key in ("the", "a", "an"):
             j -= 1
+        if trig is None:
+            trig = {t.i for t in an.triggers} | {x for t in an.triggers for x in range(t.i, t.j)}
         if j >= 0 and j in trig:
             continue  # the object of an earlier verb
         if j >= 0 and toks[j].key == ")":
@@ -397,7 +399,10 @@ def _agents(an, j, preps, *, direct=False):
 def _coref_nouns(an, memory, lexicon):
     """"the ministry", "the group" -> the last actor of that kind named in the document."""
     toks = an.tokens
-    covered = {k for m in an.actors for k in range(m.i, m.j)}
+    # "the ministry"/"the group" are rare: look for them before building anything
+    hits = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group")
+            and k > 0 and toks[k - 1].key == "the"]
+    covered = {k for m in an.actors for k in range(m.i, m.j)} if hits else ()
     for m in an.actors:
         if not m.pronoun:
             a = lexicon.actor(m.actor)
@@ -405,9 +410,9 @@ def _coref_nouns(an, memory, lexicon):
                 memory.by_word["ministry"] = a.name
             if a.type == "non_state_armed_group":
                 memory.by_word["group"] = a.name
-    for k, t in enumerate(toks):
-        if t.key in ("ministry", "group") and k > 0 and toks[k - 1].key == "the" and k not in covered:
-            name = memory.by_word.get(t.key)
+    for k in hits:
+        if k not in covered:
+            name = memory.by_word.get(toks[k].key)
             if name:
                 an.actors.append(ActorMention(k - 1, k + 1, name))
     an.actors.sort(key=lambda m: m.i)

@@ -15,6 +15,7 @@ __all__ = ["modality", "look_back", "denies_previous"]
 
 
 _GERUND_HEADS = AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"}
+_NO_EVENT = frozenset(("any", "no", "avoid", "prevent", "avert"))
 
 def look_back(toks, i, lo):
     words = []
@@ -64,7 +65,7 @@ def modality(an, tr, frames):
     back = look_back(toks, tr.i, lo)
     stance = "asserted"
     if tr.pos == "verb":
-        if any(w in ("any", "no", "avoid", "prevent", "avert") for w in back[:4]):
+        if not _NO_EVENT.isdisjoint(back[:4]):
             return "drop"
         if back[:1] == ["and"] and _coordinated_infinitive(toks, tr.i - 1, an.place_tokens):
             return "drop"
@@ -76,7 +77,7 @@ def modality(an, tr, frames):
                 return "planned"
             if head not in ASSERT_TO and head not in MODAL_THREAT:
                 return "drop"
-        if tr.tag == "ing" and not any(w in _GERUND_HEADS for w in back[:3]):
+        if tr.tag == "ing" and _GERUND_HEADS.isdisjoint(back[:3]):
             if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
                     f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
                 return "asserted"  # "accused the army of bombing ...": the action accused of
@@ -86,14 +87,15 @@ def modality(an, tr, frames):
                 return "drop"  # "..., killing 15 civilians": the consequence of the attack just named
     else:
         near = back[:4]
-        if any(w in PREVENT for w in near):
+        if not PREVENT.isdisjoint(near):
             return "drop"
-    if any(w in MODAL_THREAT for w in back[:4]) or any(w in THREAT_TO for w in back[:3]):
+    # set tests, not any() over generators: this runs for every action of every sentence
+    if not MODAL_THREAT.isdisjoint(back[:4]) or not THREAT_TO.isdisjoint(back[:3]):
         stance = "threatened"
-    elif any(w in MODAL_POSSIBLE for w in back[:4]):
+    elif not MODAL_POSSIBLE.isdisjoint(back[:4]):
         stance = "possible"
         if any(f.kind == "warn" and f.lo <= tr.i < f.hi for f in frames):
             stance = "threatened"
-    if tr.pos == "verb" and any(w in NEGATION for w in back[:3]):
+    if tr.pos == "verb" and not NEGATION.isdisjoint(back[:3]):
         stance = "denied" if stance == "asserted" else "drop"
     return stance

@@ -52,42 +52,59 @@ def tokenize(text):
     """
     out = []
     append = out.append
+    n = 0
     pending_hyphen = False
     lower = text.lower()
     cased = text != lower and text != text.upper()
     special = False  # a "us" or "un" token that the country fix below looks at
+    prev = None  # the last token appended
+    # per-token work is the cost here: the common plain word takes the fewest tests
     for m in _TOKEN.finditer(text):
         kind = m.lastindex  # 1 abbr, 2 word, 3 hyphen, 4 punctuation
         start, end = m.span()
-        if kind <= 2:
+        if kind == 2:
             key = lower[start:end]
-            if "’" in key:
+            caps = cased and end - start >= 2 and text[start:end].isupper()
+            if "'" in key or "’" in key:
                 key = key.replace("’", "'")
-            caps = cased and len(key) >= 2 and text[start:end].isupper()
-            if key.endswith("'s") and len(key) > 2:
-                append(Token(len(out), start, end - 2, key[:-2], True, caps, pending_hyphen, True))
-                pending_hyphen = False
-                continue
-            # tokenized possessive "russia s defence ministry"
-            if key == "s" and out and out[-1].word and text[out[-1].end:start].strip() in ("", "'", "’"):
-                out[-1].poss = True
-                continue
-            if key in _CASE_SENSITIVE:
-                special = True
-                if caps:
-                    key = "^" + key
-            append(Token(len(out), start, end, key, True, caps, pending_hyphen))
+                if key.endswith("'s") and len(key) > 2:
+                    prev = Token(n, start, end - 2, key[:-2], True, caps, pending_hyphen, True)
+                    append(prev)
+                    n += 1
+                    pending_hyphen = False
+                    continue
+            elif len(key) <= 3:
+                # tokenized possessive "russia s defence ministry"
+                if key == "s" and prev is not None and prev.word and text[prev.end:start].strip() in ("", "'", "’"):
+                    prev.poss = True
+                    continue
+                if key in _CASE_SENSITIVE:
+                    special = True
+                    if caps:
+                        key = "^" + key
+            prev = Token(n, start, end, key, True, caps, pending_hyphen)
+            append(prev)
+            n += 1
+            pending_hyphen = False
+        elif kind == 1:
+            # an abbreviation ("u.s."): never a possessive, never case-sensitive
+            prev = Token(n, start, end, lower[start:end], True,
+                         cased and text[start:end].isupper(), pending_hyphen)
+            append(prev)
+            n += 1
             pending_hyphen = False
         elif kind == 3:
-            if out and out[-1].end == start:
+            if prev is not None and prev.end == start:
                 pending_hyphen = True
         else:
-            s = m.group(0)
-            if (s == "'" or s == "’") and out and out[-1].word:
+            s = text[start:end]
+            if (s == "'" or s == "’") and prev is not None and prev.word:
                 continue
             if s == "“" or s == "”":
                 s = '"'
-            append(Token(len(out), start, end, s, False))
+            prev = Token(n, start, end, s, False)
+            append(prev)
+            n += 1
             pending_hyphen = False
     if special:
         # "us-backed", "US-led": the country, whatever the case
