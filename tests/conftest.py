@@ -14,3 +14,24 @@ def shared_dir():
     if not (SHARED / "gold" / "seeds.json").exists():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture(scope="module", params=["fixture", "real"])
+def gaz(request):
+    """The small fixture gazetteer, then the real data/gazetteer.csv (skipped when not built)."""
+    from geomap.gazetteer import Gazetteer
+
+    if request.param == "real":
+        real = REPO / "data" / "gazetteer.csv"
+        if not real.exists():
+            pytest.skip("data/gazetteer.csv is not built yet")
+        return Gazetteer.from_csv(real)
+    return Gazetteer.from_csv(REPO / "tests" / "fixtures" / "gazetteer_small.csv")
+
+
+@pytest.fixture(scope="module")
+def small():
+    """The small fixture gazetteer (tests/fixtures/gazetteer_small.csv)."""
+    from geomap.gazetteer import Gazetteer
+
+    return Gazetteer.from_csv(REPO / "tests" / "fixtures" / "gazetteer_small.csv")

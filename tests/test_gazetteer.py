@@ -17,19 +17,6 @@ REAL = ROOT / "data" / "gazetteer.csv"
 HEADER = "id,name,aliases,kind,country,parent,lat,lon,wkt,population,source"
 
 
-@pytest.fixture(scope="module", params=["fixture", "real"])
-def gaz(request, tmp_path_factory):
-    if request.param == "real":
-        if not REAL.exists():
-            pytest.skip("data/gazetteer.csv is not built yet")
-        return Gazetteer.from_csv(REAL)
-    return Gazetteer.from_csv(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def small():
-    return Gazetteer.from_csv(FIXTURE)
-
 
 # ------------------------------------------------------------- API behaviour
 def test_filters(small):

@@ -22,19 +22,6 @@ def km(lat1, lon1, lat2, lon2):
     return 12742.0 * math.asin(math.sqrt(a))
 
 
-@pytest.fixture(scope="module", params=["fixture", "real"])
-def gaz(request, tmp_path_factory):
-    if request.param == "real":
-        if not REAL.exists():
-            pytest.skip("data/gazetteer.csv is not built yet")
-        return Gazetteer.from_csv(REAL)
-    return Gazetteer.from_csv(FIXTURE)
-
-
-@pytest.fixture(scope="module")
-def small():
-    return Gazetteer.from_csv(FIXTURE)
-
 
 # ------------------------------------------------------------------ acceptance
 DEIR = (35.33588, 40.14084)  # GeoNames 170794
