@@ -308,21 +308,31 @@ def _summarize_text(gaz, text, exclude):
     voting name (0 to 1).
     """
     doc = _document(gaz, text)
-    others = [m for m in doc["mentions"] if m[0] != exclude]
-    if not others and not doc["adjacent"]:
-        return {}
-    votes_c, votes_p, points = collections.Counter(), collections.Counter(), []
-    for _key, cands, point in others:
-        for country, areas, prob in cands:
+    totals = doc.get("_totals")
+    if totals is None:
+        totals = doc["_totals"] = _vote_totals(doc["mentions"])
+    votes_c, votes_p, points, own = totals
+    n_others = len(doc["mentions"])
+    mine = own.get(exclude)
+    if mine is not None:
+        # each name votes once: the text's totals less the name's own votes
+        # (computed once per text, not once per name asked about)
+        n_others -= 1
+        votes_c, votes_p = votes_c.copy(), votes_p.copy()
+        for country, areas, prob in mine[0]:
             if country:
-                votes_c[country] += prob
+                votes_c[country] -= prob
             for area in areas:
-                votes_p[area] += prob
-        if point is not None:
-            points.append(point)
+                votes_p[area] -= prob
+        votes_c = {c: v for c, v in votes_c.items() if v > 1e-9}
+        votes_p = {a: v for a, v in votes_p.items() if v > 1e-9}
+        if mine[1] is not None:
+            points = [p for k, p in enumerate(points) if k != mine[1]]
+    if not n_others and not doc["adjacent"]:
+        return {}
     # two pseudo-names that vote for nowhere temper the shares of a text that
     # names only one or two other places ("spoke in Paris about U.S. trade")
-    n = max(1, len(others) + _PSEUDO_VOTES)
+    n = max(1, n_others + _PSEUDO_VOTES)
     return {
         "votes_c": {c: v / n for c, v in votes_c.items()},
         # a province's share is among the votes for its country: a US local
@@ -332,6 +342,22 @@ def _summarize_text(gaz, text, exclude):
         "points": points,
         "adjacent": doc["adjacent"],
     }
+
+
+def _vote_totals(mentions):
+    """Votes of all the text's names: ``(countries, provinces, points, own)``,
+    ``own`` mapping each name's key to its votes and the index of its point."""
+    votes_c, votes_p, points, own = {}, {}, [], {}
+    for key, cands, point in mentions:
+        for country, areas, prob in cands:
+            if country:
+                votes_c[country] = votes_c.get(country, 0.0) + prob
+            for area in areas:
+                votes_p[area] = votes_p.get(area, 0.0) + prob
+        own[key] = (cands, len(points) if point is not None else None)
+        if point is not None:
+            points.append(point)
+    return votes_c, votes_p, points, own
 
 
 def _document(gaz, text):
