@@ -27,7 +27,7 @@ from . import qualifiers as Q
 from .clauses import analyse
 from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
-from .places import find_places, focus_points, main_area
+from .places import PlaceMention, find_places, focus_points, main_area
 from .tokens import tokenize
 
 __all__ = ["extract_events", "extract_document", "events_to_frame", "COLUMNS"]
@@ -38,6 +38,8 @@ COLUMNS = [
     "title", "outlet", "url", "n_reports", "claims", "located_by", "trigger", "cameo", "plover", "icon",
     "dateline",
 ]
+# json.dumps(..., ensure_ascii=False) builds a new encoder per call; one encoder serves all rows
+_CLAIMS_JSON = json.JSONEncoder(ensure_ascii=False).encode
 _COARSER = {"point": "city", "city": "province", "river": "region", "province": "region", "region": "region",
             "country": "country"}
 
@@ -130,8 +132,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             prev_sites = sites
     for n, row in enumerate(rows):
         row["event_id"] = f"{doc.id}:{n}"
-        row["claims"] = json.dumps([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}],
-                                   ensure_ascii=False)
+        row["claims"] = _CLAIMS_JSON([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}])
     return rows
 
 
@@ -221,14 +222,12 @@ def _nearest(cands, pos, movement, sent):
 
 
 def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
-    from ..gazetteer import Place
-
     toks = an.tokens
     geom = qualifier = precision = None
     pname = pid = ptext = None
     more = []
     if place is not None:
-        if isinstance(place, Place):
+        if not isinstance(place, PlaceMention):  # the article's main area, a Place
             geom, precision, qualifier = place.geometry, _COARSER.get(place.precision, place.precision), None
             pname, pid, ptext = place.name, place.id, None
         else:
@@ -243,7 +242,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
             apps = [a for a in Q.find_approaches(sent.text, start=toks[lo].start, end=toks[hi - 1].end)
                     if a[0][5:] in Q._DIRS]
             if apps:
-                p = place if isinstance(place, Place) else place.place
+                p = place.place if isinstance(place, PlaceMention) else place
                 qualifier = apps[0][0]
                 geom = Q.approach_line(p.lon, p.lat, qualifier[5:])
                 # "from the south and east": one approach arrow per direction
