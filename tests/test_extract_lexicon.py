@@ -89,6 +89,8 @@ def test_action_forms(lex, words, category, pos):
     ("attack", {"attacks", "attacked", "attacking"}), ("seize", {"seizes", "seized", "seizing"}),
     ("strike", {"strikes", "struck", "striking"}), ("trap", {"trapped", "trapping"}),
     ("deploy", {"deploys", "deployed", "deploying"}), ("carry", {"carries", "carried"}),
+    ("repel", {"repels", "repelled", "repelling"}), ("control", {"controlled", "controlling"}),
+    ("confer", {"conferred"}), ("gun", {"gunned"}),
 ])
 def test_inflect(base, forms):
     assert forms <= set(inflect(base))

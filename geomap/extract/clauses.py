@@ -46,7 +46,10 @@ PREVENT = {"avoid", "avoiding", "prevent", "preventing", "prevented", "avert", "
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
                "any", "no", "such", "every", "each", "another", "other", "some", "several", "many", "new",
                "fresh", "first", "second", "latest", "recent", "two", "three", "rare", "unusual", "fierce",
-               "heavy", "major", "massive", "large", "renewed", "successful", "rival"}
+               "heavy", "major", "massive", "large", "renewed", "successful", "rival",
+               # modifiers of attack nouns: "a ground assault", "a joint night raid"
+               "ground", "aerial", "naval", "joint", "surprise", "coordinated", "overnight", "night", "dawn",
+               "failed", "full", "scale", "limited", "brief"}
 LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying", "conduct",
          "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "mounting", "stage", "staged",
          "stages", "staging", "initiate", "initiated", "initiates", "initiating", "unleash", "unleashed",
@@ -55,7 +58,8 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "wage", "waged", "waging", "lead", "led", "leads", "leading", "undertake", "undertook", "undertaken",
          "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
          "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
-         "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed"}
+         "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed",
+         "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing"}
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",

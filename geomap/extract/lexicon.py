@@ -41,6 +41,11 @@ Adding an actor or a verb is a CSV edit in ``data/``, never a code change.
     movement
         ``yes`` for movements (advance, withdraw, cross ...) that take
         ``from the south`` approach qualifiers and origin/destination places.
+    agentless
+        ``yes`` for actions reports often state without naming who acted
+        ("two civilians were killed in shelling", "the town was captured"):
+        such a sentence gives an event with no actor (``actor`` null) rather
+        than none. Optional; ``no`` when absent.
 
 ``data/sides.csv`` columns: ``side, label, colour``.
 """
@@ -81,7 +86,11 @@ _IRREGULAR = {
 # "hit", "cut", "set": the past participle is the base form ("was hit")
 SAME_PARTICIPLE = frozenset(b for b, (_, pp) in _IRREGULAR.items() if pp == b)
 _DOUBLE = {"stop", "trap", "drop", "plan", "step", "grab", "rob", "ship", "ban", "bar", "jam", "pin", "slip",
-           "strap", "shut", "cut", "put", "set", "run", "win", "dig", "hit", "quit", "spot", "tap"}
+           "strap", "shut", "cut", "put", "set", "run", "win", "dig", "hit", "quit", "spot", "tap",
+           # stressed final syllables: "repelled", "controlled", "conferred", "gunned down"
+           "repel", "compel", "propel", "expel", "patrol", "control", "admit", "commit", "submit", "omit",
+           "permit", "occur", "refer", "prefer", "transfer", "confer", "deter", "plot", "slam", "stab",
+           "drag", "tag", "strip", "nab", "man", "gun", "ram", "kidnap", "rebel", "regret", "equip"}
 
 
 def inflect(base):

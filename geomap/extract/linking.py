@@ -43,7 +43,7 @@ class Draft:
 
     k: int
     category: str
-    actor: str
+    actor: str | None                   # None: the report does not say who acted
     target: str | None = None
     backer: str | None = None
     stance: str = "asserted"
@@ -110,6 +110,9 @@ def link_sentence(an, lexicon, memory):
                 d.reported_by = f.speaker
             break
     drafts = [d for d in drafts if d.stance != "possible"]
+    # "the Kremlin warned that tanks would be destroyed": the warning is the event
+    drafts = [d for d in drafts if d.actor or not any(
+        f.kind == "warn" and f.actor and f.lo <= d.k < f.hi for f in frames)]
     # statements that carry no action of their own
     for f in frames:
         inner = [d for d in drafts if f.lo <= d.k < f.hi]
@@ -131,10 +134,16 @@ def link_sentence(an, lexicon, memory):
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
+    # an unnamed author only when no named one acts the same way in the sentence ("he was
+    # killed in a Russian strike": the strike's author is named)
+    named = {d.category for d in drafts if d.actor}
+    drafts = [d for d in drafts if d.actor or d.category not in named]
+    drafts = [d for k, d in enumerate(drafts) if d.actor or not any(
+        e.actor is None and e.category == d.category for e in drafts[:k])]
     seen, out = set(), []
     for d in drafts:
         key = (d.category, d.actor, d.target, d.stance, d.reported_by, d.k)
-        if d.actor and d.actor != d.target and key not in seen:
+        if (d.actor is None or d.actor != d.target) and key not in seen:
             seen.add(key)
             out.append(d)
     return out
@@ -327,6 +336,12 @@ def _drafts_for(an, tr, frames, memory):
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
+        if not actors and _agentless(memory, tr) and _subject_position(toks, det_i + 1) and _heads_subject(
+                an, tr, memory.lexicon) and not any(lo <= t.i < tr.i for t in an.triggers):
+            # "an airstrike hit a hospital in Gaza": the strike is the subject, its author unnamed
+            tg = _targets(an, tr.j, hi)
+            return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
+                          clause=(lo, hi))]
         if not actors:
             return []
         if tr.category in ("meet", "support"):
@@ -345,6 +360,11 @@ def _drafts_for(an, tr, frames, memory):
     if passive:
         agents = _agents(an, tr.j, ("by",))
         if not agents:
+            # "two civilians were killed in shelling on Kharkiv": it happened, by whom is not said;
+            # the victim is the subject of this clause, not an actor of an earlier one
+            if _agentless(memory, tr):
+                target, _ = _subject(an, tr.i, frames, memory, stop=lo)
+                return [Draft(tr.i, tr.category, None, target, stance=stance, trigger=trig_text, clause=(lo, hi))]
             return []
         target, _ = _subject(an, tr.i, frames, memory)
         return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
@@ -366,6 +386,22 @@ def _drafts_for(an, tr, frames, memory):
     if tr.category == "meet":
         locate = False
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
+
+
+def _heads_subject(an, tr, lexicon):
+    """Whether the noun ends its phrase and a verb or preposition follows ("an airstrike hit",
+    "shelling on Kharkiv"), not a modifier of another noun ("fire points", "strike aircraft")."""
+    toks = an.tokens
+    if tr.j >= len(toks) or not toks[tr.j].word:
+        return False
+    nxt = toks[tr.j].key
+    return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
+
+
+def _agentless(memory, tr):
+    """Whether the action may be an event without a named actor (``agentless`` in data/actions.csv)."""
+    lexicon = memory.lexicon
+    return lexicon is not None and lexicon.action_info(tr.category, "agentless", "no") == "yes"
 
 
 def _agents(an, j, preps, *, direct=False):
