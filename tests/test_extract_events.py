@@ -189,6 +189,38 @@ def test_light_verb_with_modified_attack_noun(gaz, text):
                                                                           "Rapid Support Forces")], rows
 
 
+@pytest.mark.parametrize("text,actor", [
+    ("Mortar fire came from areas held by the SDF near Deir ez-Zor.", "Syrian Democratic Forces"),
+    ("Residents fled El Fasher, the last city in the region held by the Sudanese army.", "Sudanese Armed Forces"),
+])
+def test_reduced_relative_names_no_target(gaz, text, actor):
+    """"areas held by the SDF": the SDF controls them; no earlier actor is the target."""
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "control"]
+    assert rows and rows[0]["actor"] == actor and rows[0]["target"] is None, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian officials said a recreation area on the edge of Kharkiv was hit.",
+    "doctors said the main hospital in el fasher was hit by shelling .",
+])
+def test_agentless_target_is_the_passive_subject_only(gaz, text):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] is None]
+    assert rows and rows[0]["target"] is None, rows
+
+
+def test_definite_attack_noun_refers_back(gaz):
+    """"the strikes hit military targets": the strikes told before, not a new unattributed one."""
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("Russian missiles struck Kharkiv on Saturday. The Kremlin said the strikes hit "
+                            "military targets only.", gazetteer=gaz)
+    assert not [r for r in rows if r["actor"] is None], rows
+
+
 def test_purpose_and_avoidance_are_not_events(gaz):
     from geomap.extract.events import extract_document
 

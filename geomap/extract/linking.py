@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .attribution import frames as find_frames, warn_target as _warn_target
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO, ActorMention
+from .clauses import AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -336,7 +336,7 @@ def _drafts_for(an, tr, frames, memory):
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
-        if not actors and _agentless(memory, tr) and _subject_position(toks, det_i + 1) and _heads_subject(
+        if not actors and _agentless(memory, tr) and det not in _DEFINITE and _subject_position(toks, det_i + 1) and _heads_subject(
                 an, tr, memory.lexicon) and not any(lo <= t.i < tr.i for t in an.triggers):
             # "an airstrike hit a hospital in Gaza": the strike is the subject, its author unnamed
             tg = _targets(an, tr.j, hi)
@@ -355,7 +355,10 @@ def _drafts_for(an, tr, frames, memory):
     # "was hit", "were cut off": verbs whose participle is their base form
     participle = tr.tag in ("pp", "past") or tr.tag == "base" and toks[tr.i].key in SAME_PARTICIPLE
     passive = participle and any(w in AUX for w in back[:3]) and not (back[:1] and back[0] in HAVE)
+    relative = None
     if tr.tag in ("pp", "past") and tr.i + 1 < n and toks[tr.i + 1].key == "by" and not any(w in HAVE for w in back[:1]):
+        if not passive and back[:1] and back[0] not in AUX:
+            relative = back[0]  # a reduced relative clause: "the city held by the army"
         passive = True
     if passive:
         agents = _agents(an, tr.j, ("by",))
@@ -363,10 +366,11 @@ def _drafts_for(an, tr, frames, memory):
             # "two civilians were killed in shelling on Kharkiv": it happened, by whom is not said;
             # the victim is the subject of this clause, not an actor of an earlier one
             if _agentless(memory, tr):
-                target, _ = _subject(an, tr.i, frames, memory, stop=lo)
+                target = _passive_subject(an, tr, lo) if relative is None else None
                 return [Draft(tr.i, tr.category, None, target, stance=stance, trigger=trig_text, clause=(lo, hi))]
             return []
-        target, _ = _subject(an, tr.i, frames, memory)
+        # "areas held by the SDF": a participle after its noun names no target
+        target = _subject(an, tr.i, frames, memory)[0] if relative is None else None
         return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
     if toks[tr.i].key in ("fell", "fall", "falls", "fallen") and tr.j < n and toks[tr.j].key == "to":
         agents = _agents(an, tr.j, ("to",))
@@ -388,6 +392,19 @@ def _drafts_for(an, tr, frames, memory):
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
 
 
+def _passive_subject(an, tr, lo):
+    """The actor a passive verb's subject names ("two civilians were killed", "a Syrian jet was
+    shot down"): an actor ending just before the verb group, not one further back ("officials
+    said a market was hit")."""
+    toks = an.tokens
+    for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
+        between = toks[m.j:tr.i]
+        if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
+            return m.actor
+        return None
+    return None
+
+
 def _heads_subject(an, tr, lexicon):
     """Whether the noun ends its phrase and a verb or preposition follows ("an airstrike hit",
     "shelling on Kharkiv"), not a modifier of another noun ("fire points", "strike aircraft")."""
@@ -396,6 +413,10 @@ def _heads_subject(an, tr, lexicon):
         return False
     nxt = toks[tr.j].key
     return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
+
+
+# "the strikes hit military targets only": a definite noun refers back to an event told before
+_DEFINITE = {"the", "this", "that", "these", "those", "such"}
 
 
 def _agentless(memory, tr):
