@@ -221,6 +221,18 @@ def test_definite_attack_noun_refers_back(gaz):
     assert not [r for r in rows if r["actor"] is None], rows
 
 
+@pytest.mark.parametrize("text,actor", [
+    ("Drones struck an oil depot in Belgorod overnight. The army said it shot down 20 drones over Kursk.", "Russia"),
+    ("Fighting spread across Omdurman. The army said it shelled positions near Bahri.", "Sudanese Armed Forces"),
+    ("Jihadists attacked a convoy near Gao. The army said it struck back near Gao.", "Malian armed forces"),
+])
+def test_the_army_is_the_army_of_the_country_reported(gaz, text, actor):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document(text, gazetteer=gaz)
+    assert [r for r in rows if r["actor"] == actor and r["action"] == "attack"], rows
+
+
 def test_purpose_and_avoidance_are_not_events(gaz):
     from geomap.extract.events import extract_document
 
