@@ -51,7 +51,7 @@ import warnings
 from pathlib import Path
 
 from .errors import GazetteerError
-from .normalize import ARTICLE, MARKS, normalize_token
+from .normalize import ARTICLE, MARKS, normalize_token, split_name
 
 __all__ = ["Matcher", "RawMatch", "common_word_zipf", "MIN_ZIPF"]
 
@@ -440,7 +440,11 @@ class Matcher:
         zipf = (self._zipf if self._zipf is not None else _default_common_words()).get(surface.lower(), 0.0)
         if zipf >= MIN_ZIPF:
             places = [self._gaz.get(i) for i in self._place_ids(key)]
-            if all(p.kind in _SETTLEMENTS for p in places):
+            written = split_name(surface)
+            if not any(split_name(n) == written for p in places for n in (p.name, *p.aliases)):
+                # an English word that only folds like a name ("port" ~ Perth) is that word
+                found = True
+            elif all(p.kind in _SETTLEMENTS for p in places):
                 pop = max((p.population for p in places), default=0)
                 found = zipf > math.log10(max(pop, 1)) - _PROMINENCE_MARGIN
         if len(self._common_cache) >= _WORDS_MAX:

@@ -98,6 +98,15 @@ def test_common_word_flag(gaz, text, common):
     assert m.common is common, (text, common_word_zipf(text))
 
 
+@pytest.mark.parametrize("text,common", [
+    ("port", True),     # folds like Perth, but is spelled as no place: the English word
+    ("Perth", False),   # the city, spelled as named
+])
+def test_folded_only_english_word_is_common(real, text, common):
+    hits = [m for m in real.matcher.scan(f"they spoke about {text} yesterday") if m.text == text]
+    assert hits and hits[0].common is common
+
+
 def test_common_word_zipf():
     assert common_word_zipf("said") > 5 > common_word_zipf("Khartoum")
     assert common_word_zipf("POLICE") == common_word_zipf("police") > MIN_ZIPF
