@@ -152,7 +152,9 @@ def _speaker_left(an, k):
         c = j - 1
         while c >= 0 and toks[c].key != ",":
             c -= 1
-        if c > 0 and toks[c + 1].key in ("in", "on", "at", "during", "via", "through", "speaking", "citing"):
+        if c > 0 and (toks[c + 1].key in ("in", "on", "at", "during", "via", "through", "speaking", "citing")
+                      or any(m.j == c and not m.pronoun for m in an.actors)):
+            # ... or an apposition after an actor: "the Qassam Brigades, Hamas's armed wing, say"
             j = c - 1
     if j < 0:
         return None

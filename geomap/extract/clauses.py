@@ -59,7 +59,10 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
          "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
          "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed",
-         "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing"}
+         "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing",
+         "tighten", "tightened", "tightens", "tightening", "impose", "imposed", "imposes", "imposing",
+         "maintain", "maintained", "maintains", "maintaining", "escalate", "escalated", "escalates",
+         "escalating", "expand", "expanded", "expands", "expanding"}
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
@@ -86,6 +89,9 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 # set unions used in loops, built once
 _HEADS_AFTER_POSS = HEADS - {"positions"}
 _HEADS_EXTEND = HEADS - {"positions", "army"}
+_UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
+                       "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
+                       "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
 _AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"}
 _BEFORE_GERUND = AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}
 _DET_FURTHER = DETERMINERS | {"further"}
@@ -293,6 +299,13 @@ def _find_triggers(an, lexicon):
             continue
         L, forms = best
         form = _choose_form(toks, i, forms, an.actors)
+        if form is not None and (form.pos == "noun" or form.tag in ("base", "s")) and _instrument(toks, i):
+            form = None  # "hit a tank with an anti-armour shell": the weapon, not another attack
+        if form is not None and i + L < n and toks[i + L].key in _UNIT_NOUNS and (form.pos == "noun" or (
+                form.tag in ("base", "s") and any(a.j == i and not a.pronoun and toks[a.j - 1].key not in HEADS
+                                                  for a in an.actors))):
+            # "assault groups", "strike aircraft", "Russian attack drones": units and weapons
+            form = None
         tok = toks[i]
         prevk = toks[i - 1].key if i > 0 else ""
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
@@ -317,6 +330,17 @@ def _find_triggers(an, lexicon):
             continue
         keep.append(t)
     an.triggers = keep
+
+
+def _instrument(toks, i):
+    """Whether token ``i`` ends a "with a/an ..." phrase of at most three words before it."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        key = toks[j].key
+        if key == "with":
+            return j + 1 < i and toks[j + 1].key in ("a", "an")
+        if not toks[j].word:
+            return False
+    return False
 
 
 def _choose_form(toks, i, forms, actors):

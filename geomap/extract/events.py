@@ -217,7 +217,15 @@ def _nearest(cands, pos, movement, sent):
     non_country = [pm for pm in cands if pm.place.kind != "country"] or cands
     after = [pm for pm in non_country if pm.start >= pos]
     if after:
-        return min(after, key=lambda pm: pm.start - pos)
+        best = min(after, key=lambda pm: pm.start - pos)
+        # "crossed the Oskil River north of Kupiansk": the offset says where on the river
+        nxt = [pm for pm in after if pm.start > best.start]
+        if nxt and not best.qualifier and nxt[0].qualifier and nxt[0].qualifier.endswith("_of"):
+            gap = sent.text[best.end - sent.start:nxt[0].span[0] - sent.start].strip().lower()
+            # (a river the gazetteer lacks may match a namesake village: "the Oskil River")
+            if gap in ("river", "") and (best.place.kind == "river" or gap == "river"):
+                return nxt[0]
+        return best
     return min(non_country, key=lambda pm: abs(pm.start - pos))
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .attribution import frames as find_frames, warn_target as _warn_target
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
+from .clauses import AFFILIATION, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -251,7 +251,9 @@ def _subject_position(toks, i):
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
-    if toks[j].poss or key in ("suspected", "alleged", "paramilitary", "armed", "rival", "allied", "local"):
+    if toks[j].poss or key in ("suspected", "alleged", "paramilitary", "armed", "rival", "allied", "local", "small",
+                               "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
+                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True
     return key in _OPENERS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
@@ -378,8 +380,16 @@ def _drafts_for(an, tr, frames, memory):
     accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
     if tr.tag == "ing" and tr.i > 0 and toks[tr.i - 1].key == "of" and accused:
         actor, backer = accused[0].object, None
-    else:
+    elif back[:1] in (["who"], ["which"]) or back[:2] in (["side", "which"], ["party", "which"], ["group", "which"]):
+        # "did not say which side fired", "it was unclear who fired": the author is the open question
+        k = tr.i - (1 if back[:1] in (["who"], ["which"]) else 2) - 1
+        if k >= 0 and toks[k].key in _UNKNOWN_WHO:
+            return []
         actor, backer = _subject(an, tr.i, frames, memory)
+    else:
+        # "... were killed when shells hit a camp": a subordinate clause has its own subject
+        stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
+        actor, backer = _subject(an, tr.i, frames, memory, stop=stop)
     if actor is None:
         return []
     nxt = toks[tr.j].key if tr.j < n else ""
@@ -415,6 +425,10 @@ def _heads_subject(an, tr, lexicon):
     return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
 
 
+_UNKNOWN_WHO = {"say", "said", "says", "clear", "unclear", "known", "know", "determine", "determined", "identify",
+                "identified", "specify", "specified", "confirm", "confirmed", "disclose", "disclosed"}
+_SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until", "although", "though",
+                  "whereas", "once", "as"}
 # "the strikes hit military targets only": a definite noun refers back to an event told before
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 
@@ -459,6 +473,14 @@ def _coref_nouns(an, memory, lexicon):
     # "the ministry"/"the group" are rare: look for them before building anything
     hits = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group")
             and k > 0 and toks[k - 1].key == "the"]
+    for k, t in enumerate(toks):
+        # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
+        if t.key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
+            backer = next((m for m in an.actors if m.j == k - 1 and not m.pronoun), None)
+            name = memory.by_word.get("group")
+            if backer is not None and name and name != backer.actor and backer.i > 0 and toks[backer.i - 1].key == "the":
+                an.actors.remove(backer)
+                an.actors.append(ActorMention(backer.i - 1, k + 1, name, backer=backer.actor))
     covered = {k for m in an.actors for k in range(m.i, m.j)} if hits else ()
     for m in an.actors:
         if not m.pronoun:

@@ -46,7 +46,7 @@ def _keep(m, cased, supported):
     return True
 
 
-_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from)\s+$")
+_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:town|village|city|port|district|camp)\s+of)\s+$")
 _SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|rep|gov|lt|sgt|capt|gen|col|maj|cpl|pvt|president|judge|coach|officer|"
@@ -106,7 +106,7 @@ def _supported(text, m, areas):
     if m.sentence_start:
         return False
     after = _SUPPORT_AFTER.match(text, m.end)
-    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 10):m.start].lower())
+    return bool(_SUPPORT_BEFORE.search(text[max(0, m.start - 16):m.start].lower())
                 or (after and after.end() - 1 in areas))
 
 

@@ -8,13 +8,16 @@ and seize Y") are not events; negation gives denied.
 
 from __future__ import annotations
 
-from .clauses import (ASSERT_TO, AUX, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
+from .clauses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
                       PREVENT, SPEECH, THREAT_TO)
 
 __all__ = ["modality", "look_back", "denies_previous"]
 
 
-_GERUND_HEADS = AUX | HAVE | ASSERT_TO | {"keep", "kept", "began", "started"}
+# "denies firing", "admitted shelling", "before withdrawing": the gerund is the action itself
+_GERUND_HEADS = AUX | HAVE | ASSERT_TO | DENY | {"keep", "kept", "began", "started", "admitted", "admits",
+                                                "acknowledged", "acknowledges", "confirmed", "confirms",
+                                                "before", "after", "while", "since"}
 _NO_EVENT = frozenset(("any", "no", "avoid", "prevent", "avert"))
 
 def look_back(toks, i, lo):

@@ -86,6 +86,9 @@ _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
+_POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
+_CONTAINER = re.compile(r"(?:\s*,\s*|\s+in\s+(?:the\s+)?)")
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
 
@@ -102,7 +105,10 @@ class PlaceMention:
     place : geomap.Place
         The gazetteer place.
     role : str
-        One of site, origin, destination, dateline, metonym, base, venue, link, actor, modifier.
+        One of site, origin, destination, dateline, metonym, base, venue, link, actor, modifier,
+        org, reference (the reference point of an offset that describes the place just
+        named: Goma in "Sake, 25 km west of Goma"), container (the area a place just named
+        lies in: Quneitra in "Khan Arnabah in Quneitra province").
     qualifier : str or None
         east_bank, northwest, east_of ... or None.
     geometry : shapely geometry
@@ -271,6 +277,19 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if (pm.role in LOCATING_ROLES and pm.place.kind in ("city", "town", "village") and home
                 and pm.place.country not in home and lexicon.lookup_actor(_key(pm.text)) is not None):
             pm.role = "actor"
+    for a, b in zip(mentions, mentions[1:]):
+        # "Sake, 25 km west of Goma": the offset tells where the town just named lies; the
+        # town is the site, Goma only the reference point
+        if (b.locating and b.qualifier and b.qualifier.endswith("_of") and a.locating
+                and a.place.kind in _POINT_KINDS and _APPOSITION.fullmatch(text, a.end, b.span[0])):
+            b.role = "reference"
+        # "the village of Khan Arnabah in Quneitra province", "Kherson, Ukraine": the area only
+        # says where the place just named lies
+        elif (b.locating and a.locating and not b.qualifier and a.place.kind in _POINT_KINDS
+              and b.place.kind in ("province", "region", "country", "county")
+              and (a.place.parent == b.place.id or b.place.kind == "country" and a.place.country == b.place.country)
+              and _CONTAINER.fullmatch(text, a.end, b.span[0])):
+            b.role = "container"
     mentions.extend(_corefs(text, lower, mentions, lexicon))
     mentions.sort(key=lambda p: p.start)
     focus = main_area(mentions)
