@@ -211,3 +211,34 @@ def test_a_place_supported_once_is_a_place_throughout(gaz):
     # "in Mobile" makes the sentence-initial "Mobile" a place too (one sense per discourse)
     pms = find_places("Storm damage closed roads in Mobile. Mobile crews reopened them at dawn.", gazetteer=gaz)
     assert [pm.text for pm in pms] == ["Mobile", "Mobile"]
+
+
+@pytest.mark.parametrize("text,name,found", [
+    # a capitalised common word standing alone near a town the text names: a town
+    ("M23 rebels seized Sake on Wednesday after heavy fighting near Goma.", "Sake", True),
+    # ... not in a longer name, after "the", or far from the story's towns
+    ("Lawmakers in the House met in Washington on Monday.", "House", False),
+    ("M23 rebels met Sake Mutombo in Goma.", "Sake", False),
+    ("Fighters seized Sake on Wednesday after clashes near Kharkiv.", "Sake", False),
+])
+def test_capitalised_common_word_near_named_towns(gaz, text, name, found):
+    from geomap.extract.places import find_places
+
+    names = [pm.text for pm in find_places(text, gazetteer=gaz)]
+    assert (name in names) is found, names
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Rebels seized the town of Sake, 25 km west of Goma, on Wednesday.", "Goma", "reference"),
+    ("Rebels seized the town of Sake, about 25 km west of Goma, on Wednesday.", "Sake", "site"),
+    ("Troops entered the village of Khan Arnabah in Quneitra province.", "Quneitra province", "container"),
+    ("Shelling hit Bakhmut in Donetsk Oblast on Monday.", "Donetsk Oblast", "container"),
+    ("Shelling hit Kostiantynivka, Ukraine on Monday.", "Ukraine", "container"),
+    ("Troops advanced 20 km west of Goma.", "Goma", "site"),
+])
+def test_reference_points_and_containers_do_not_locate(gaz, text, name, role):
+    from geomap.extract.places import find_places
+
+    pm = next(pm for pm in find_places(text, gazetteer=gaz) if pm.text == name)
+    assert pm.role == role
+    assert pm.locating is (role == "site")

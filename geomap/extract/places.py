@@ -50,6 +50,7 @@ from .mentions import (
     _in_org_name,
     _part_of_longer_name,
     _drop_bank_names,
+    _ORG_WORDS,
     _SAID_AFTER,
     _SEAT_POPULATION,
 )
@@ -182,6 +183,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
     areas = {m.start for m in scanned if any(gazetteer.get(i).kind in _AREA_KINDS for i in m.place_ids[:8])}
     supported = {m.key for m in scanned if cased and m.capitalized and _supported(text, m, areas)}
+    if cased:
+        supported |= _near_named_places(text, scanned, supported, gazetteer)
     raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)]
     if cased:
         surnames = _surnames(text, raw, gazetteer) - supported
@@ -299,6 +302,45 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if pm.place is not None:
             qualified_geometry(pm, mentions, focus, gazetteer)
     return [pm for pm in mentions if pm.place is not None]
+
+
+_NEAR_KM = 100.0
+
+
+def _lower_word_before(text, start):
+    """Whether a lower-case word other than an article comes right before ``start``."""
+    words = text[max(0, start - 24):start].split(" ")
+    return len(words) >= 2 and words[-1] == "" and words[-2].isalpha() and words[-2].islower() \
+        and words[-2] not in ("the", "a", "an", "of")
+_CAP_AFTER = re.compile(r"[ \t]+[A-Z]|['’]s\b|[ \t]+(?:said|says|told)\b")
+
+
+def _near_named_places(text, scanned, supported, gazetteer):
+    """Capitalised common words that are towns within 100 km of a town the text names (its most
+    populous namesake): "M23 seized Sake" in a report about Goma, not "Mobile" in one about Paris."""
+    # a capitalised word standing alone: "Graham" in "Sen. Lindsey Graham", "University" in
+    # "Princeton University" belong to a longer name
+    todo = [m for m in scanned if m.common and m.capitalized and not m.sentence_start and m.key not in supported
+            and " " not in m.key and not m.text.isupper() and m.text.lower() not in _ORG_WORDS
+            and _lower_word_before(text, m.start) and not _CAP_AFTER.match(text, m.end)]
+    if not todo:
+        return set()
+    anchors = []
+    for m in scanned:
+        if not m.common and m.capitalized and m.place_ids:
+            # a name's most populous place stands for it here: towns are the evidence sought
+            p = max((gazetteer.get(i) for i in m.place_ids[:8]), key=lambda q: q.population)
+            if p.kind in ("city", "town", "village"):
+                anchors.append(p)
+    out = set()
+    for m in todo:
+        for pid in m.place_ids[:8]:
+            p = gazetteer.get(pid)
+            if p.kind in ("city", "town", "village") and any(
+                    a.country == p.country and _km(a.lat, a.lon, p.lat, p.lon) <= _NEAR_KM for a in anchors):
+                out.add(m.key)
+                break
+    return out
 
 
 def main_area(mentions):
