@@ -288,7 +288,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             b.role = "reference"
         # "the village of Khan Arnabah in Quneitra province", "Kherson, Ukraine": the area only
         # says where the place just named lies
-        elif (b.locating and a.locating and not b.qualifier and a.place.kind in _POINT_KINDS
+        elif ((b.locating or b.role in ("metonym", "actor")) and a.locating and not b.qualifier
+              and a.place.kind in _POINT_KINDS
               and b.place.kind in ("province", "region", "country", "county")
               and (a.place.parent == b.place.id or b.place.kind == "country" and a.place.country == b.place.country)
               and _CONTAINER.fullmatch(text, a.end, b.span[0])):
