@@ -471,11 +471,11 @@ def _coref_nouns(an, memory, lexicon):
     """"the ministry", "the group" -> the last actor of that kind named in the document."""
     toks = an.tokens
     # "the ministry"/"the group" are rare: look for them before building anything
-    hits = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group")
-            and k > 0 and toks[k - 1].key == "the"]
-    for k, t in enumerate(toks):
+    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group") and k > 0]
+    hits = [k for k in nouns if toks[k - 1].key == "the"]
+    for k in nouns:
         # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
-        if t.key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
+        if toks[k].key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
             backer = next((m for m in an.actors if m.j == k - 1 and not m.pronoun), None)
             name = memory.by_word.get("group")
             if backer is not None and name and name != backer.actor and backer.i > 0 and toks[backer.i - 1].key == "the":

@@ -179,7 +179,9 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         r"(?im)^[ \t]*(?:read|read more|related|see also|also read|watch|listen)\s*[:>»-][^\n]*$", text)]
     lower = text.lower()
     cased = text != lower and text != text.upper()
-    scanned = gazetteer.scan(text)
+    # a frequent word is a place only when capitalised in cased text: the bulk of matches
+    # ("of", "on", "said") goes here, before any filter looks at them
+    scanned = [m for m in gazetteer.scan(text) if not m.common or (cased and m.capitalized)]
     # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
     areas = {m.start for m in scanned if any(gazetteer.get(i).kind in _AREA_KINDS for i in m.place_ids[:8])}
     supported = {m.key for m in scanned if cased and m.capitalized and _supported(text, m, areas)}

@@ -253,7 +253,10 @@ def _window(points, km):
     dy = km / KM_PER_DEG
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
-    return (min(xs) - dx, min(ys) - dy, max(xs) + dx, max(ys) + dy)
+    # widened to a 0.25 degree grid: articles about one stretch of a river share the window,
+    # and with it the clipped banks (cached below)
+    return (math.floor(4 * (min(xs) - dx)) / 4, math.floor(4 * (min(ys) - dy)) / 4,
+            math.ceil(4 * (max(xs) + dx)) / 4, math.ceil(4 * (max(ys) + dy)) / 4)
 
 
 _SIDES = {}   # (id(line), offset in degrees) -> (line, [(part, left, right)]): a river's offsets
@@ -290,14 +293,32 @@ def _river_window(line, near, window_km):
     """Bounds of the river's stretch near the focus places, or None for the whole river."""
     if not near:
         return None
+    rect = _window(list(near), window_km)
+    key = (id(line), rect)
+    hit = _WINDOWS.get(key)
+    if hit is not None and hit[0] is line:
+        return hit[1]
+    found = _find_window(line, rect, window_km)
+    if len(_WINDOWS) > 1024:
+        _WINDOWS.clear()
+    _WINDOWS[key] = (line, found)  # the line is kept so that its id is not reused
+    return found
+
+
+_WINDOWS = {}  # (id(line), window around the focus) -> (line, window on the river or None)
+
+
+
+
+def _find_window(line, rect, window_km):
     import shapely
     from shapely.geometry import Point
 
     simple = _simplified(line)  # a few hundred vertices instead of thousands: finding the window is cheap
-    rect = _window(list(near), window_km)
     if shapely.clip_by_rect(simple, *rect).is_empty:
         # the focus is off the river: take the stretch nearest to it
-        p = shapely.shortest_line(simple, Point(near[0])).coords[0]
+        centre = Point((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
+        p = shapely.shortest_line(simple, centre).coords[0]
         rect = _window([p], window_km)
         if shapely.clip_by_rect(simple, *rect).is_empty:
             return None
@@ -361,10 +382,23 @@ def river_bank(line, side, *, near=(), offset_km=3.0, window_km=75.0):
     -------
     shapely (Multi)LineString
     """
+    rect = _river_window(line, near, window_km)
+    key = (id(line), side, rect, offset_km)
+    hit = _BANK_CACHE.get(key)
+    if hit is None or hit[0] is not line:
+        if len(_BANK_CACHE) > 1024:
+            _BANK_CACHE.clear()
+        hit = _BANK_CACHE[key] = (line, _bank_in(line, side, rect, offset_km))
+    return hit[1]
+
+
+_BANK_CACHE = {}  # (id(line), side, window, offset) -> (line, bank)
+
+
+def _bank_in(line, side, rect, offset_km):
     import shapely
     from shapely.geometry import LineString, MultiLineString
 
-    rect = _river_window(line, near, window_km)
     lat = (rect[1] + rect[3]) / 2 if rect else line.centroid.y
     # the offset is in degrees of longitude at the area's latitude, rounded to 5 degrees
     # so that articles about one stretch of the river share the offset lines
