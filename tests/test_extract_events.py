@@ -297,6 +297,56 @@ def test_speakers_and_gerunds(gaz, text, actor, action, stance, reported_by):
     assert rows and rows[0]["stance"] == stance and rows[0]["reported_by"] == reported_by, rows
 
 
+@pytest.mark.parametrize("text,actor,action,place,stance,reported_by", [
+    # a that-less complement: the reporting verb does not hide the subject after it
+    ("Residents say military jets bombed a market in Mrauk U overnight.", "Myanmar military", "attack",
+     "Mrauk U", "claimed", "Residents"),
+    # "May" the month is no modal
+    ("On 11 May JNIM fighters attacked a water point outside Djibo.", "JNIM", "attack", "Djibo", "asserted", None),
+    ("kyiv , may 6 ( reuters ) - russian drones struck odesa overnight .", "Russia", "attack", "Odesa",
+     "asserted", None),
+    # "kept X under blockade": the keeper besieges
+    ("JNIM has kept Djibo under blockade since 2022.", "JNIM", "surround", "Djibo", "asserted", None),
+    # a denied claim: denied, by the denier
+    ("The Ministry firmly denies reports that government troops abandoned Mocimboa da Praia.",
+     "Mozambican Defence and Security Forces", "withdraw", "Mocímboa da Praia", "denied", "Ministry"),
+    # "the army" of the country the sentence is set in
+    ("RSF units advanced on El Obeid. The army said it had repelled an assault on Dori.",
+     "Burkina Faso armed forces", "clash", "Dori", "claimed", "Burkina Faso armed forces"),
+    # "came under fire from members of the X gang"
+    ("In Arcahaie, a police patrol came under fire from members of the Gran Grif gang.", "Gran Grif", "attack",
+     "Arcahaie", "asserted", None),
+    # civilians who speak are sources as written
+    ("Israeli jets struck Rafah on Monday, according to witnesses.", "Israel", "attack", "Rafaḩ", "claimed",
+     "Witnesses"),
+])
+def test_batch9_rules(gaz, text, actor, action, place, stance, reported_by):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == actor and r["action"] == action]
+    assert rows, extract_document(text, gazetteer=gaz)
+    assert (rows[0]["place"], rows[0]["stance"], rows[0]["reported_by"]) == (place, stance, reported_by)
+
+
+@pytest.mark.parametrize("text,action,place", [
+    ("The army said it had repelled an attack on its positions east of Bahir Dar.", "attack", "Bahir Dar"),
+    ("Our correspondent reports heavy clashes overnight in Zawiya.", "clash", "Zawiya"),
+])
+def test_unnamed_attack_objects(gaz, text, action, place):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] is None and r["action"] == action]
+    assert rows and rows[0]["place"] == place, extract_document(text, gazetteer=gaz)
+
+
+def test_passive_clash_is_no_agentless_event(gaz):
+    """"engaged in a race": a clash needs its sides unless a clash noun reports fighting."""
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("Both are engaged, via proxies, in a race for influence in Deir ez-Zor.", gazetteer=gaz)
+    assert not [r for r in rows if r["actor"] is None], rows
+
+
 def test_purpose_and_avoidance_are_not_events(gaz):
     from geomap.extract.events import extract_document
 

@@ -113,3 +113,11 @@ def test_bad_csv_names_file_line_and_column(tmp_path):
         Lexicon.from_files(tmp_path / "actors.csv", tmp_path / "actions.csv", tmp_path / "sides.csv")
     with pytest.raises(LexiconError, match="file not found"):
         Lexicon.from_files(tmp_path / "nope.csv", tmp_path / "actions.csv", tmp_path / "sides.csv")
+
+
+@pytest.mark.parametrize("text,key", [
+    ("On 11 May its fighters attacked", "^may"), ("kyiv , may 6 ( reuters )", "^may"), ("in mid-May", "^may"),
+    ("they may attack", "may"), ("May God help them", "may"),
+])
+def test_may_the_month_is_not_the_modal(text, key):
+    assert key in [t.key for t in tokenize(text)]

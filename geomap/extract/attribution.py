@@ -51,6 +51,10 @@ def frames(an, lexicon):
         key = t.key
         if key == "according" and k + 1 < n and toks[k + 1].key == "to":
             who, actor, end = _np_after(an, k + 2)
+            if actor and lexicon.actor(actor).type == "civilians":
+                # "according to witnesses": the source as written
+                who = _title(re.sub(r"^(?:the|a|an)\s+", "", an.text[toks[k + 2].start:toks[end - 1].end],
+                                    flags=re.I).lower())
             if who:
                 # "According to X, ..." opens the sentence; "..., according to X" closes it
                 lo, hi = (end, n) if k <= 1 else (0, k)
@@ -64,13 +68,15 @@ def frames(an, lexicon):
             continue
         if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
             continue  # "the reports", "Russia's warning": nouns
+        if kind == "speech" and not key.endswith("ed") and any(x.key in DENY for x in toks[max(0, k - 3):k]):
+            continue  # "denied militia claims that ...", "denies reports that ...": what is denied
         # "something moscow denied", "which X denied": the denial closes the sentence
         if kind == "deny" and k >= 2 and _tail(toks, k):
             a = an.actor_at(k - 1)
             if a is not None and not a.pronoun and (toks[a.i - 1].key in ("something", "which", "what", "claims", "a", "claim", "allegation", ",")):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
                 continue
-        subj = _speaker_left(an, k)
+        subj = _speaker_left(an, k, lexicon)
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
         after_np, after_actor, after_end = _np_after(an, k + 1)
@@ -141,7 +147,7 @@ def _np_start(an, k):
     return max(0, s)
 
 
-def _speaker_left(an, k):
+def _speaker_left(an, k, lexicon=None):
     """The subject of a reporting verb: an actor, or a person's name, right before it."""
     toks = an.tokens
     j = k - 1
@@ -176,6 +182,10 @@ def _speaker_left(an, k):
     if a is not None and a.pronoun:
         return None
     if a is not None:
+        if lexicon is not None and lexicon.actor(a.actor).type == "civilians":
+            # "residents said", "doctors told AFP": who speaks, as written, is the source
+            words = [an.text[t.start:t.end] for t in toks[a.i:a.j] if t.key not in ("the", "a", "an")]
+            return _title(" ".join(words).lower()), a.actor
         return a.actor, a.actor
     phrase = " ".join(an.text[toks[w].start:toks[w].end] for w in sorted(words))
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]

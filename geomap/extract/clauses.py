@@ -27,7 +27,8 @@ ADVERBS = {"also", "again", "twice", "reportedly", "allegedly", "repeatedly", "h
            "already", "still", "just", "recently", "earlier", "once", "finally", "successfully", "quickly",
            "immediately", "further", "newly", "apparently", "swiftly", "partially", "fully", "largely",
            "thrice", "briefly", "jointly", "reportedly", "not", "never", "n't", "no", "longer", "soon", "yet",
-           "even", "only", "continued", "all", "both"}
+           "even", "only", "continued", "all", "both", "firmly", "strongly", "categorically", "flatly",
+           "vehemently", "formally", "officially", "publicly"}
 MODAL_THREAT = {"will", "would", "'ll", "shall", "wo"}
 MODAL_POSSIBLE = {"could", "might", "may", "can", "should", "must"}
 THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "vowing", "pledge",
@@ -67,7 +68,8 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
           "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
-          "acknowledged", "admitted", "asserted", "quoted"}
+          "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
+          "indicated", "indicates", "stressed", "specified"}
 DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted"}
 WARN = {"warned", "warns", "warn", "warning", "threatened", "threatens", "threaten", "threatening"}
 ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"}

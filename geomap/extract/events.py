@@ -107,7 +107,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             k += 1
         sites = [pm for pm in here if pm.locating]
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
-        an = analyse(sent.text, lexicon, country=country, blocked=blocked, tokens=toks)
+        # "the army" is the army of the country the sentence is set in (a situation report
+        # covers Sudan, then Burkina Faso), else of the article's
+        here_cc = {pm.place.country for pm in sites if pm.place.country and pm.place.kind != "country"}
+        an = analyse(sent.text, lexicon, country=here_cc.pop() if len(here_cc) == 1 else country,
+                     blocked=blocked, tokens=toks)
         before = len(rows)
         said = None
         for d in link_sentence(an, lexicon, memory):

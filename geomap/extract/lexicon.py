@@ -45,7 +45,8 @@ Adding an actor or a verb is a CSV edit in ``data/``, never a code change.
         ``yes`` for actions reports often state without naming who acted
         ("two civilians were killed in shelling", "the town was captured"):
         such a sentence gives an event with no actor (``actor`` null) rather
-        than none. Optional; ``no`` when absent.
+        than none; ``noun`` allows it for the nouns only ("heavy clashes in
+        Zawiya", but not the passive "were engaged in"). Optional; ``no`` when absent.
 
 ``data/sides.csv`` columns: ``side, label, colour``.
 """

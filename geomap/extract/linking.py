@@ -229,6 +229,9 @@ _OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "how
             "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
 
 
+# "On 11 May JNIM fighters attacked": a date opens the clause
+_MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many", "most", "several", "all",
              "members", "units", "groups", "remnants", "fighters", "soldiers", "elements"}
 
@@ -255,7 +258,7 @@ def _subject_position(toks, i):
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True
-    return key in _OPENERS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+    return key in _OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
 
@@ -297,6 +300,14 @@ def _drafts_for(an, tr, frames, memory):
             target, _ = _subject(an, tr.i - 2, frames, memory)
             return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi))
                     for a in agents]
+        if prev == "under":
+            # "JNIM has kept Djibo under blockade", "placed the city under siege": the keeper acts
+            keep = [x for x in range(max(lo, tr.i - 6), tr.i - 1) if toks[x].key in _KEEP_UNDER]
+            if keep:
+                actor, backer = _subject(an, keep[-1], frames, memory)
+                if actor:
+                    return [Draft(tr.i, tr.category, actor, None, backer, stance, trigger=trig_text,
+                                  clause=(lo, hi))]
         j = tr.i - 1
         while j >= 0 and toks[j].word and toks[j].key in _ADJ_DETERMINERS:
             j -= 1
@@ -338,8 +349,9 @@ def _drafts_for(an, tr, frames, memory):
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
-        if not actors and _agentless(memory, tr) and det not in _DEFINITE and _subject_position(toks, det_i + 1) and _heads_subject(
-                an, tr, memory.lexicon) and not any(lo <= t.i < tr.i for t in an.triggers):
+        if not actors and _agentless(memory, tr) and det not in _DEFINITE and (
+                _subject_position(toks, det_i + 1) and _heads_subject(an, tr, memory.lexicon)
+                and not any(lo <= t.i < tr.i for t in an.triggers) or _unnamed_object(an, tr, det_i, lo)):
             # "an airstrike hit a hospital in Gaza": the strike is the subject, its author unnamed
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
@@ -415,6 +427,24 @@ def _passive_subject(an, tr, lo):
     return None
 
 
+def _unnamed_object(an, tr, det_i, lo):
+    """"repelled an attack on its positions", "reports heavy clashes in Zawiya": the noun is the
+    object of a defence or of a reporting verb, and the attack or fighting took place."""
+    toks = an.tokens
+    if det_i < 0 or toks[det_i].key in ("the", "this", "that", "these", "those"):
+        k = det_i - 1 if det_i >= 0 else -1
+    else:
+        k = det_i
+    while k >= 0 and toks[k].key in ("a", "an", "heavy", "fierce", "renewed", "fresh", "several", "two", "three"):
+        k -= 1
+    if k < lo or k < 0:
+        return False
+    if toks[k].key in ("reports", "reported", "report", "reporting"):
+        return True
+    return any(t.i <= k < t.j and t.category == "clash" and t.pos == "verb" for t in an.triggers) and \
+        tr.category != "clash"
+
+
 def _heads_subject(an, tr, lexicon):
     """Whether the noun ends its phrase and a verb or preposition follows ("an airstrike hit",
     "shelling on Kharkiv"), not a modifier of another noun ("fire points", "strike aircraft")."""
@@ -425,6 +455,8 @@ def _heads_subject(an, tr, lexicon):
     return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
 
 
+_KEEP_UNDER = {"kept", "keep", "keeps", "keeping", "put", "puts", "putting", "placed", "place", "places", "placing",
+               "held", "hold", "holds", "holding"}
 _UNKNOWN_WHO = {"say", "said", "says", "clear", "unclear", "known", "know", "determine", "determined", "identify",
                 "identified", "specify", "specified", "confirm", "confirmed", "disclose", "disclosed"}
 _SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until", "although", "though",
@@ -434,9 +466,13 @@ _DEFINITE = {"the", "this", "that", "these", "those", "such"}
 
 
 def _agentless(memory, tr):
-    """Whether the action may be an event without a named actor (``agentless`` in data/actions.csv)."""
+    """Whether the action may be an event without a named actor (``agentless`` in data/actions.csv:
+    ``yes``, or ``noun`` for nouns only: "heavy clashes in Zawiya", not "were engaged in")."""
     lexicon = memory.lexicon
-    return lexicon is not None and lexicon.action_info(tr.category, "agentless", "no") == "yes"
+    if lexicon is None:
+        return False
+    value = lexicon.action_info(tr.category, "agentless", "no")
+    return value == "yes" or value == "noun" and tr.pos == "noun"
 
 
 def _agents(an, j, preps, *, direct=False):
@@ -455,6 +491,10 @@ def _agents(an, j, preps, *, direct=False):
     while k < n:
         while k < n and toks[k].key in ("the", "a", "an"):
             k += 1
+        if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
+            k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
+            while k < n and toks[k].key in ("the", "a", "an"):
+                k += 1
         m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
         if m is None:
             break

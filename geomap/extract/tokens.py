@@ -21,7 +21,8 @@ _TOKEN = re.compile(
     r"|(?P<punct>[^\w\s])",
     re.I,
 )
-# all-caps short words that are names only when written in capitals ("US", "IS", "UN")
+# all-caps short words that are names only when written in capitals ("US", "IS", "UN");
+# "may" is keyed "^may" where it is the month
 _CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
 
 
@@ -82,6 +83,8 @@ def tokenize(text):
                     special = True
                     if caps:
                         key = "^" + key
+                elif key == "may":
+                    special = True
             prev = Token(n, start, end, key, True, caps, pending_hyphen)
             append(prev)
             n += 1
@@ -117,4 +120,10 @@ def tokenize(text):
                 a.key = "u.n."
         if out and out[-1].key == "^us":
             out[-1].key = "u.s."
+        for k, t in enumerate(out):
+            # the month, not the modal: "on 11 May", "may 6", "in mid-May"
+            if t.key == "may" and (k and (out[k - 1].key.isdigit() or out[k - 1].key == "mid" or cased
+                                           and text[t.start].isupper())
+                                   or k + 1 < len(out) and out[k + 1].key.isdigit()):
+                t.key = "^may"
     return out
