@@ -93,7 +93,16 @@ def lookup(gaz, name):
     """
     key = normalize_name(name)
     hits, note = _lookup(gaz.index, key)
-    if not hits:
+    curated = _curated(gaz, key, name)
+    if curated:
+        # a form of data/demonyms.csv ("Irish", "Canadian") competes with the
+        # places of that name (Canadian, Texas) as a match of its own
+        notes = dict.fromkeys((c >> 2 for c in hits), note) if note else {}
+        for row in curated:
+            notes[row] = f"read as a demonym ({name} -> {gaz._cols['name'][row]}, data/demonyms.csv)"
+        hits = tuple(hits) + tuple(row << 2 for row in curated if row << 2 not in hits)
+        note = notes if len(set(notes.values())) > 1 or len(notes) < len(hits) else next(iter(notes.values()))
+    elif not hits:
         hits, note = _demonym(gaz, name)
     elif _DEMONYM_WHEN_FOLDED and not any(_exact(gaz, c >> 2, name) for c in hits):
         # only a folded spelling matched ("Russian" folds like the village
@@ -132,7 +141,8 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     ctx = _context(gaz, context, exclude=key)
     kind_col = gaz._cols["kind"]
     areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
-    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)}
+    # a demonym of the curated table is spelled as written, too
+    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
     # spelled as written beats a folded-only match, when both are on offer
     bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
     scored = []
@@ -158,6 +168,21 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     # copies with score and why only for what is returned
     return [dataclasses.replace(t[3], score=-t[0], why=t[4])
             for t in (scored[:limit] if limit else scored)]
+
+
+def _curated(gaz, key, name):
+    """Rows the demonym table (data/demonyms.csv) gives for ``name``, spelled as
+    written (not merely vowel-folded: "Rosian" is no "Russian"); a plural counts."""
+    table = gaz.demonyms
+    if not table:
+        return ()
+    entries = table.get(key)
+    if entries is None and key.endswith("s"):
+        entries = table.get(key[:-1])
+    if not entries:
+        return ()
+    want = _spelled(name)
+    return tuple(row for row, form in entries if want in (_spelled(form), _spelled(form) + "s"))
 
 
 def _demonym(gaz, name):
