@@ -8,8 +8,9 @@ log-scaled population of settlements, and the context.
 Context given as article text is read as *document votes*: every other name
 in the text votes for the countries and provinces of its candidates, each
 with that candidate's probability (a softmax of the context-free scores), so
-an obscure village that shares a name with a town elsewhere barely counts. A
-candidate gains with the share of votes for its country and (among the votes
+an obscure village that shares a name with a town elsewhere barely counts;
+then every name votes again with its scores given the others' first votes,
+so names that agree on a state reinforce each other. A candidate gains with the share of votes for its country and (among the votes
 for that country) for its province, with "Name, Area" written in the text
 ("Alexandria, Louisiana") and with its distance to the places the text names
 without doubt. Context given as places already resolved (the extractor's)
@@ -71,6 +72,9 @@ _PROVINCES = ("province", "county")
 _VOTES = {"country": 6.0, "province": 10.0}
 # two pseudo-names that vote for nowhere: one or two other names are weak evidence
 _PSEUDO_VOTES = 2
+# rounds of document votes: 1 votes with context-free scores, 2 re-votes with
+# each name's scores given the other names' first-round votes
+_ROUNDS = 2
 _COMMA = re.compile(r"\s*,\s*")
 # demonyms name their country when nothing else has the name: "Israelis" ->
 # "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china",
@@ -139,21 +143,26 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     ``kinds`` is None or a set of kinds.
     """
     ctx = _context(gaz, context, exclude=key)
+    return _rank(gaz, name, key, hits, note, ctx, country=country, kinds=kinds, limit=limit)
+
+
+def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=None):
+    """:func:`rank` with the context already summarized (``ctx``, or None)."""
     kind_col = gaz._cols["kind"]
     areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
     # a demonym of the curated table is spelled as written, too
     exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
     # spelled as written beats a folded-only match, when both are on offer
     bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
+    places = [(code, gaz._place(code >> 2)) for code in hits]
+    places = [(code, p) for code, p in places
+              if (kinds is None or p.kind in kinds)
+              and not (country and p.country not in (None, country.upper()))]
+    near = _nearness([p for _, p in places], ctx) if ctx is not None and ctx["points"] else None
     scored = []
-    for code in hits:
+    for k, (code, place) in enumerate(places):
         how = code & 3
-        place = gaz._place(code >> 2)
-        if kinds is not None and place.kind not in kinds:
-            continue
-        if country and place.country not in (None, country.upper()):
-            continue
-        score, why = _score(place, how, ctx, key, name)
+        score, why = _score(place, how, ctx, key, name, None if near is None else near[k])
         if place.parent in areas and place.kind in _SETTLEMENTS:
             score += _NAMESAKE
             why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
@@ -219,7 +228,23 @@ def _lookup(index, key):
     return [], None
 
 
-def _score(place, how, ctx, key, name):
+def _nearness(places, ctx):
+    """``[(km to the nearest context point, share of context points within 1,000 km)]`` per place.
+
+    One distance matrix for all the candidates of a name (numpy), rather than
+    one small array per candidate.
+    """
+    rad, cos2, lon2 = _point_arrays(ctx)
+    lat1 = np.radians(np.array([p.lat for p in places], dtype=float))[:, None]
+    lon1 = np.array([p.lon for p in places], dtype=float)[:, None]
+    a = (np.sin((rad[None, :] - lat1) / 2) ** 2
+         + np.cos(lat1) * cos2[None, :] * np.sin(np.radians(lon2[None, :] - lon1) / 2) ** 2)
+    dists = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    share = np.count_nonzero(dists <= 1000.0, axis=1) / dists.shape[1]
+    return list(zip(dists.min(axis=1).tolist(), share.tolist()))
+
+
+def _score(place, how, ctx, key, name, near_point=None):
     base, how_words = _HOW[how]
     score = base + _KIND_PRIOR.get(place.kind, 1.0)
     why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{_KIND_PRIOR.get(place.kind, 1.0):g}"]
@@ -266,11 +291,11 @@ def _score(place, how, ctx, key, name):
             score += _CONTEXT["contains"]
             why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
     if ctx["points"]:
-        dists = _km_many(place.lat, place.lon, _point_arrays(ctx))
-        d = float(dists.min())
+        if near_point is None:
+            near_point = _nearness([place], ctx)[0]
         # scaled by the share of context places within 1,000 km: one nearby
         # name in a text about elsewhere says little
-        near = int(np.count_nonzero(dists <= 1000.0)) / len(dists)
+        d, near = near_point
         bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0) * near
         if bonus > 0:
             score += bonus
@@ -327,17 +352,41 @@ def _summarize_text(gaz, text, exclude):
     """Document votes: evidence from every other name the text writes.
 
     Each other name votes for countries and provinces with the probability
-    of each of its candidates (a softmax of their context-free scores), so
-    an obscure village that shares a name with a town elsewhere barely
-    counts, while ten Oklahoma towns outvote one Paris. Shares are votes per
-    voting name (0 to 1).
+    of each of its candidates, so an obscure village that shares a name with
+    a town elsewhere barely counts, while ten Oklahoma towns outvote one
+    Paris. The probabilities come in two rounds (:data:`_ROUNDS`): first a
+    softmax of each name's context-free scores, then of its scores in the
+    light of the first round's votes of the *other* names, so that names
+    which agree on a state (Marion, Clinton, Boone County) reinforce each
+    other instead of each spreading its vote over every state with a town of
+    that name. Shares are votes per voting name (0 to 1).
     """
     doc = _document(gaz, text)
     totals = doc.get("_totals")
     if totals is None:
         totals = doc["_totals"] = _vote_totals(doc["mentions"])
+        for _ in range(_ROUNDS - 1):
+            totals = doc["_totals"] = _vote_totals(_revote(gaz, doc, totals))
+    return _from_totals(gaz, doc, totals, exclude)
+
+
+def _revote(gaz, doc, totals):
+    """The text's names again, each voting with its scores given the others' votes."""
+    mentions = []
+    for key, name, _votes_then, _point in doc["mentions"]:
+        ctx = _from_totals(gaz, doc, totals, key) or None
+        key2, hits, note = lookup(gaz, name)
+        cands = _rank(gaz, name, key2, hits, note, ctx) if hits else []
+        votes = _vote_tuple(gaz, cands)
+        if votes:
+            mentions.append((key, name, *votes))
+    return mentions
+
+
+def _from_totals(gaz, doc, totals, exclude):
+    """The evidence for the name ``exclude`` from the text's vote ``totals`` (its own taken out)."""
     votes_c, votes_p, points, own = totals
-    n_others = len(doc["mentions"])
+    n_others = len(own)
     mine = own.get(exclude)
     if mine is not None:
         # each name votes once: the text's totals less the name's own votes
@@ -373,7 +422,7 @@ def _vote_totals(mentions):
     """Votes of all the text's names: ``(countries, provinces, points, own)``,
     ``own`` mapping each name's key to its votes and the index of its point."""
     votes_c, votes_p, points, own = {}, {}, [], {}
-    for key, cands, point in mentions:
+    for key, _name, cands, point in mentions:
         for country, areas, prob in cands:
             if country:
                 votes_c[country] = votes_c.get(country, 0.0) + prob
@@ -407,7 +456,7 @@ def _document(gaz, text):
         seen.add(m.key)
         votes = _votes(gaz, m.text)
         if votes:
-            mentions.append((m.key, *votes))
+            mentions.append((m.key, m.text, *votes))
     doc = {"mentions": mentions, "adjacent": adjacent}
     if len(gaz._text_cache) > 64:
         gaz._text_cache.clear()
@@ -418,31 +467,33 @@ def _document(gaz, text):
 def _votes(gaz, name):
     """``(country, areas, probability)`` per candidate of ``name``, and its confident point."""
     cache = gaz._vote_cache
-    key = name
-    if key not in cache:
-        cands = gaz.candidates(name)
-        if not cands:
-            cache[key] = None
-        else:
-            top = max(c.score for c in cands)
-            weights = [math.exp(c.score - top) for c in cands]
-            total = sum(weights)
-            probs = [w / total for w in weights]
-            # a place votes for its province (or for itself, when it is one);
-            # a parent that is a country is already the country vote
-            votes = tuple(
-                (c.country, tuple(a for a in {c.parent, c.id if c.kind in _PROVINCES else None}
-                                  if a and _kind_of(gaz, a) in _PROVINCES), pr)
-                for c, pr in zip(cands, probs))
-            best = cands[0]
-            # a place only helps locate its neighbours when the name is clearly it
-            # and it is a point (a country's or a river's point says little)
-            point = ((best.lat, best.lon) if probs[0] >= 0.5
-                     and best.kind not in ("country", "province", "river", "region") else None)
-            cache[key] = (votes, point)
+    if name not in cache:
+        cache[name] = _vote_tuple(gaz, gaz.candidates(name))
         if len(cache) > 100_000:
             cache.clear()
-    return cache.get(key)
+    return cache.get(name)
+
+
+def _vote_tuple(gaz, cands):
+    """Votes of ranked candidates: a softmax of their scores, and the confident point."""
+    if not cands:
+        return None
+    top = max(c.score for c in cands)
+    weights = [math.exp(c.score - top) for c in cands]
+    total = sum(weights)
+    probs = [w / total for w in weights]
+    # a place votes for its province (or for itself, when it is one);
+    # a parent that is a country is already the country vote
+    votes = tuple(
+        (c.country, tuple(a for a in {c.parent, c.id if c.kind in _PROVINCES else None}
+                          if a and _kind_of(gaz, a) in _PROVINCES), pr)
+        for c, pr in zip(cands, probs))
+    best = max(zip(cands, probs), key=lambda cp: cp[1])
+    # a place only helps locate its neighbours when the name is clearly it
+    # and it is a point (a country's or a river's point says little)
+    point = ((best[0].lat, best[0].lon) if best[1] >= 0.5
+             and best[0].kind not in ("country", "province", "river", "region") else None)
+    return votes, point
 
 
 def _country_of(gaz, place_id):
@@ -464,15 +515,6 @@ def _point_arrays(ctx):
         rad = np.radians(lat)
         arrays = ctx["_arrays"] = (rad, np.cos(rad), lon)
     return arrays
-
-
-def _km_many(lat, lon, arrays):
-    """Great-circle distances in km from one point to the context points (haversine, as :func:`_km`)."""
-    p2, cos2, lon2 = arrays
-    p1 = math.radians(lat)
-    a = (np.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * cos2 * np.sin(np.radians(lon2 - lon) / 2) ** 2)
-    return 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _km(lat1, lon1, lat2, lon2):
