@@ -10,8 +10,9 @@ in the text votes for the countries and provinces of its candidates, each
 with that candidate's probability (a softmax of the context-free scores), so
 an obscure village that shares a name with a town elsewhere barely counts;
 then every name votes again with its scores given the others' first votes,
-so names that agree on a state reinforce each other. A candidate gains with the share of votes for its country and (among the votes
-for that country) for its province, with "Name, Area" written in the text
+so names that agree on a state reinforce each other. A candidate gains with
+the share of votes for its country and (among the votes for that country)
+for its province, with "Name, Area" written in the text
 ("Alexandria, Louisiana") and with its distance to the places the text names
 without doubt. Context given as places already resolved (the extractor's)
 counts their countries, provinces and distances.
