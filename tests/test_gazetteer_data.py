@@ -778,15 +778,33 @@ def test_country_point_is_inside_its_main_landmass(rows, geoms, cc):
     pt = Point(float(r.lon), float(r.lat))
     main, land = _main_landmass(geoms[f"country:{cc}"])
     src = r.source
-    assert "point: centroid of the outline's main landmass" in src or "nearest the centroid" in src \
+    assert "point: centroid (by true area) of the outline's main landmass" in src or "nearest the centroid" in src \
         or "pole of inaccessibility" in src, src
     if "point: centroid" in src:
         # recomputed from the written (snapped, simplified) outline
         assert land.buffer(1e-4).contains(pt), (cc, r.lat, r.lon)
-        assert land.centroid.distance(pt) < 0.05, (cc, land.centroid, pt)
+        assert _area_centroid(land).distance(pt) < 0.05, (cc, _area_centroid(land), pt)
     else:
         assert main.contains(pt), (cc, r.lat, r.lon)
-        assert not land.contains(land.centroid), cc  # the fallback only where the centroid is outside
+        assert not land.contains(_area_centroid(land)), cc  # the fallback only where the centroid is outside
+
+
+def _area_centroid(geom):
+    """Centroid in a cylindrical equal-area projection (y = sin(lat)), back in degrees."""
+    ea = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    x, y = shapely.get_coordinates(ea.centroid)[0]
+    return Point(x, float(np.degrees(np.arcsin(y))))
+
+
+@pytest.mark.parametrize("lat", [0.0, 30.0, 60.0])
+def test_area_centroid_weights_by_true_area(lat):
+    """Two equal squares in degrees, one 20 degrees poleward: the poleward one is
+    smaller on the ground, so the true-area centroid lies nearer the other."""
+    from shapely.geometry import box
+
+    pair = shapely.union_all([box(0, lat, 10, lat + 10), box(0, lat + 20, 10, lat + 30)])
+    assert pair.centroid.y == pytest.approx(lat + 15)
+    assert _area_centroid(pair).y < lat + 15
 
 
 @pytest.mark.parametrize("cc,lon,lat", [

@@ -160,6 +160,19 @@ def main_landmass(geom):
     return main, (unary_union([main, *near]) if near else main)
 
 
+def area_centroid(geom):
+    """The centroid by true area: computed in a cylindrical equal-area projection
+    (x = lon, y = sin(lat)), not in degrees, where a square degree near the
+    pole counts as much as one at the equator and pulls the point poleward
+    (Russia's degree centroid lies 2 degrees north of its area centroid)."""
+    import numpy as np
+    import shapely
+
+    ea = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    c = shapely.get_coordinates(ea.centroid)[0]
+    return shapely.Point(c[0], float(np.degrees(np.arcsin(c[1]))))
+
+
 def country_point(geom):
     """``(point, source text)``: where a country sits when a report names only the country.
 
@@ -168,26 +181,27 @@ def country_point(geom):
     scoring "Russia" expects a point near 60N 100E. The main landmass is the
     outline's largest polygon with the parts a river, lake or narrow strait
     cuts off from it (:func:`main_landmass`); the point is its centroid (by
-    area in degrees) when that centroid lies on it, and otherwise the point
+    true area) when that centroid lies on it, and otherwise the point
     of the largest polygon nearest that centroid, set :data:`INSET` degrees
     inside the edge (a crescent such as Canada round Hudson Bay has its
     centroid outside); a polygon too thin for the inset gets its pole of
-    inaccessibility (shapely ``polylabel``). Capitals stay as their own city rows.
+    inaccessibility (shapely ``polylabel``). Centroids are by true area
+    (:func:`area_centroid`). Capitals stay as their own city rows.
     """
     from shapely.ops import nearest_points, polylabel
 
     main, land = main_landmass(geom)
     share = f"{land.area / geom.area:.0%} of the outline's area" if geom.area else "the outline"
-    centroid = land.centroid
+    centroid = area_centroid(land)
     if land.contains(centroid):
-        return centroid, f"point: centroid of the outline's main landmass ({share})"
+        return centroid, f"point: centroid (by true area) of the outline's main landmass ({share})"
     # a crescent or an L (Canada round Hudson Bay, Vietnam, Somalia) has its centroid
     # outside: take the largest polygon's point nearest it, INSET degrees inside
     # the edge so that rounding cannot put it on the shore
     inner = main.buffer(-INSET)
     if not inner.is_empty:
         return (nearest_points(inner, centroid)[0],
-                f"point: the point of the outline's largest polygon nearest the centroid of its main "
+                f"point: the point of the outline's largest polygon nearest the centroid (by true area) of its main "
                 f"landmass ({share}), {INSET} deg inside the edge (the centroid lies outside)")
     return (polylabel(main, tolerance=0.001),
             f"point: pole of inaccessibility of the outline's largest polygon ({share}; too small "
