@@ -229,6 +229,7 @@ GEOMAP_ABLATIONS = {
     "document votes": [("_VOTES", {"country": 0.0, "province": 0.0})],
     "pseudo-votes": [("_PSEUDO_VOTES", 0)],
     "second round of votes": [("_ROUNDS", 1)],
+    "bare county names": [("_BARE_COUNTIES", False)],
     "exact spelling": [("_EXACT", 0.0)],
     "demonym over folded match": [("_DEMONYM_WHEN_FOLDED", False)],
     "'Name, Area' in text": [("_CONTEXT", "adjacent", 0.0)],

@@ -1,7 +1,8 @@
 """Rank the places a name may mean, with the evidence in ``Place.score``/``why``.
 
 Evidence adds up: how the name matched (name, alias, a synthesized form such
-as "Raqqa province", the name without its article), whether it is spelled as
+as "Raqqa province", the name without its article, a county named without
+"County", a demonym of data/demonyms.csv), whether it is spelled as
 written or only matches after vowel folding, a prior for the kind of place,
 log-scaled population of settlements, and the context.
 
@@ -39,7 +40,7 @@ __all__ = ["lookup", "rank"]
 
 # how a key matched a row -> (code, score, words for Place.why)
 _HOW = {0: (2.0, "name"), 1: (1.5, "alias"), 2: (2.0, "explicit form"),
-        3: (0.8, "name without article")}
+        3: (0.8, "short form (no article, no 'County')")}
 # kind priors. Settlements add log10(population) to theirs; areas and curated
 # features have no population, so their prior stands for their prominence: a
 # country ranks like a city of ~30 million, a first-level subdivision like one
@@ -73,6 +74,9 @@ _PROVINCES = ("province", "county")
 _VOTES = {"country": 6.0, "province": 10.0}
 # two pseudo-names that vote for nowhere: one or two other names are weak evidence
 _PSEUDO_VOTES = 2
+# read a bare "DeKalb" also as DeKalb County (US local news names counties
+# without the word); a switch for benchmarks/geoparse_eval.py --ablation
+_BARE_COUNTIES = True
 # rounds of document votes: 1 votes with context-free scores, 2 re-votes with
 # each name's scores given the other names' first-round votes
 _ROUNDS = 2
@@ -109,6 +113,16 @@ def lookup(gaz, name):
         note = notes if len(set(notes.values())) > 1 or len(notes) < len(hits) else next(iter(notes.values()))
     elif not hits:
         hits, note = _demonym(gaz, name)
+    if _BARE_COUNTIES and key:
+        # "DeKalb deputies", "in Oconee": a county named without its "County"
+        # competes (as a short form) with the places of that name
+        extra = tuple(c for c in _county_codes(gaz, key) if c not in hits)
+        if extra:
+            notes = note if isinstance(note, dict) else dict.fromkeys((c >> 2 for c in hits), note) if note else {}
+            for c in extra:
+                notes[c >> 2] = f"read as {gaz._cols['name'][c >> 2]} (the county, named without 'County')"
+            hits = tuple(hits) + extra
+            note = notes
     elif _DEMONYM_WHEN_FOLDED and not any(_exact(gaz, c >> 2, name) for c in hits):
         # only a folded spelling matched ("Russian" folds like the village
         # Rosian): a demonym read as its country competes on the priors
@@ -178,6 +192,20 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
     # copies with score and why only for what is returned
     return [dataclasses.replace(t[3], score=-t[0], why=t[4])
             for t in (scored[:limit] if limit else scored)]
+
+
+_COUNTY_WORDS = ("county", "parish")
+
+
+def _county_codes(gaz, key):
+    """Codes of the counties (and parishes) called ``key`` + "County" ("DeKalb" -> DeKalb County),
+    as short-form matches (``how`` 3)."""
+    out = ()
+    for word in _COUNTY_WORDS:
+        for code in gaz.index.get(f"{key} {normalize_name(word)}", ()):
+            if gaz._cols["kind"][code >> 2] == "county":
+                out += ((code & ~3) | 3,)
+    return out
 
 
 def _curated(gaz, key, name):

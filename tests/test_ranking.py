@@ -365,3 +365,42 @@ def test_a_moved_context_place_is_not_served_from_the_cache(small):
     far = dataclasses.replace(la, lat=-la.lat, lon=la.lon + 150.0)
     after = small.candidates("Alexandria", context=[far])
     assert [p.why for p in after] != [p.why for p in before]
+
+
+COUNTIES = [
+    "country:US,United States,,country,US,,39.8,-98.6,,0,test",
+    "US-GA,Georgia,,province,US,country:US,32.7,-83.4,,0,test",
+    "US-IL,Illinois,,province,US,country:US,40.0,-89.2,,0,test",
+    "fips:13219,Oconee County,Oconee Co.,county,US,US-GA,33.83,-83.44,,40000,test",
+    "t:oconee-il,Oconee,,village,US,US-IL,39.29,-89.11,,200,test",
+    "t:athens-ga,Athens,,city,US,US-GA,33.96,-83.38,,125000,test",
+    "t:watkinsville,Watkinsville,,village,US,US-GA,33.86,-83.41,,2900,test",
+]
+
+
+@pytest.fixture()
+def counties(tmp_path):
+    path = tmp_path / "counties.csv"
+    path.write_text("\n".join([HEADER, *COUNTIES]) + "\n", encoding="utf-8")
+    return Gazetteer.from_csv(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Deputies from Oconee and Athens searched the woods near Watkinsville.",
+    "Oconee commissioners met in Watkinsville; Athens officials attended.",
+])
+def test_a_bare_county_name_competes_as_the_county(counties, text):
+    place = counties.resolve("Oconee", context=text)
+    assert place.id == "fips:13219"
+    assert any("without 'County'" in w for w in place.why), place.why
+
+
+def test_bare_county_is_a_short_form_not_a_name(counties):
+    """Without context a place of that very name still comes first."""
+    found = counties.candidates("Oconee")
+    assert [p.id for p in found] == ["t:oconee-il", "fips:13219"]
+    assert found[1].why[0].startswith("read as Oconee County")
+
+
+def test_no_county_of_that_name_changes_nothing(counties):
+    assert [p.id for p in counties.candidates("Athens")] == ["t:athens-ga"]
