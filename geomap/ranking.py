@@ -161,8 +161,11 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     return _rank(gaz, name, key, hits, note, ctx, country=country, kinds=kinds, limit=limit)
 
 
-def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=None):
-    """:func:`rank` with the context already summarized (``ctx``, or None)."""
+def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=None, words=True):
+    """:func:`rank` with the context already summarized (``ctx``, or None).
+
+    With ``words=False``, ``[(place, score)]`` best first, without ``why``
+    (document votes need only the scores)."""
     kind_col = gaz._cols["kind"]
     areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
     # a demonym of the curated table is spelled as written, too
@@ -174,24 +177,37 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
               if (kinds is None or p.kind in kinds)
               and not (country and p.country not in (None, country.upper()))]
     near = _nearness([p for _, p in places], ctx) if ctx is not None and ctx["points"] else None
-    scored = []
-    for k, (code, place) in enumerate(places):
-        how = code & 3
-        score, why = _score(place, how, ctx, key, name, None if near is None else near[k])
+
+    def evidence(k, explain):
+        code, place = places[k]
+        score, why = _score(place, code & 3, ctx, key, name, None if near is None else near[k],
+                            explain=explain)
         if place.parent in areas and place.kind in _SETTLEMENTS:
             score += _NAMESAKE
-            why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
+            if explain:
+                why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
         if bonus_exact and code >> 2 in exact:
             score += bonus_exact
-            why = (*why, f"spelled exactly as written +{bonus_exact:g}")
-        row_note = note.get(code >> 2) if isinstance(note, dict) else note
-        if row_note:
-            why = (row_note, *why)
-        scored.append((-round(score, 3), -place.population, place.id, place, why))
-    scored.sort(key=lambda t: t[:3])
-    # copies with score and why only for what is returned
-    return [dataclasses.replace(t[3], score=-t[0], why=t[4])
-            for t in (scored[:limit] if limit else scored)]
+            if explain:
+                why = (*why, f"spelled exactly as written +{bonus_exact:g}")
+        if explain:
+            row_note = note.get(code >> 2) if isinstance(note, dict) else note
+            if row_note:
+                why = (row_note, *why)
+        return score, why
+
+    scored = []
+    for k, (code, place) in enumerate(places):
+        score, _ = evidence(k, False)
+        scored.append((-round(score, 3), -place.population, place.id, k))
+    scored.sort()
+    if not words:
+        return [(places[k][1], -neg) for neg, _pop, _id, k in scored]
+    # the words, and copies with score and why, only for what is returned
+    out = []
+    for neg, _pop, _id, k in (scored[:limit] if limit else scored):
+        out.append(dataclasses.replace(places[k][1], score=-neg, why=evidence(k, True)[1]))
+    return out
 
 
 _COUNTY_WORDS = ("county", "parish")
@@ -273,38 +289,49 @@ def _nearness(places, ctx):
     return list(zip(dists.min(axis=1).tolist(), share.tolist()))
 
 
-def _score(place, how, ctx, key, name, near_point=None):
+def _score(place, how, ctx, key, name, near_point=None, *, explain=True):
+    """``(score, why)`` of one candidate; ``why`` is None unless ``explain``
+    (the words cost more than the sums, and only returned places need them)."""
     base, how_words = _HOW[how]
-    score = base + _KIND_PRIOR.get(place.kind, 1.0)
-    why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{_KIND_PRIOR.get(place.kind, 1.0):g}"]
+    prior = _KIND_PRIOR.get(place.kind, 1.0)
+    score = base + prior
+    why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{prior:g}"] if explain else None
     if place.kind in _SETTLEMENTS and place.population > 0:
         bonus = _POP_WEIGHT * math.log10(place.population + 1)
         score += bonus
-        why.append(f"population {place.population:,} +{bonus:.2f}")
+        if explain:
+            why.append(f"population {place.population:,} +{bonus:.2f}")
     if ctx is None:
-        return score, tuple(why)
+        return score, tuple(why) if explain else None
     near = ctx["adjacent"].get(key)
     if near:
         area = place.parent if place.parent in near else place.id
         if area in near:
             score += _CONTEXT["adjacent"]
-            why.append(f"written as '{name}, {near[area]}' +{_CONTEXT['adjacent']:g}")
+            if explain:
+                why.append(f"written as '{name}, {near[area]}' +{_CONTEXT['adjacent']:g}")
         elif place.country and place.country in near:
             score += _CONTEXT["adjacent"] - 1
-            why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
+            if explain:
+                why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
     if "votes_c" in ctx:
         # document votes (article text): shares of the other names' probability mass
         share = ctx["votes_c"].get(place.country, 0.0) if place.country else 0.0
         if share:
             bonus = _VOTES["country"] * share
             score += bonus
-            why.append(f"context: {share:.0%} of the text's names vote for its country ({place.country}) "
-                       f"+{bonus:.2f}")
-        share = sum(ctx["votes_p"].get(a, 0.0) for a in {place.parent, place.id} - {None})
+            if explain:
+                why.append(f"context: {share:.0%} of the text's names vote for its country "
+                           f"({place.country}) +{bonus:.2f}")
+        votes_p = ctx["votes_p"]
+        share = votes_p.get(place.parent, 0.0) if place.parent else 0.0
+        if place.id != place.parent:
+            share += votes_p.get(place.id, 0.0)
         if share and place.kind != "country":
             bonus = _VOTES["province"] * share
             score += bonus
-            why.append(f"context: {share:.0%} of the text's names vote for its province +{bonus:.2f}")
+            if explain:
+                why.append(f"context: {share:.0%} of the text's names vote for its province +{bonus:.2f}")
     else:
         share = ctx["countries"].get(place.country, 0.0)
         if share:
@@ -312,13 +339,16 @@ def _score(place, how, ctx, key, name, near_point=None):
             # Syria that names Washington once is not about the United States
             bonus = _CONTEXT["country"] * share
             score += bonus
-            why.append(f"same country as context ({place.country}) +{bonus:.2f}")
+            if explain:
+                why.append(f"same country as context ({place.country}) +{bonus:.2f}")
         if place.parent and place.parent in ctx["provinces"]:
             score += _CONTEXT["province"]
-            why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
+            if explain:
+                why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
         if place.id in ctx["parents"] and place.kind != "country":
             score += _CONTEXT["contains"]
-            why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
+            if explain:
+                why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
     if ctx["points"]:
         if near_point is None:
             near_point = _nearness([place], ctx)[0]
@@ -328,9 +358,10 @@ def _score(place, how, ctx, key, name, near_point=None):
         bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0) * near
         if bonus > 0:
             score += bonus
-            why.append(f"{d:,.0f} km from a context place ({near:.0%} of them within "
-                       f"1,000 km) +{bonus:.2f}")
-    return score, tuple(why)
+            if explain:
+                why.append(f"{d:,.0f} km from a context place ({near:.0%} of them within "
+                           f"1,000 km) +{bonus:.2f}")
+    return score, tuple(why) if explain else None
 
 
 def _context(gaz, context, *, exclude):
@@ -405,7 +436,7 @@ def _revote(gaz, doc, totals):
     for key, name, _votes_then, _point in doc["mentions"]:
         ctx = _from_totals(gaz, doc, totals, key) or None
         key2, hits, note = lookup(gaz, name)
-        cands = _rank(gaz, name, key2, hits, note, ctx) if hits else []
+        cands = _rank(gaz, name, key2, hits, note, ctx, words=False) if hits else []
         votes = _vote_tuple(gaz, cands)
         if votes:
             mentions.append((key, name, *votes))
@@ -497,18 +528,19 @@ def _votes(gaz, name):
     """``(country, areas, probability)`` per candidate of ``name``, and its confident point."""
     cache = gaz._vote_cache
     if name not in cache:
-        cache[name] = _vote_tuple(gaz, gaz.candidates(name))
+        cache[name] = _vote_tuple(gaz, [(c, c.score) for c in gaz.candidates(name)])
         if len(cache) > 100_000:
             cache.clear()
     return cache.get(name)
 
 
-def _vote_tuple(gaz, cands):
-    """Votes of ranked candidates: a softmax of their scores, and the confident point."""
-    if not cands:
+def _vote_tuple(gaz, ranked):
+    """Votes of ranked ``[(place, score)]``: a softmax of the scores, and the confident point."""
+    if not ranked:
         return None
-    top = max(c.score for c in cands)
-    weights = [math.exp(c.score - top) for c in cands]
+    cands = [c for c, _ in ranked]
+    top = max(score for _, score in ranked)
+    weights = [math.exp(score - top) for _, score in ranked]
     total = sum(weights)
     probs = [w / total for w in weights]
     # a place votes for its province (or for itself, when it is one);
