@@ -84,6 +84,7 @@ class Gazetteer:
         self._summary_cache = {}  # (context place ids, name key) -> evidence
         self._scan_cache = {}  # text -> its raw matches (see scan)
         self._geocoder = None
+        self._demonyms = None  # normalized form -> (row, form) (data/demonyms.csv), read at first use
 
     @property
     def frame(self):
@@ -362,6 +363,24 @@ class Gazetteer:
                 _table.save_cache(self._cache, *table, index, len(self))
             self._index = index
         return self._index
+
+    @property
+    def demonyms(self):
+        """``{normalized form: ((row, form), ...)}`` from ``data/demonyms.csv`` (read once).
+
+        Only places this gazetteer holds are kept; an empty dict when the data
+        folder has no such file. :mod:`geomap.ranking` reads it for
+        :meth:`resolve` ("Irish" -> Ireland); it is not part of the name index.
+        """
+        if self._demonyms is None:
+            from ._paths import data_dir
+            from .demonyms import load_demonyms
+
+            path = Path(data_dir()) / "demonyms.csv"
+            table = load_demonyms(path) if path.exists() else {}
+            self._demonyms = {key: rows for key, entries in table.items()
+                              if (rows := tuple((self._pos[i], form) for i, form in entries if i in self._pos))}
+        return self._demonyms
 
     @property
     def matcher(self):

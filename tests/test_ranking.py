@@ -4,6 +4,7 @@ import math
 from pathlib import Path
 
 import pytest
+from types import SimpleNamespace
 import shapely
 
 from geomap import ranking
@@ -245,11 +246,45 @@ def test_lowercased_text_still_votes(toy):
     assert toy.resolve("springfield", context=text).id == "t:spr-il"
 
 
+AGREE = [
+    "US-IN,Indiana,,province,US,country:US,39.9,-86.3,,0,test",
+    "US-OH,Ohio,,province,US,country:US,40.3,-82.7,,0,test",
+    "US-KY,Kentucky,,province,US,country:US,37.5,-85.2,,0,test",
+    "t:marion-oh,Marion,,town,US,US-OH,40.59,-83.13,,90000,test",
+    "t:marion-in,Marion,,town,US,US-IN,40.56,-85.66,,28000,test",
+    "t:greensburg-ky,Greensburg,,town,US,US-KY,37.26,-85.50,,60000,test",
+    "t:greensburg-in,Greensburg,,village,US,US-IN,39.34,-85.48,,4800,test",
+    "t:kokomo,Kokomo,,town,US,US-IN,40.49,-86.13,,58000,test",
+]
+
+
+@pytest.fixture()
+def agree(tmp_path):
+    path = tmp_path / "agree.csv"
+    path.write_text("\n".join([HEADER, TOY[0], *AGREE]) + "\n", encoding="utf-8")
+    return Gazetteer.from_csv(path)
+
+
+def test_second_round_lets_agreeing_names_reinforce(agree, monkeypatch):
+    """Greensburg's Indiana candidate gains from Kokomo in the first round, so in
+    the second it votes for Indiana more than its population alone would."""
+    text = "Marion police and Greensburg firefighters met in Kokomo on Friday."
+    key = ranking.normalize_name("Marion")
+    shares = []
+    for rounds in (1, 2):
+        monkeypatch.setattr(ranking, "_ROUNDS", rounds)
+        agree._text_cache.clear()
+        agree._context_cache.clear()
+        shares.append(ranking._context(agree, text, exclude=key)["votes_p"]["US-IN"])
+    assert shares[1] > shares[0]
+    assert agree.resolve("Marion", context=text).id == "t:marion-in"
+
+
 def test_document_summary_is_cached_per_text(toy):
     text = "Crews from Peoria and Joliet drove to Springfield."
     toy.resolve("Springfield", context=text)
     assert text in toy._text_cache
-    keys = {k for k, _votes, _pt in toy._text_cache[text]["mentions"]}
+    keys = {k for k, _name, _votes, _pt in toy._text_cache[text]["mentions"]}
     assert keys == {normalize_name(n) for n in ("Peoria", "Joliet", "Springfield")}
 
 
@@ -300,8 +335,12 @@ def test_great_circle_km(a, b, expected):
 def test_vectorised_distances_match_the_scalar_haversine(origin):
     points = [(0.0, 0.0), (33.51020, 36.29128), (0.0, 180.0), (-89.0, 10.0), origin]
     ctx = {"points": points}
-    got = ranking._km_many(*origin, ranking._point_arrays(ctx))
-    assert got.tolist() == pytest.approx([ranking._km(*origin, *p) for p in points], rel=1e-9, abs=1e-6)
+    places = [SimpleNamespace(lat=lat, lon=lon) for lat, lon in [origin, (10.0, 20.0)]]
+    got = ranking._nearness(places, ctx)
+    for place, (d, share) in zip(places, got):
+        want = [ranking._km(place.lat, place.lon, *p) for p in points]
+        assert d == pytest.approx(min(want), rel=1e-9, abs=1e-6)
+        assert share == sum(w <= 1000.0 for w in want) / len(want)
     # the arrays are computed once per context summary and reused
     assert ranking._point_arrays(ctx) is ranking._point_arrays(ctx)
 
@@ -326,3 +365,42 @@ def test_a_moved_context_place_is_not_served_from_the_cache(small):
     far = dataclasses.replace(la, lat=-la.lat, lon=la.lon + 150.0)
     after = small.candidates("Alexandria", context=[far])
     assert [p.why for p in after] != [p.why for p in before]
+
+
+COUNTIES = [
+    "country:US,United States,,country,US,,39.8,-98.6,,0,test",
+    "US-GA,Georgia,,province,US,country:US,32.7,-83.4,,0,test",
+    "US-IL,Illinois,,province,US,country:US,40.0,-89.2,,0,test",
+    "fips:13219,Oconee County,Oconee Co.,county,US,US-GA,33.83,-83.44,,40000,test",
+    "t:oconee-il,Oconee,,village,US,US-IL,39.29,-89.11,,200,test",
+    "t:athens-ga,Athens,,city,US,US-GA,33.96,-83.38,,125000,test",
+    "t:watkinsville,Watkinsville,,village,US,US-GA,33.86,-83.41,,2900,test",
+]
+
+
+@pytest.fixture()
+def counties(tmp_path):
+    path = tmp_path / "counties.csv"
+    path.write_text("\n".join([HEADER, *COUNTIES]) + "\n", encoding="utf-8")
+    return Gazetteer.from_csv(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Deputies from Oconee and Athens searched the woods near Watkinsville.",
+    "Oconee commissioners met in Watkinsville; Athens officials attended.",
+])
+def test_a_bare_county_name_competes_as_the_county(counties, text):
+    place = counties.resolve("Oconee", context=text)
+    assert place.id == "fips:13219"
+    assert any("without 'County'" in w for w in place.why), place.why
+
+
+def test_bare_county_is_a_short_form_not_a_name(counties):
+    """Without context a place of that very name still comes first."""
+    found = counties.candidates("Oconee")
+    assert [p.id for p in found] == ["t:oconee-il", "fips:13219"]
+    assert found[1].why[0].startswith("read as Oconee County")
+
+
+def test_no_county_of_that_name_changes_nothing(counties):
+    assert [p.id for p in counties.candidates("Athens")] == ["t:athens-ga"]

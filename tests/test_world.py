@@ -95,8 +95,17 @@ def synthetic(cc, admin1, name, pop, alternates=()):
         # Nagoya carries GeoNames admin1 01, which ISO gives to Hokkaido
         ([synthetic("JP", "01", "Nagoya", 2_000_000, ["Aichi"]), synthetic("JP", "12", "Sapporo", 1_900_000)],
          {("JP", "01"): "JP-23"}),
-        # a village that merely shares a subdivision's name is no evidence
-        ([synthetic("DE", "02", "Munich", 1_200_000), synthetic("DE", "02", "Sachsen", 600)], {}),
+        # a village that merely shares a subdivision's name is no evidence; the
+        # capital of the table CAPITALS is (Munich -> Bavaria)
+        ([synthetic("DE", "02", "Munich", 1_200_000), synthetic("DE", "02", "Sachsen", 600)],
+         {("DE", "02"): "DE-BY"}),
+        # capitals: the most populous place of that name counts (Victoria, BC,
+        # not the hamlet in Newfoundland)
+        ([synthetic("CA", "08", "Toronto", 2_600_000), synthetic("CA", "02", "Victoria", 80_000),
+          synthetic("CA", "05", "Victoria", 1_700)],
+         {("CA", "08"): "CA-ON", ("CA", "02"): "CA-BC"}),
+        # two capitals under one admin1 code: no join for either
+        ([synthetic("AU", "02", "Sydney", 4_600_000), synthetic("AU", "02", "Melbourne", 4_500_000)], {}),
         # the namesake capital of a Syrian governorate
         ([synthetic("SY", "07", "Deir ez-Zor", 240_000, ["Dayr az Zawr"])], {("SY", "07"): "SY-DY"}),
     ],

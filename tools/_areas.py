@@ -14,6 +14,7 @@ import collections
 import shapely
 from shapely.geometry import MultiPoint, Point
 
+from _countries import country_point
 from _places import ua_national
 from _sources import clean_aliases, geonames, gnc_label
 
@@ -329,11 +330,11 @@ def us_state_rows(*, outline=None, simplify=0.02):
             src += f"; abbreviation {AP_ABBREVIATIONS[code]}: AP Stylebook state abbreviations"
         if code in cells:
             poly = cells[code].simplify(simplify)
-            pt = poly.representative_point()
+            pt, how = country_point(poly)
             row.update(lat=pt.y, lon=pt.x, wkt=poly)
             row["source"] = (f"{src}; polygon derived: Voronoi cells of {len(recs)} GeoNames places "
                              f"({gnc_label('cities5000')}) with admin1 {code}, merged and clipped to the "
-                             f"{outline[1]} outline of US; point: representative point of that polygon")
+                             f"{outline[1]} outline of US; {how}")
         else:
             row.update(lat=big["latitude"], lon=big["longitude"])
             row["source"] = (f"{src}; point: its largest place {big['name']}, GeoNames {big['geonameid']} "

@@ -143,6 +143,34 @@ def country_rows(*, outlines=None, log=print):
 
 # how far inside its polygon's edge a country point falls back to
 INSET = 0.05
+# parts of an outline this close to its largest polygon belong to the main
+# landmass: land cut apart by a river, a lake or a narrow strait (the Amazon,
+# Tonle Sap, the Panama Canal, the Strait of Messina), not overseas islands
+LANDMASS_GAP = 0.25
+
+
+def main_landmass(geom):
+    """``(largest polygon, main landmass)``: the landmass is the largest polygon
+    with the parts of ``geom`` within :data:`LANDMASS_GAP` degrees of it."""
+    from shapely.ops import unary_union
+
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda g: (g.area, g.bounds))
+    near = [g for g in parts if g is not main and g.distance(main) <= LANDMASS_GAP]
+    return main, (unary_union([main, *near]) if near else main)
+
+
+def area_centroid(geom):
+    """The centroid by true area: computed in a cylindrical equal-area projection
+    (x = lon, y = sin(lat)), not in degrees, where a square degree near the
+    pole counts as much as one at the equator and pulls the point poleward
+    (Russia's degree centroid lies 2 degrees north of its area centroid)."""
+    import numpy as np
+    import shapely
+
+    ea = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    c = shapely.get_coordinates(ea.centroid)[0]
+    return shapely.Point(c[0], float(np.degrees(np.arcsin(c[1]))))
 
 
 def country_point(geom):
@@ -150,30 +178,31 @@ def country_point(geom):
 
     GeoNames (and the corpora annotated with it, such as LGL) put a country at
     roughly the middle of its main landmass, not at its capital, so a reader
-    scoring "Russia" expects a point near 60N 100E. The point here is the
-    centroid of the outline's largest polygon (by area in degrees) when that
-    centroid lies inside the polygon, and otherwise the point of the polygon
-    nearest that centroid, set :data:`INSET` degrees inside the edge (a
-    crescent such as Canada round Hudson Bay has its centroid outside); a
-    polygon too thin for the inset gets its pole of inaccessibility (shapely
-    ``polylabel``). Capitals stay as their own city rows.
+    scoring "Russia" expects a point near 60N 100E. The main landmass is the
+    outline's largest polygon with the parts a river, lake or narrow strait
+    cuts off from it (:func:`main_landmass`); the point is its centroid (by
+    true area) when that centroid lies on it, and otherwise the point
+    of the largest polygon nearest that centroid, set :data:`INSET` degrees
+    inside the edge (a crescent such as Canada round Hudson Bay has its
+    centroid outside); a polygon too thin for the inset gets its pole of
+    inaccessibility (shapely ``polylabel``). Centroids are by true area
+    (:func:`area_centroid`). Capitals stay as their own city rows.
     """
     from shapely.ops import nearest_points, polylabel
 
-    parts = list(getattr(geom, "geoms", [geom]))
-    main = max(parts, key=lambda g: (g.area, g.bounds))
-    share = f"{main.area / geom.area:.0%} of the outline's area" if geom.area else "the outline"
-    centroid = main.centroid
-    if main.contains(centroid):
-        return centroid, f"point: centroid of the outline's largest polygon ({share})"
+    main, land = main_landmass(geom)
+    share = f"{land.area / geom.area:.0%} of the outline's area" if geom.area else "the outline"
+    centroid = area_centroid(land)
+    if land.contains(centroid):
+        return centroid, f"point: centroid (by true area) of the outline's main landmass ({share})"
     # a crescent or an L (Canada round Hudson Bay, Vietnam, Somalia) has its centroid
-    # outside: take the polygon's point nearest it, INSET degrees inside the
-    # edge so that rounding cannot put it on the shore
+    # outside: take the largest polygon's point nearest it, INSET degrees inside
+    # the edge so that rounding cannot put it on the shore
     inner = main.buffer(-INSET)
     if not inner.is_empty:
         return (nearest_points(inner, centroid)[0],
-                f"point: the point of the outline's largest polygon ({share}) nearest its centroid, "
-                f"{INSET} deg inside the edge (the centroid lies outside)")
+                f"point: the point of the outline's largest polygon nearest the centroid (by true area) of its main "
+                f"landmass ({share}), {INSET} deg inside the edge (the centroid lies outside)")
     return (polylabel(main, tolerance=0.001),
             f"point: pole of inaccessibility of the outline's largest polygon ({share}; too small "
             f"for a {INSET} deg inset, and its centroid lies outside)")

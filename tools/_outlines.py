@@ -30,20 +30,45 @@ MIXED_MIN_PLACES = 10
 MIXED_MIN_SHARE = 0.05
 MIN_LAKE_DEG2 = 0.05
 MIN_HOLE_DEG2 = 0.5
+# lakes this large are water, never part of a country (see _dry)
+MIN_WATER_DEG2 = 1.0
 EXTEND_DEG = 0.3     # loose border ends this close to another line are joined to it
 NEAREST_DEG = 0.1    # a country left without a face takes empty faces this close to its places
 
 
-def _land():
+def _polygons(level, min_area=0.0):
+    """GSHHG polygons of one level: 1 land, 2 lakes, 3 islands in lakes."""
     polys = []
-    for level, pts in basemap_lines("gshhs", RES):
-        if level == 1 and len(pts) >= 4:
+    for lev, pts in basemap_lines("gshhs", RES):
+        if lev == level and len(pts) >= 4:
             p = Polygon(pts)
             if not p.is_valid:
                 p = p.buffer(0)
-            if not p.is_empty:
+            if not p.is_empty and p.area >= min_area:
                 polys.append(p)
     return polys
+
+
+def _land():
+    return _polygons(1)
+
+
+def _dry(faces, lakes):
+    """The faces that are not lake water.
+
+    A GSHHG land polygon (level 1) includes its lakes (level 2, drawn inside
+    it); their shores are cut lines (:func:`_borders`), so a lake is faces of
+    its own. Those faces must not be voted to a country: a shore town whose
+    GeoNames point falls a little offshore made the whole Caspian part of
+    Iran, Lake Baikal of Russia and Lake Superior of the United States, and
+    pulled the countries' points towards the water. Only lakes of
+    MIN_WATER_DEG2+ (about 10,000 km2: the Caspian, the Great Lakes, Victoria,
+    Baikal, Ladoga, Balkhash, a stretch of the Amazon) are taken out: smaller
+    ones are mostly river reservoirs, whose bank cities' GeoNames points fall
+    on the water at this resolution (Dnipro on the Dnipro reservoirs).
+    """
+    tree = shapely.STRtree(lakes)
+    return [f for f in faces if not len(tree.query(f.representative_point(), predicate="within"))]
 
 
 def _borders():
@@ -170,7 +195,10 @@ def _rescue(faces, recs, have):
 def country_outlines(*, log=print):
     """``{iso2: (geometry, source text)}`` for every country some face is assigned to."""
     land = _land()
-    faces = _faces(land, _borders())
+    borders = _borders()
+    # islands in lakes (GSHHG level 3) are land again (Manitoulin, Olkhon)
+    islands = _polygons(3, MIN_PART_DEG2)
+    faces = _dry(_faces(land, borders), _polygons(2, MIN_WATER_DEG2)) + _faces(islands, borders)
     recs = geonames("cities500")
     by_code, mixed, split = assign_faces(faces, [(r["longitude"], r["latitude"], r["countrycode"])
                                                  for r in recs])
@@ -185,8 +213,8 @@ def country_outlines(*, log=print):
            f"second country (a border line missing or "
            f"unclosed), it is split by the Voronoi cells of its places per country; "
            f"simplified to {SIMPLIFY_DEG} deg (x4 over 100 sq deg, x8 over 1000), islets under "
-           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped, lakes under {MIN_HOLE_DEG2} sq deg "
-           "filled")
+           f"{MIN_PART_DEG2} sq deg (x25 over 1000) dropped, GSHHG lakes of {MIN_WATER_DEG2}+ sq deg "
+           f"left out (islands in them kept), lakes under {MIN_HOLE_DEG2} sq deg filled")
     out = {}
     for code, parts in sorted(by_code.items()):
         geom = unary_union(parts)
@@ -210,6 +238,6 @@ def country_outlines(*, log=print):
     if antarctica is not None:
         out["AQ"] = (antarctica, f"derived: the GSHHG Antarctic polygons (level 5, ice front; "
                                  f"{basemap_label(RES)}), simplified to {SIMPLIFY_DEG * 8} deg")
-    log(f"  outlines: {len(land)} land polygons, {len(faces)} faces ({split} split by Voronoi), "
+    log(f"  outlines: {len(land)} land polygons and {len(islands)} lake islands, {len(faces)} dry faces ({split} split by Voronoi), "
         f"{len(out)} countries; taken by nearness: {', '.join(sorted(rescued)) or 'none'}")
     return out
