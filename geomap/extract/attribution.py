@@ -88,8 +88,13 @@ def frames(an, lexicon):
         if subj is None:
             if kind == "speech" and k > 0 and toks[k - 1].key in ("," , '"') and not key.endswith("ing"):
                 continue
-            # participles ("..., telling The Associated Press it was ...") take the clause subject
-            subj = _first_subject(an, k)
+            # participles ("..., telling The Associated Press it was ...") take the clause subject;
+            # "X said, adding that ..." takes the speaker just named
+            said = [f for f in frames if f.kind == "speech" and f.k < k and f.speaker]
+            if key.endswith("ing") and said:
+                subj = (said[-1].speaker, said[-1].actor)
+            else:
+                subj = _first_subject(an, k)
             if subj is None:
                 continue
         who, actor = subj
@@ -187,7 +192,7 @@ def _speaker_left(an, k, lexicon=None):
             words = [an.text[t.start:t.end] for t in toks[a.i:a.j] if t.key not in ("the", "a", "an")]
             return _title(" ".join(words).lower()), a.actor
         return a.actor, a.actor
-    phrase = " ".join(an.text[toks[w].start:toks[w].end] for w in sorted(words))
+    phrase = an.text[toks[min(words)].start:toks[max(words)].end]
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
         return None
@@ -221,7 +226,7 @@ def _np_after(an, k):
     phrase = an.text[toks[k].start:toks[j - 1].end]
     if actor is None and re.search(r"\b(?:our|my|his|her|their|information)\b", phrase.lower()):
         return None, None, k
-    return (actor or _title(phrase)), actor, j
+    return (actor or _title(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 
 def _title(phrase):

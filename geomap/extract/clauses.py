@@ -301,6 +301,11 @@ def _find_triggers(an, lexicon):
             continue
         L, forms = best
         form = _choose_form(toks, i, forms, an.actors)
+        if (form is not None and form.pos == "verb" and form.tag == "ing" and i + L < n
+                and any(f.pos == "noun" for f in forms) and any(
+                    f.pos == "verb" and f.tag != "ing" for f in lexicon.forms.get((toks[i + L].key,), ()))):
+            # "..., shelling hit an aid point": the -ing word is the subject noun of the verb after it
+            form = next(f for f in forms if f.pos == "noun")
         if form is not None and (form.pos == "noun" or form.tag in ("base", "s")) and _instrument(toks, i):
             form = None  # "hit a tank with an anti-armour shell": the weapon, not another attack
         if form is not None and i + L < n and toks[i + L].key in _UNIT_NOUNS and (form.pos == "noun" or (

@@ -125,6 +125,13 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             for who in d.denials:
                 extra = dict(base, stance="denied", reported_by=who)
                 rows.append(extra)
+        if memory.claim_previous:
+            who = memory.claim_previous
+            for row in prev_rows + rows[before:]:
+                if row["action"] == "attack" and (row["actor"] is None or row["actor"].islower()):
+                    # an unnamed or generic author ("militants") named by its claim
+                    row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed", reported_by=who)
+            memory.claim_previous = None
         if memory.deny_previous:
             for row in list(prev_rows):
                 if row["stance"] in ("asserted", "claimed"):

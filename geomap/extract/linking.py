@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from .attribution import frames as find_frames, warn_target as _warn_target
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import AFFILIATION, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
+from .clauses import ADVERBS, AFFILIATION, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -62,6 +62,7 @@ class Memory:
     by_word: dict = field(default_factory=dict)
     lexicon: object = None
     deny_previous: str | None = None   # "Hamas denied the claim": the previous sentence's events
+    claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
 
 
 def link_sentence(an, lexicon, memory):
@@ -81,6 +82,10 @@ def link_sentence(an, lexicon, memory):
     toks = an.tokens
     memory.lexicon = lexicon
     _coref_nouns(an, memory, lexicon)
+    for k, t in enumerate(toks[:-1]):
+        if t.key in _CLAIM_VERBS and toks[k + 1].key == "responsibility":
+            # "the Pakistani Taliban claimed responsibility": the author of the attack just told
+            memory.claim_previous = _subject(an, k, (), memory)[0] or memory.claim_previous
     frames = find_frames(an, lexicon)
     frame_verbs = {f.k for f in frames}
     drafts = []
@@ -118,8 +123,10 @@ def link_sentence(an, lexicon, memory):
         inner = [d for d in drafts if f.lo <= d.k < f.hi]
         if f.kind == "warn" and not inner and f.actor:
             target = f.object or _warn_target(an, f)
+            # "... if aid to Gaza stayed blocked": the condition's places are not the threat's
+            hi = min([b for b in an.boundaries if f.k < b < f.hi and toks[b].key in ("if", "unless")] + [f.hi])
             drafts.append(Draft(f.k, "threaten", f.actor, target, stance="asserted", trigger=_text(an, f.k, f.k + 1),
-                                clause=(f.k, f.hi)))
+                                clause=(f.k, hi)))
         elif f.kind == "accuse" and f.actor:
             drafts.append(Draft(f.k, "accuse", f.actor, f.object, trigger=_text(an, f.k, f.k + 1), locate=False,
                                 clause=(f.k, f.hi)))
@@ -165,7 +172,10 @@ def _prev_word(toks, i):
 def _resolve_pronoun(an, m, frames, memory):
     for f in sorted(frames, key=lambda f: f.hi - f.lo):
         if f.lo <= m.i < f.hi and f.actor and f.kind != "deny_tail":
-            return f.actor
+            # "rejects claims by the ELN that its fighters ...": the claimant named after the verb
+            by = [o for o in an.actors if f.k < o.i and o.j <= m.i and not o.pronoun and o.i > 0
+                  and an.tokens[o.i - 1 if an.tokens[o.i - 1].key != "the" else o.i - 2].key == "by"]
+            return by[-1].actor if by else f.actor
     for o in reversed([o for o in an.actors if o.j <= m.i and not o.pronoun and not o.held]):
         return o.actor
     return memory.last_subject
@@ -198,6 +208,8 @@ def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
             return who, None
         if prev == "of" and _quantity_before(toks, m.i):
             prev = ""
+        if prev == "from" and _members_from(toks, m.i):
+            return m.actor, m.backer  # "gunmen from the Baloch Liberation Army blocked ..."
         loyal = [j for j in range(max(0, m.i - 3), m.i) if toks[j].key == "loyal"]
         if prev == "to" and loyal:
             # "forces loyal to the army": the army's forces, a subject when "forces" is one
@@ -242,6 +254,15 @@ def _quantity_before(toks, i):
     while j >= 0 and toks[j].key in ("the", "a", "an"):
         j -= 1
     return j >= 1 and toks[j].key == "of" and toks[j - 1].key in _QUANTITY
+
+
+def _members_from(toks, i):
+    """"gunmen from the BLA", "fighters from the group": members named by their group."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and toks[j].key == "from" and toks[j - 1].key in _UNNAMED_ATTACKERS | _QUANTITY and \
+        _subject_position(toks, j - 1)
 
 
 def _subject_position(toks, i):
@@ -349,6 +370,19 @@ def _drafts_for(an, tr, frames, memory):
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
+        k = tr.i - 1
+        while k > lo and tr.i - k < 5 and toks[k].word and toks[k].key not in _CLAIM_VERBS:
+            k -= 1
+        if not actors and k >= 0 and toks[k].key in _CLAIM_VERBS:
+            # "the Houthis claimed a missile attack on ...": the claimer did it, by its own account
+            actor, backer = _subject(an, k, frames, memory)
+            if actor and det in _DEFINITE:
+                memory.claim_previous = actor  # "X claimed the attack": the one just told
+                return []
+            if actor:
+                tg = _targets(an, tr.j, hi, skip=(actor,))
+                return [Draft(tr.i, tr.category, actor, tg[0] if tg else None, backer, "claimed",
+                              reported_by=actor, trigger=trig_text, clause=(lo, hi))]
         if not actors and _agentless(memory, tr) and det not in _DEFINITE and (
                 _subject_position(toks, det_i + 1) and _heads_subject(an, tr, memory.lexicon)
                 and not any(lo <= t.i < tr.i for t in an.triggers) or _unnamed_object(an, tr, det_i, lo)):
@@ -376,6 +410,10 @@ def _drafts_for(an, tr, frames, memory):
         passive = True
     if passive:
         agents = _agents(an, tr.j, ("by",))
+        if not agents and tr.category == "deploy":
+            # "VDP volunteers were sent to the town": those sent deploy
+            who = _passive_subject(an, tr, lo)
+            return [Draft(tr.i, tr.category, who, None, stance=stance, trigger=trig_text, clause=(lo, hi))] if who else []
         if not agents:
             # "two civilians were killed in shelling on Kharkiv": it happened, by whom is not said;
             # the victim is the subject of this clause, not an actor of an earlier one
@@ -403,6 +441,15 @@ def _drafts_for(an, tr, frames, memory):
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
         actor, backer = _subject(an, tr.i, frames, memory, stop=stop)
     if actor is None:
+        j = tr.i - 1
+        while j >= lo and toks[j].key in ADVERBS | {"had", "have", "has", "reportedly"}:
+            j -= 1
+        if (j >= lo and toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
+                and _subject_position(toks, j)):
+            # "gunmen killed three traders", "drones struck Dnipro": the author is not named
+            tg = _targets(an, tr.j, hi)
+            return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
+                          clause=(lo, hi))]
         return []
     nxt = toks[tr.j].key if tr.j < n else ""
     if tr.category == "clash" and nxt in ("with", "alongside") and tr.tag == "ing":
@@ -455,6 +502,9 @@ def _heads_subject(an, tr, lexicon):
     return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
 
 
+_UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
+                      "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft"}
+_CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 _KEEP_UNDER = {"kept", "keep", "keeps", "keeping", "put", "puts", "putting", "placed", "place", "places", "placing",
                "held", "hold", "holds", "holding"}
 _UNKNOWN_WHO = {"say", "said", "says", "clear", "unclear", "known", "know", "determine", "determined", "identify",

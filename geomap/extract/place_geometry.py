@@ -67,6 +67,9 @@ def qualified_geometry(pm, mentions, focus, gazetteer):
     elif direction in Q._DIRS and place.kind == "region" and geom is not None:
         pm.geometry = geom  # the curated region is the part already
         pm.precision = "region"
+    elif direction in Q._DIRS and getattr(pm, "_km", None) and place.kind not in ("country", "province", "region"):
+        # "the eastern outskirts of a town": a few km from its centre, still the town's precision
+        pm.geometry = Q.offset_point(place.lon, place.lat, direction, pm._km)
     elif direction in Q._DIRS:
         pm.geometry = _area_part(place, direction, gazetteer)
         pm.precision = "region"

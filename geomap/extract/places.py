@@ -77,7 +77,7 @@ _BASE_BEFORE = re.compile(r"\b(?:based|headquartered|stationed)\s+in\s+(?:the\s+
 _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
     r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
-    r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|country|oblast|state|banks?|side)\b")
+    r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|village|country|oblast|state|banks?|side)\b")
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
@@ -88,7 +88,8 @@ _ACTOR_AFTER = re.compile(
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
+_APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
+                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
 _CONTAINER = re.compile(r"(?:\s*,\s*|\s+in\s+(?:the\s+)?)")
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
@@ -373,6 +374,9 @@ def _kinds(qual, text, m):
         return {"province", "county", "region"}
     if _TOWN_AFTER.match(after) or (qual is not None and qual.kind in ("city", "town")):
         return {"city", "town"}
+    if text[max(0, m.start - 4):m.start].lower() == "the " and not m.text.lower().startswith("the "):
+        # "on the Dnipro", "along the Euphrates": towns take no article, rivers do
+        return {"river", "lake"}
     return None
 
 
@@ -472,9 +476,11 @@ def _corefs(text, lower, mentions, lexicon):
             place = provs[-1].place if provs else None
             if place is None:
                 continue
-        elif noun in ("city", "town"):
+        elif noun in ("city", "town", "village"):
             towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
-            place = towns[-1].place if towns else None
+            # "the village" is the last village named, if any: not the city it lies near
+            same = [pm for pm in towns if pm.place.kind == noun]
+            place = (same or towns)[-1].place if towns else None
             if place is None:
                 continue
         elif noun == "country":

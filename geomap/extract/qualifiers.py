@@ -33,11 +33,17 @@ _HAND_BEFORE = re.compile(r"(?:the\s+)?(left|right)[\s-]+(?:river\s*)?(?:banks?|
 _HAND_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)?\s*(left|right)[\s-]+(?:river\s*)?(?:banks?|shore)\b")
 _BANK_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)?\s*" + _DIR + r"\s+(?:river\s*)?(?:banks?|side|shore)\b")
 _OFFSET_BEFORE = re.compile(
-    r"(?:(?P<num>\d+(?:[.,]\d+)?|a few|several|ten|five|twenty|thirty|fifty)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\s+)?"
+    r"(?:(?P<num>\d+(?:[.,]\d+)?|a few|several|ten|five|twenty|thirty|fifty)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|nautical\s+miles?|nm|miles|mile|mi)\s+)?"
     r"(?:\(\s*[\d.,]+\s*(?:miles|mi|km)\s*\)\s+)?"
     r"(?:to\s+the\s+|just\s+|some\s+|directly\s+|further\s+|due\s+)?" + _DIR +
     r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|region|capital|strip)\s+(?:of\s+)?)?"
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
+_EDGE_BEFORE = re.compile(
+    r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
+    r"fringes?|approaches|entrance)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+(?:of\s+)?)?$")
+_EDGE_ENDS = ("of", "the", "city", "town", "village")
+_EDGE_KM = 5.0
+_POINTS = ("city", "town", "village", "base", "landmark", "dam")
 _PART_BEFORE = re.compile(
     r"(?:(?:parts?|areas?|swathes?|the\s+countryside|much|most|pockets?)\s+of\s+)?(?:the\s+)?" + _DIR + r"\s+$")
 _PART_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)\s+" + _DIR + r"\b(?!\s+(?:of|bank|side))")
@@ -73,6 +79,8 @@ def _to_km(num, unit):
     if num is None:
         return None
     value = _NUM_WORDS.get(num) or float(num.replace(",", "."))
+    if unit and (unit.startswith("nautical") or unit == "nm"):
+        return value * 1.852
     return value * 1.609 if unit and unit.startswith("mi") else value
 
 
@@ -136,6 +144,11 @@ def detect_qualifier(text, start, end, *, kind=None):
     if m:
         d = direction_of(m.group(3), m.group(4))
         return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
+    m = _EDGE_BEFORE.search(before) if dir_before and tail.endswith(_EDGE_ENDS) else None
+    if m and kind not in ("river", "lake"):
+        # "the eastern outskirts of Kostiantynivka": that part of the town, a few km from its centre
+        return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end,
+                         km=_EDGE_KM if kind in _POINTS or kind is None else None)
     if kind in ("city", "town", "village", "base", "landmark", "dam"):
         return None
     m = _PART_BEFORE.search(before) if dir_before and tail.endswith(_DIR_ENDS) else None
