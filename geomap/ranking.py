@@ -433,7 +433,11 @@ def _summarize_text(gaz, text, exclude):
 def _revote(gaz, doc, totals):
     """The text's names again, each voting with its scores given the others' votes."""
     mentions = []
-    for key, name, _votes_then, _point in doc["mentions"]:
+    for key, name, votes_then, point in doc["mentions"]:
+        if len(votes_then) == 1:
+            # one candidate votes with probability 1 whatever the others say
+            mentions.append((key, name, votes_then, point))
+            continue
         ctx = _from_totals(gaz, doc, totals, key) or None
         key2, hits, note = lookup(gaz, name)
         cands = _rank(gaz, name, key2, hits, note, ctx, words=False) if hits else []
