@@ -415,6 +415,51 @@ def test_threat_condition_places_are_not_the_threat(gaz):
     assert rows and all(r["place"] is None for r in rows), rows
 
 
+@pytest.mark.parametrize("text,actor,action,place", [
+    ("The US Africa Command said it carried out an airstrike against al-Shabaab near Jilib.", "United States",
+     "attack", "Jilib"),
+    ("Local sources reported RSF columns moving towards El Obeid from the north.", "Rapid Support Forces",
+     "advance", "El Obeid"),
+    ("Hamas's armed wing says its fighters detonated an explosive device against an Israeli vehicle in Beit "
+     "Lahia.", "Hamas", "attack", "Bayt Lāhyā"),
+    ("Armed terrorist groups attacked the camp of Nioro du Sahel, in the Kayes region, on Sunday.", "jihadists",
+     "attack", "Nioro"),
+])
+def test_batch11_rules(gaz, text, actor, action, place):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == actor and r["action"] == action]
+    assert rows and rows[0]["place"] == place, extract_document(text, gazetteer=gaz)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents say soldiers took over several homes in Tammun.",               # the speaker is no subject
+    "Sittwe is surrounded by water and can be resupplied by sea.",            # an agent that is no actor
+    "Shells fell on Uvira for the first time since the group seized Bukavu.",  # a past event dating another
+    "The group said it had seized weapons and vehicles near Afgoye.",          # spoils, not ground
+    "The Arakan Army holds most townships, leaving the junta a few enclaves near Sittwe.",
+])
+def test_batch11_non_events(gaz, text):
+    from geomap.extract.events import extract_document
+
+    bad = {"Residents say": ("civilians", "capture"), "Sittwe is": (None, "surround"),
+           "Shells fell": ("M23", "capture"), "The group said": (None, "capture"),
+           "The Arakan Army": ("Arakan Army", "withdraw")}
+    actor, action = next(v for k, v in bad.items() if text.startswith(k))
+    rows = extract_document(text, gazetteer=gaz)
+    assert not [r for r in rows if r["action"] == action and (actor is None or r["actor"] == actor)
+                and r["geometry"] is not None], rows
+
+
+def test_face_to_face_is_no_light_verb(gaz):
+    """"a face-to-face meeting" is not "face a meeting" (the threat idiom "face attacks")."""
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("Russia warned it would strike the rebels in Syria if attacked, as the United States "
+                            "disclosed a face-to-face meeting between U.S. and Russian generals.", gazetteer=gaz)
+    assert not [r for r in rows if r["action"] == "meet" and r["stance"] == "threatened"], rows
+
+
 def test_purpose_and_avoidance_are_not_events(gaz):
     from geomap.extract.events import extract_document
 

@@ -81,7 +81,7 @@ POSSESSIVES = {"its", "their", "our"}
 # pronoun, refer back to one ("its troops")
 HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
          "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
-         "paramilitaries", "commandos", "marines", "positions"}
+         "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
 AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
 IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",

@@ -221,6 +221,8 @@ def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
             continue
         if not _subject_position(toks, m.i):
             continue
+        if any(t.key in SPEECH for t in toks[m.j:k]) and not any(t.key in ("and", ",") for t in toks[m.j:k]):
+            continue  # "Residents say soldiers took over homes": the speaker, not the subject
         j = m.i - 1
         while j >= 0 and toks[j].key in ("the", "a", "an"):
             j -= 1
@@ -345,6 +347,10 @@ def _drafts_for(an, tr, frames, memory):
             actors = of
         else:
             light = det_i if det_i >= 0 and toks[det_i].key in LIGHT else det_i - 1
+            if light >= 1 and toks[light].key == "out" and toks[light - 1].key in LIGHT:
+                light -= 1  # "carried out an airstrike", "carrying out raids"
+            if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
+                light = -1  # "a face-to-face meeting": part of a compound, no light verb
             if light >= 0 and toks[light].key in LIGHT and det not in ("the", "this", "that", "these", "those"):
                 if toks[light].key in ("face", "faces", "faced", "facing"):
                     warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
@@ -417,7 +423,7 @@ def _drafts_for(an, tr, frames, memory):
         if not agents:
             # "two civilians were killed in shelling on Kharkiv": it happened, by whom is not said;
             # the victim is the subject of this clause, not an actor of an earlier one
-            if _agentless(memory, tr):
+            if _agentless(memory, tr) and not _named_non_actor_agent(an, tr, memory.lexicon):
                 target = _passive_subject(an, tr, lo) if relative is None else None
                 return [Draft(tr.i, tr.category, None, target, stance=stance, trigger=trig_text, clause=(lo, hi))]
             return []
@@ -492,6 +498,23 @@ def _unnamed_object(an, tr, det_i, lo):
         tr.category != "clash"
 
 
+def _named_non_actor_agent(an, tr, lexicon):
+    """"surrounded by water", "hit by floods": the 'by' phrase names what did it, and it is
+    neither an actor nor a weapon or attack ("hit by shelling", "killed by a drone")."""
+    toks, n = an.tokens, len(an.tokens)
+    k = tr.j
+    if k >= n or toks[k].key != "by":
+        return False
+    k += 1
+    while k < n and toks[k].key in ("a", "an", "the", "heavy", "intense"):
+        k += 1
+    if k >= n or not toks[k].word:
+        return False
+    key = toks[k].key
+    return not (key in _UNNAMED_ATTACKERS or any(t.i == k for t in an.triggers)
+                or any(f.pos == "noun" for f in lexicon.forms.get((key,), ())))
+
+
 def _heads_subject(an, tr, lexicon):
     """Whether the noun ends its phrase and a verb or preposition follows ("an airstrike hit",
     "shelling on Kharkiv"), not a modifier of another noun ("fire points", "strike aircraft")."""
@@ -499,11 +522,14 @@ def _heads_subject(an, tr, lexicon):
     if tr.j >= len(toks) or not toks[tr.j].word:
         return False
     nxt = toks[tr.j].key
-    return nxt in PREPS or nxt == "in" or any(f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
+    return nxt in PREPS or nxt == "in" or nxt in AUX or nxt in HAVE or any(
+        f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
 
 
 _UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
-                      "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft"}
+                      "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft",
+                      "gunman", "assailant", "attacker", "drone", "missile", "rocket", "shell", "bomb", "mortar",
+                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 _KEEP_UNDER = {"kept", "keep", "keeps", "keeping", "put", "puts", "putting", "placed", "place", "places", "placing",
                "held", "hold", "holds", "holding"}

@@ -93,6 +93,8 @@ def _surnames(text, raw, gazetteer):
         if (fm and fm.group(1) not in _NOT_FIRST and fm.group(1) not in _PLACE_WORDS
                 and fm.group(1) not in _WEEKDAYS
                 and not fm.group(1).endswith(("an", "ese", "ish"))  # "Syrian Raqqa": a demonym
+                # "Taking Sittwe means ...", "Shelled Kherson": a verb opening the sentence
+                and not (fm.group(1).endswith(("ing", "ed")) and len(fm.group(1)) > 5)
                 and text[m.end:m.end + 1] not in (",",)  # "Fort Moore, Ga."
                 and m.start - len(fm.group(0)) + len(fm.group(1)) not in ends  # "Cairo Egypt": two places
                 and all(gazetteer.get(i).kind in ("city", "town", "village") for i in m.place_ids)):

@@ -59,6 +59,17 @@ def _coordinated_infinitive(toks, k, places=()):
     return False
 
 
+_EQUIPMENT = frozenset(("weapons", "arms", "ammunition", "vehicles", "equipment", "supplies", "cash", "money",
+                        "documents", "cargo", "fuel", "food", "trucks", "motorcycles", "livestock", "cattle"))
+_SEEN = SPEECH | {"saw", "seen", "see", "sees", "spotted", "observed", "showed", "shows", "filmed", "watched"}
+
+
+def _seen_doing(an, tr):
+    """An actor right before the -ing verb is the object of a report or a sighting."""
+    a = next((a for a in an.actors if a.j == tr.i and not a.pronoun), None)
+    return a is not None and a.i > 0 and an.tokens[a.i - 1].key in _SEEN
+
+
 def modality(an, tr, frames):
     """asserted / threatened / planned / possible / denied / drop."""
     toks = an.tokens
@@ -67,6 +78,12 @@ def modality(an, tr, frames):
         return "drop"
     back = look_back(toks, tr.i, lo)
     stance = "asserted"
+    if toks[lo].key == "since" and lo + 1 < tr.i:
+        return "drop"  # "since the group seized Bukavu in January": a past event dating another
+    if tr.tag == "ing" and toks[tr.i].key == "leaving" and tr.i > 0 and toks[tr.i - 1].key == ",":
+        return "drop"  # "..., leaving the junta with a few enclaves": a consequence, not a retreat
+    if tr.category == "capture" and tr.pos == "verb" and tr.j < len(toks) and toks[tr.j].key in _EQUIPMENT:
+        return "drop"  # "seized weapons and vehicles": spoils, not ground
     if tr.pos == "verb":
         if not _NO_EVENT.isdisjoint(back[:4]):
             return "drop"
@@ -80,7 +97,9 @@ def modality(an, tr, frames):
                 return "planned"
             if head not in ASSERT_TO and head not in MODAL_THREAT:
                 return "drop"
-        if tr.tag == "ing" and _GERUND_HEADS.isdisjoint(back[:3]):
+        if tr.tag == "ing" and _seen_doing(an, tr):
+            pass  # "sources reported RSF columns moving towards El Obeid": what was seen or reported
+        elif tr.tag == "ing" and _GERUND_HEADS.isdisjoint(back[:3]):
             if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
                     f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
                 return "asserted"  # "accused the army of bombing ...": the action accused of

@@ -73,7 +73,13 @@ _SPEECH = re.compile(
     r"wants|wanted|has\s+said|has\s+warned|believes|sees|views|dismissed|insisted|ordered|agreed)\b")
 _VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|conference|podium|press\s+room|spokesman|spokeswoman|spokesperson|official|officials|statement)\b")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
-_BASE_BEFORE = re.compile(r"\b(?:based|headquartered|stationed)\s+in\s+(?:the\s+)?$")
+_BASE_BEFORE = re.compile(
+    r"\b(?:(?:based|headquartered|stationed)\s+in"
+    # where commentators and reporters are: "analysts in Yangon caution", "joins us from Peshawar"
+    r"|(?:analysts|diplomats|researchers|experts|observers|correspondents?|journalists|reporters|"
+    r"(?:military|security|diplomatic)\s+sources)\s+in"
+    r"|(?:joins?|joined)\s+us\s+from|(?:reporting|reports|speaking|speaks)\s+(?:to\s+us\s+)?from)"
+    r"\s+(?:the\s+)?$")
 _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
     r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
@@ -90,7 +96,7 @@ _ACTOR_AFTER = re.compile(
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
-_CONTAINER = re.compile(r"(?:\s*,\s*|\s+in\s+(?:the\s+)?)")
+_CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
 
@@ -202,9 +208,11 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         names = sorted(names)
         starts = [a for a, _ in names]
         for m in raw:
+            # "the US" in "the US Africa Command": the actor's name starts after the article
+            ms = m.start + 4 if m.text[:4].lower() == "the " and len(m.text) > 4 else m.start
             # only names that start at or before the match can contain it
-            for s, e in names[max(0, bisect.bisect_right(starts, m.start) - 4):bisect.bisect_right(starts, m.start)]:
-                if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) + 1:
+            for s, e in names[max(0, bisect.bisect_right(starts, ms) - 4):bisect.bisect_right(starts, ms)]:
+                if s <= ms and m.end <= e and (e - s) > (m.end - ms) + 1:
                     inside.add(m)
 
     # unambiguous names need no ranking; the others are ranked with the whole article as
@@ -293,8 +301,10 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         # says where the place just named lies
         elif ((b.locating or b.role in ("metonym", "actor")) and a.locating and not b.qualifier
               and a.place.kind in _POINT_KINDS
-              and b.place.kind in ("province", "region", "country", "county")
-              and (a.place.parent == b.place.id or b.place.kind == "country" and a.place.country == b.place.country)
+              and (b.place.kind in ("province", "region", "country", "county")
+                   # "in the Kayes region": the region named after a city the gazetteer has as a point
+                   and (a.place.parent == b.place.id or b.place.kind == "country" and a.place.country == b.place.country)
+                   or _AREA_AFTER.match(lower[b.end:b.end + 20]) and b.place.country == a.place.country)
               and _CONTAINER.fullmatch(text, a.end, b.span[0])):
             b.role = "container"
     mentions.extend(_corefs(text, lower, mentions, lexicon))
