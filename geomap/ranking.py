@@ -450,6 +450,14 @@ def _revote(gaz, doc, totals):
 def _from_totals(gaz, doc, totals, exclude):
     """The evidence for the name ``exclude`` from the text's vote ``totals`` (its own taken out)."""
     votes_c, votes_p, points, own = totals
+    # the radians of all the text's points, once per text and round; a name's own point is
+    # masked out below (every name of a text is asked about, once or twice)
+    cache = doc.setdefault("_arrays", {})
+    hit = cache.get(id(points))
+    arrays = hit[1] if hit is not None and hit[0] is points else None
+    if arrays is None and points:
+        arrays = _point_arrays({"points": points})
+        cache[id(points)] = (points, arrays)  # the list is kept so that its id is not reused
     n_others = len(own)
     mine = own.get(exclude)
     if mine is not None:
@@ -466,6 +474,7 @@ def _from_totals(gaz, doc, totals, exclude):
         votes_p = {a: v for a, v in votes_p.items() if v > 1e-9}
         if mine[1] is not None:
             points = [p for k, p in enumerate(points) if k != mine[1]]
+            arrays = tuple(np.delete(a, mine[1]) for a in arrays) if points else None
     if not n_others and not doc["adjacent"]:
         return {}
     # two pseudo-names that vote for nowhere temper the shares of a text that
@@ -479,6 +488,7 @@ def _from_totals(gaz, doc, totals, exclude):
                     for a, v in votes_p.items()},
         "points": points,
         "adjacent": doc["adjacent"],
+        **({"_arrays": arrays} if points else {}),
     }
 
 
