@@ -84,6 +84,37 @@ HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunm
          "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
 AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
+# munitions: the subject of an impact verb ("shells fell on", "rounds landed in") or, before a
+# verb, a plural noun rather than a verb ("rockets hit Sderot", "shells rained down")
+MUNITIONS = {"shells", "shell", "rounds", "round", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
+             "bombs", "bomb", "drones", "drone", "projectiles", "projectile", "grenades", "grenade", "munitions",
+             "interceptors", "bullets", "bullet"}
+# verbs that say where fire arrived without naming who fired: an attack only with a munition subject
+IMPACT = {"fell": "past", "fall": "base", "falls": "s", "falling": "ing", "fallen": "pp", "landed": "past",
+          "land": "base", "lands": "s", "landing": "ing", "slammed": "past", "slam": "base", "slams": "s",
+          "slamming": "ing", "crashed": "past", "crash": "base", "crashes": "s", "crashing": "ing",
+          "exploded": "past", "explode": "base", "explodes": "s", "exploding": "ing", "impacted": "past",
+          "rained": "past", "rain": "base", "rains": "s", "raining": "ing", "smashed": "past"}
+# where an impact verb says the fire arrived ("fell on", "landed near", "rained down on")
+_IMPACT_AFTER = {"on", "in", "into", "onto", "near", "inside", "around", "at", "across", "over", "outside", "close",
+                 "down", "just", "short", "behind", "beside", "within"}
+# participles of a reduced relative between a munition and its impact verb ("rockets fired from
+# Lebanon fell near Metula")
+LAUNCHED = {"fired", "launched", "shot", "dropped", "lobbed"}
+# "operation(s)" is a military action unless a modifier or the next noun says otherwise
+# ("rescue operation" is a rescue form already; "peacekeeping operation", "operations room")
+CIVIL_OPERATION = {"peacekeeping", "peace", "humanitarian", "relief", "aid", "search", "recovery", "salvage",
+                   "medical", "evacuation", "demining", "de-mining", "business", "commercial", "airport", "port",
+                   "rescue", "monitoring", "observer", "electoral", "election", "vaccination", "logistics",
+                   "logistical", "supply", "cleanup", "clean", "reconstruction", "mining", "sting", "customs",
+                   "information", "influence", "psychological", "surgical", "police", "policing", "un", "u.n.",
+                   "normal", "daily", "field", "cash", "banking", "ferry", "flight", "flights", "shipping",
+                   "ceasefire", "truce", "suspended", "halted", "suspend", "halt", "cease", "ceased", "stopped",
+                   "end", "ended", "ending", "postal", "mission", "missions"}
+_OPERATION_NEXT = {"room", "rooms", "centre", "center", "centres", "centers", "command", "commander", "commanders",
+                   "director", "chief", "chiefs", "manager", "managers", "cost", "costs", "headquarters", "hq",
+                   "base", "capability", "capabilities", "of", "officer", "officers", "staff", "area", "areas",
+                   "theatre", "theater", "zone", "zones", "tempo", "team", "teams", "unit", "units"}
 IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
           "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
@@ -315,6 +346,12 @@ def _find_triggers(an, lexicon):
             form = None
         tok = toks[i]
         prevk = toks[i - 1].key if i > 0 else ""
+        if form is not None and form.pos == "verb" and form.tag == "s" and tok.key in MUNITIONS and i + L < n and (
+                toks[i + L].key in IMPACT or toks[i + L].key in AUX or toks[i + L].key in HAVE
+                or any(f.pos == "verb" for f in lexicon.forms.get((toks[i + L].key,), ()))):
+            form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject
+        if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
+            form = None
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
             form = None
@@ -325,6 +362,8 @@ def _find_triggers(an, lexicon):
             if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
                 out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
         i += L
+    if not IMPACT.keys().isdisjoint(t.key for t in toks):
+        out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
     keep = []
     for k, t in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
@@ -337,6 +376,42 @@ def _find_triggers(an, lexicon):
             continue
         keep.append(t)
     an.triggers = keep
+
+
+def _civil_operation(toks, i, L):
+    """"a peacekeeping operation", "halted its operations", "the operations room": no military action."""
+    before = [toks[j].key for j in range(max(0, i - 2), i)]
+    if not CIVIL_OPERATION.isdisjoint(before):
+        return True
+    return i + L < len(toks) and toks[i + L].key in _OPERATION_NEXT
+
+
+def _impacts(toks, taken, used):
+    """Attack triggers for impact verbs whose subject is a munition: "shells fell on Kherson",
+    "mortar rounds landed near the airport", "rockets fired from Lebanon fell near Metula"."""
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.key not in IMPACT or k in taken or k in used or k == 0:
+            continue
+        nxt = k + 1
+        if nxt < n and toks[nxt].key == "down":
+            nxt += 1
+        if nxt >= n or toks[nxt].key not in _IMPACT_AFTER:
+            continue
+        j = k - 1
+        while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE or toks[j].key in AUX):
+            j -= 1
+        if j < 0:
+            continue
+        if toks[j].key not in MUNITIONS:
+            # a reduced relative: "rockets launched from Lebanon fell ..."
+            m = next((x for x in range(j, max(-1, j - 6), -1) if toks[x].key in LAUNCHED), None)
+            if m is None or m == 0 or toks[m - 1].key not in MUNITIONS or not all(
+                    toks[x].word for x in range(m, j + 1)):
+                continue
+        out.append(Trigger(k, k + 1, "attack", "verb", IMPACT[t.key]))
+    return out
 
 
 def _instrument(toks, i):

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from .attribution import frames as find_frames, warn_target as _warn_target
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import ADVERBS, AFFILIATION, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention
+from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, IMPACT, LIGHT, MODAL_THREAT,
+                      PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention)
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -63,6 +64,7 @@ class Memory:
     lexicon: object = None
     deny_previous: str | None = None   # "Hamas denied the claim": the previous sentence's events
     claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
+    recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
 
 
 def link_sentence(an, lexicon, memory):
@@ -82,6 +84,7 @@ def link_sentence(an, lexicon, memory):
     toks = an.tokens
     memory.lexicon = lexicon
     _coref_nouns(an, memory, lexicon)
+    _coref_forces(an, memory, lexicon)
     for k, t in enumerate(toks[:-1]):
         if t.key in _CLAIM_VERBS and toks[k + 1].key == "responsibility":
             # "the Pakistani Taliban claimed responsibility": the author of the attack just told
@@ -138,9 +141,13 @@ def link_sentence(an, lexicon, memory):
                 d for d in drafts if d.stance != "denied"]
             for d in hits:
                 d.denials.append(f.speaker)
+    # "an operation" is a military action only by an armed actor ("the UN ended its operation in Mali")
+    drafts = [d for d in drafts if toks[d.k].key not in ("operation", "operations") or d.actor and
+              lexicon.actor(d.actor).type in _ARMED]
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
+    memory.recent = tuple(m.actor for m in an.actors if not m.pronoun and not m.held)
     # an unnamed author only when no named one acts the same way in the sentence ("he was
     # killed in a Russian strike": the strike's author is named)
     named = {d.category for d in drafts if d.actor}
@@ -442,6 +449,11 @@ def _drafts_for(an, tr, frames, memory):
         if k >= 0 and toks[k].key in _UNKNOWN_WHO:
             return []
         actor, backer = _subject(an, tr.i, frames, memory)
+    elif back[:1] == ["to"] and len(back) > 1 and back[1] in THREAT_TO and any(
+            f.k == tr.i - 2 and f.actor for f in frames):
+        # "Moscow said Ukrainian marines had crossed ..., and threatened to strike": the
+        # threatener strikes, whoever was named in between
+        actor, backer = next(f.actor for f in frames if f.k == tr.i - 2 and f.actor), None
     else:
         # "... were killed when shells hit a camp": a subordinate clause has its own subject
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
@@ -451,7 +463,7 @@ def _drafts_for(an, tr, frames, memory):
         while j >= lo and toks[j].key in ADVERBS | {"had", "have", "has", "reportedly"}:
             j -= 1
         if (j >= lo and toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
-                and _subject_position(toks, j)):
+                and _subject_position(toks, j)) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
             # "gunmen killed three traders", "drones struck Dnipro": the author is not named
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
@@ -610,4 +622,49 @@ def _coref_nouns(an, memory, lexicon):
             name = memory.by_word.get(toks[k].key)
             if name:
                 an.actors.append(ActorMention(k - 1, k + 1, name))
+    an.actors.sort(key=lambda m: m.i)
+
+
+_ARMED = {"state_forces", "non_state_armed_group"}
+# bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
+_BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers"}
+_BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
+              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular"}
+_BARE_BEFORE = _OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
+                                                     "for", "had", "have", "has", "sent", "send", "deployed"}
+_BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THREAT | {
+    "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
+
+
+def _coref_forces(an, memory, lexicon):
+    """Bare "troops", "soldiers", "reinforcements", "the army" -> the one state force in focus.
+
+    The focus is what the previous sentence and this one (before the noun) named; a
+    government body stands for its state's forces ("Abuja said troops had retaken ...").
+    Nothing is resolved when two state forces are in focus or the noun has a modifier the
+    lexicon does not know ("Kenyan troops", "security forces").
+    """
+    toks = an.tokens
+    heads = [k for k, t in enumerate(toks) if t.key in _BARE_FORCES]
+    if not heads:
+        return
+    covered = {k for m in an.actors for k in range(m.i, m.j)}
+    n = len(toks)
+    for k in heads:
+        if k in covered:
+            continue
+        j = k - 1
+        while j >= 0 and (toks[j].key in _BARE_MODS or toks[j].key.isdigit()):
+            j -= 1
+        if j >= 0 and toks[j].word and toks[j].key not in _BARE_BEFORE:
+            continue  # "Kenyan troops", "security forces", "army" as a modifier
+        if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not any(
+                f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
+            continue  # "army officers", "troops withdrawal": part of another noun phrase
+        named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
+        focus = {_forces_of(a, lexicon) for a in list(memory.recent) + named}
+        focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
+        if len(focus) == 1:
+            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
+                                          focus.pop()))
     an.actors.sort(key=lambda m: m.i)
