@@ -191,7 +191,8 @@ def _speaker_left(an, k, lexicon=None):
             # "residents said", "doctors told AFP": who speaks, as written, is the source
             words = [an.text[t.start:t.end] for t in toks[a.i:a.j] if t.key not in ("the", "a", "an")]
             return _title(" ".join(words).lower()), a.actor
-        return a.actor, a.actor
+        # "Abdulmalik al-Houthi said": the person speaks, for the actor they belong to
+        return (_title(a.person) if a.person else a.actor), a.actor
     phrase = an.text[toks[min(words)].start:toks[max(words)].end]
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
@@ -218,14 +219,16 @@ def _np_after(an, k):
         j += 1
     if j == k:
         return None, None, k
-    actor = None
+    actor = person = None
     for m in an.actors:
         if k <= m.i < j and not m.pronoun:
-            actor = m.actor
+            actor, person = m.actor, m.person
             break
     phrase = an.text[toks[k].start:toks[j - 1].end]
     if actor is None and re.search(r"\b(?:our|my|his|her|their|information)\b", phrase.lower()):
         return None, None, k
+    if person:
+        return _title(person), actor, j
     return (actor or _title(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 

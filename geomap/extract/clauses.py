@@ -76,7 +76,9 @@ ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame
 BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "because", "but", "if", "although",
                   "though", "since", "until", "which", "who", "whom", "whose", "unless", "amid", "so"}
 PRONOUNS = {"they", "it", "we", "he", "she", "them"}
-POSSESSIVES = {"its", "their", "our"}
+POSSESSIVES = {"its", "their", "our", "his", "her"}
+# Arabic name particles: "Abdulmalik al-Houthi" is a person whose family name is an actor's alias
+NAME_PARTICLES = {"al", "el", " al", "as", "ash", "ad", "ar", "az", "an", "bin", "ben", "ibn", "abu", "abou", "bint"}
 # head nouns that extend an actor name ("JNIM fighters", "RSF drones") or, after a possessive
 # pronoun, refer back to one ("its troops")
 HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
@@ -145,6 +147,7 @@ class ActorMention:
     backer: str | None = None
     pronoun: bool = False
     held: bool = False        # "government-held": names the controller of an area
+    person: str | None = None  # "Abdulmalik al-Houthi": a person of the actor, named as written
 
 
 @dataclass
@@ -278,7 +281,10 @@ def _find_actors(an, lexicon, country, blocked):
                 merged[-1] = m
                 continue
         merged.append(m)
+    cased = an.text != an.text.lower()
     for m in merged:
+        if not m.pronoun and m.i >= 2 and toks[m.i].joined and toks[m.i - 1].key in NAME_PARTICLES:
+            _person(an, m, lexicon, cased)
         if m.j < n and toks[m.j].joined and toks[m.j].key in ("held", "controlled", "run", "dominated"):
             m.held = True
         nxt = [x.key for x in toks[m.j:m.j + 3]]
@@ -288,6 +294,28 @@ def _find_actors(an, lexicon, country, blocked):
                 if other.i == k and not other.pronoun:
                     m.backer = other.actor
     an.actors = merged
+
+
+_NOT_A_NAME = (DETERMINERS | PREPS | SPEECH | AUX | HAVE | BOUNDARY_WORDS | ADVERBS | PRONOUNS | POSSESSIVES
+               | {"in", "or", "pro", "anti", "leader", "chief", "head", "founder", "spokesman", "movement", "group"})
+
+
+def _person(an, m, lexicon, cased):
+    """"Abdulmalik al-Houthi", "Abdul-Malik al-Houthi": a given name and a particle before the
+    alias make a person's name; the mention is widened to it and keeps the person.  In cased
+    text the given name is capitalized; in lowercase text it is any word that is neither a
+    function word nor one of the lexicon's."""
+    toks = an.tokens
+    g = m.i - 2
+    t = toks[g]
+    if not t.word or t.key in _NOT_A_NAME or t.key in lexicon.alias_first or t.key in lexicon.form_first:
+        return
+    if cased and not an.text[t.start].isupper():
+        return
+    while g > 0 and toks[g].joined and toks[g - 1].word:
+        g -= 1  # "Abdul-Malik"
+    m.person = an.text[toks[g].start:toks[m.j - 1].end]
+    m.i = g
 
 
 def _find_triggers(an, lexicon):

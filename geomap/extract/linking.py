@@ -118,6 +118,13 @@ def link_sentence(an, lexicon, memory):
                 d.reported_by = f.speaker
             break
     drafts = [d for d in drafts if d.stance != "possible"]
+    for d in drafts:
+        cond = [b for b in an.boundaries if b > d.k and toks[b].key in ("if", "unless")]
+        if d.stance == "threatened" and cond and an.place_tokens and all(
+                k >= min(cond) for k in an.place_tokens if not d.clause[0] <= k < d.clause[1]):
+            # "threatened to resume strikes ... if aid to Gaza stayed blocked": the condition's
+            # places are not where the threat would fall
+            d.locate = any(d.clause[0] <= k < d.clause[1] for k in an.place_tokens)
     # "the Kremlin warned that tanks would be destroyed": the warning is the event
     drafts = [d for d in drafts if d.actor or not any(
         f.kind == "warn" and f.actor and f.lo <= d.k < f.hi for f in frames)]
