@@ -376,6 +376,8 @@ def _drafts_for(an, tr, frames, memory):
                 if toks[light].key == "with":
                     return []
                 actor, backer = _subject(an, light, frames, memory)
+                if light >= 2 and toks[light - 1].key == "to" and toks[light - 2].key in THREAT_TO:
+                    actor = _threatener(an, light - 2, frames) or actor  # "..., and vowed to launch a raid"
                 actors = [actor] if actor else []
                 # "preparing to launch a counteroffensive": the light verb carries the modality
                 lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
@@ -456,11 +458,10 @@ def _drafts_for(an, tr, frames, memory):
         if k >= 0 and toks[k].key in _UNKNOWN_WHO:
             return []
         actor, backer = _subject(an, tr.i, frames, memory)
-    elif back[:1] == ["to"] and len(back) > 1 and back[1] in THREAT_TO and any(
-            f.k == tr.i - 2 and f.actor for f in frames):
+    elif back[:1] == ["to"] and len(back) > 1 and back[1] in THREAT_TO and _threatener(an, tr.i - 2, frames):
         # "Moscow said Ukrainian marines had crossed ..., and threatened to strike": the
         # threatener strikes, whoever was named in between
-        actor, backer = next(f.actor for f in frames if f.k == tr.i - 2 and f.actor), None
+        actor, backer = _threatener(an, tr.i - 2, frames), None
     else:
         # "... were killed when shells hit a camp": a subordinate clause has its own subject
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
@@ -484,6 +485,23 @@ def _drafts_for(an, tr, frames, memory):
     if tr.category == "meet":
         locate = False
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
+
+
+def _threatener(an, k, frames):
+    """Who threatens or vows at token ``k``: the speaker of a warning frame there, or, for a
+    verb coordinated with a reporting verb ("Kyiv said ... had entered the village, and vowed
+    to retake it"), that verb's speaker rather than the subject of the reported clause."""
+    for f in frames:
+        if f.k == k and f.actor:
+            return f.actor
+    toks = an.tokens
+    j = k - 1
+    while j >= 0 and toks[j].key in ADVERBS:
+        j -= 1
+    if j < 1 or toks[j].key != "and" or toks[j - 1].key != ",":
+        return None
+    said = [f for f in frames if f.k < j and f.actor and f.lo > f.k and f.kind in ("speech", "warn", "deny")]
+    return said[-1].actor if said else None
 
 
 def _passive_subject(an, tr, lo):
