@@ -142,3 +142,36 @@ def test_person_speaks_for_the_actor_and_the_condition_does_not_locate(gaz, text
 def test_person_named_after_the_verb_is_the_source_not_the_attacker(lex, text):
     found = [(d.actor, d.category, d.reported_by) for d in _drafts([text], lex)]
     assert found and all(a == "Israel" and r.lower() == "abdulmalik al-houthi" for a, c, r in found), found
+
+
+@pytest.mark.parametrize("sentences,actor,reported_by", _both([
+    (["ISRAELI ARMY SPOKESMAN: We struck a weapons depot in the south overnight."], "Israel",
+     "israeli army spokesman"),
+    # the turn goes on over the next sentence, until another label
+    (["UKRAINIAN MILITARY SPOKESMAN: Good evening.", "Our forces shelled the bridge at dawn."], "Ukraine",
+     "ukrainian military spokesman"),
+]))
+def test_an_officials_turn_claims_what_it_asserts(lex, sentences, actor, reported_by):
+    found = [(d.actor, d.stance, (d.reported_by or "").lower()) for d in _drafts(sentences, lex)]
+    assert (actor, "claimed", reported_by) in found, found
+
+
+@pytest.mark.parametrize("sentences", [[s.lower() for s in row] if lower else row for row in [
+    ["ANCHOR: Russian forces shelled the bridge overnight."],
+    ["CORRESPONDENT (voice-over): Russian forces shelled the bridge overnight."],
+    ["RUSSIAN DEFENCE SPOKESMAN: We will answer.", "ANCHOR: Russian forces shelled the bridge overnight."],
+] for lower in (False, True)])
+def test_a_journalists_turn_states_it_and_the_label_is_no_actor(lex, sentences):
+    found = [(d.actor, d.stance, d.reported_by) for d in _drafts(sentences, lex)]
+    assert found == [("Russia", "asserted", None)], found
+
+
+@pytest.mark.parametrize("text", ["SMITH: The rebels attacked Goma on Monday.",
+                                  "Smith (voice-over): The rebels attacked Goma on Monday."])
+def test_a_speaker_label_is_not_an_actor(lex, text):
+    from geomap.extract.clauses import analyse as _an
+
+    memory = Memory()
+    an = _an(text, lex)
+    link_sentence(an, lex, memory)
+    assert all(an.tokens[m.i].start > text.index(":") for m in an.actors)

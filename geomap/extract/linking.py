@@ -65,6 +65,7 @@ class Memory:
     deny_previous: str | None = None   # "Hamas denied the claim": the previous sentence's events
     claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
+    turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
 
 
 def link_sentence(an, lexicon, memory):
@@ -83,6 +84,7 @@ def link_sentence(an, lexicon, memory):
     """
     toks = an.tokens
     memory.lexicon = lexicon
+    _speaker_turn(an, memory, lexicon)
     _coref_nouns(an, memory, lexicon)
     _coref_forces(an, memory, lexicon)
     for k, t in enumerate(toks[:-1]):
@@ -117,6 +119,10 @@ def link_sentence(an, lexicon, memory):
             elif d.reported_by is None:
                 d.reported_by = f.speaker
             break
+    if memory.turn[1]:
+        for d in drafts:
+            if d.reported_by is None and d.stance == "asserted":
+                d.stance, d.reported_by = "claimed", memory.turn[0]  # "ARMY SPOKESMAN: We struck ..."
     drafts = [d for d in drafts if d.stance != "possible"]
     for d in drafts:
         cond = [b for b in an.boundaries if b > d.k and toks[b].key in ("if", "unless")]
@@ -693,3 +699,48 @@ def _coref_forces(an, memory, lexicon):
             an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
                                           focus.pop()))
     an.actors.sort(key=lambda m: m.i)
+
+
+# words that make a transcript label an official's turn ("ARMY SPOKESMAN:") or a journalist's
+_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "official", "general", "colonel",
+          "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
+          "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
+_JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
+                "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
+
+
+def _speaker_turn(an, memory, lexicon):
+    """A transcript's speaker label ("ANCHOR:", "CORRESPONDENT (voice-over):", "SMITH:",
+    "ISRAELI ARMY SPOKESMAN:") opens a turn: the label is neither an actor nor a subject, and
+    while an actor's official speaks, what the turn asserts is claimed by them and "we" is
+    their side.  Lowercase text only shows a label by its role word."""
+    toks = an.tokens
+    c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
+    if c is not None and c > 0 and toks[0].key != "(":
+        _new_turn(an, memory, c)
+    if memory.turn[1]:
+        for m in an.actors:
+            if m.pronoun and toks[m.i].key in ("we", "our"):
+                # "our forces": the state's forces when a ministry's official speaks
+                who = memory.turn[1]
+                m.actor, m.pronoun = _forces_of(who, lexicon) if m.j - m.i == 2 else who, False
+
+
+def _new_turn(an, memory, c):
+    toks = an.tokens
+    words = [t for t in toks[:c] if t.word]
+    inner = {t.i for t in toks[:c] if any(toks[x].key == "(" for x in range(0, t.i)) and t.word}
+    label = [t for t in words if t.i not in inner]
+    if not label or len(label) > 5 or any(not t.word and t.key not in "()-" for t in toks[:c]):
+        return
+    keys = {t.key for t in label}
+    cased = an.text != an.text.lower()
+    if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
+        return
+    phrase = an.text[label[0].start:label[-1].end]
+    from .attribution import _title
+
+    inside = [m for m in an.actors if m.i < c and not m.pronoun]
+    actor = inside[0].actor if inside and keys & _ROLES else None
+    an.actors = [m for m in an.actors if m.i >= c]
+    memory.turn = (_title(phrase.lower()) if cased and phrase.isupper() else _title(phrase), actor)
