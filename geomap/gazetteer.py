@@ -459,6 +459,22 @@ class Gazetteer:
         return ranking.rank(self, name, key, hits, note, context=context, country=country,
                             kinds=kinds, limit=limit)
 
+    def _best(self, name, *, context=None, kind=None, among=None):
+        """The best-scoring place for ``name`` (optionally only rows with an id in
+        ``among``), without ``score`` or ``why``: the extractor needs only the
+        choice, and the evidence words cost more than the sums. None when nothing fits.
+        """
+        key, hits, note = ranking.lookup(self, name)
+        if not hits:
+            found = self._geocode(name, country=None, kinds={kind} if isinstance(kind, str) else kind)
+            return next((p for p in found if among is None or p.id in among), None)
+        kinds = {kind} if isinstance(kind, str) else (set(kind) if kind else None)
+        ctx = ranking._context(self, context, exclude=key)
+        for place, _score in ranking._rank(self, name, key, hits, note, ctx, kinds=kinds, words=False):
+            if among is None or place.id in among:
+                return place
+        return None
+
     def _geocode(self, name, *, country, kinds):
         if self._geocoder is None or not name or not str(name).strip():
             return []

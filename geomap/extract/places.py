@@ -230,23 +230,22 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             ids = set(m.place_ids)
             ck = (m.key, tuple(sorted(kinds)) if kinds else None)
             if ck not in chosen:
-                cands = [p for p in gazetteer.candidates(m.text, context=text, kind=kinds) if p.id in ids]
-                if not cands and kinds:
-                    cands = [p for p in gazetteer.candidates(m.text, context=text) if p.id in ids]
-                chosen[ck] = cands
-            cands = chosen[ck]
-            if not cands:
+                best = gazetteer._best(m.text, context=text, kind=kinds, among=ids)
+                if best is None and kinds:
+                    best = gazetteer._best(m.text, context=text, among=ids)
+                chosen[ck] = best
+            place = chosen[ck]
+            if place is None:
                 continue
-            place = cands[0]
         if hint and "province" in hint and place.kind not in hint:
             # "the eastern province of Deir ez-Zour": the province, not its capital city
             ak = ("area", m.key, tuple(sorted(hint)))
             if ak not in chosen:
                 chosen[ak] = None
                 for suffix in ("province", "governorate", "oblast", "region"):
-                    alt = gazetteer.candidates(f"{m.text} {suffix}", context=text, kind=hint)
-                    if alt:
-                        chosen[ak] = alt[0]
+                    alt = gazetteer._best(f"{m.text} {suffix}", context=text, kind=hint)
+                    if alt is not None:
+                        chosen[ak] = alt
                         break
             place = chosen[ak] or place
         if qual is not None or place.kind == "river":
