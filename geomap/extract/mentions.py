@@ -117,6 +117,37 @@ def _person(text, m):
     return " " not in m.key and bool(_TITLE_BEFORE.search(text[max(0, m.start - 14):m.start]))
 
 
+# verbs and prepositions after which "us" is the pronoun whatever follows ("told us on Monday")
+_US_GOVERNORS = {"told", "tell", "tells", "telling", "asked", "ask", "asks", "let", "lets", "join", "joins",
+                 "joined", "showed", "show", "shows", "gave", "give", "gives", "sent", "warned", "called",
+                 "helped", "help", "helps", "among", "like", "hit", "hitting", "for", "of"}
+_US_PRONOUN = re.compile(r"(?i)^us\b")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)")
+
+
+def _pronoun_us(text, m):
+    """Lower-case "us" in uncased text: the pronoun ("he told us that", "join us now") unless
+    read as the country ("the us military", "us-backed", "clashed with us forces").
+
+    Capitals decide in cased text; this only looks at the words around "us"."""
+    if m.text != "us" or text[m.end:m.end + 1] == "-":
+        return False
+    before = text[max(0, m.start - 16):m.start].split()
+    prev = before[-1].lower().strip(",;:\"'()") if before else ""
+    if prev == "the" or not prev or not prev.isalpha():
+        return False  # "the us", or opening a sentence or a clause: "us troops", "( us forces )"
+    if prev in _US_GOVERNORS:
+        return True
+    nxt = _NEXT_WORD.match(text, m.end).group(1).lower()
+    # a content word after it makes it a modifier ("with us forces"); a function word,
+    # punctuation or the end leaves the pronoun ("attacked us and", "for us.")
+    return not nxt.isalpha() or nxt in _FUNCTION_WORDS or nxt in _STOP or nxt in _AFTER_OBJECT
+
+
+_AFTER_OBJECT = {"that", "when", "after", "before", "because", "if", "so", "but", "again", "too", "now",
+                 "yesterday", "today", "tonight", "last", "over", "how", "what", "why", "where", "who"}
+
+
 def _in_org_name(text, m, cased):
     """"Texas Department of Transportation", "Kharkiv police": the place opens an institution's
     name. A lower-case next word must be one that only heads an institution; a capitalised

@@ -47,6 +47,7 @@ from .mentions import (
     _surnames,
     _supported,
     _person,
+    _pronoun_us,
     _in_org_name,
     _part_of_longer_name,
     _drop_bank_names,
@@ -194,7 +195,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     supported = {m.key for m in scanned if cased and m.capitalized and _supported(text, m, areas)}
     if cased:
         supported |= _near_named_places(text, scanned, supported, gazetteer)
-    raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)]
+    raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)
+           and (cased or not _pronoun_us(text, m))]
     if cased:
         surnames = _surnames(text, raw, gazetteer) - supported
         raw = [m for m in raw if m.key not in surnames]
