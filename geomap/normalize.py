@@ -15,9 +15,15 @@ Persian, Kurdish and Slavic names in several ways):
   (``syria s``);
 * hyphens, dots, commas, slashes: token separators (``U.S.`` -> ``u s``);
 * Arabic articles ``al el il ul ad ar az ez as ash at an adh ed er es et en``
-  -> ``al``; a glued, assimilated article ``e`` + doubled sun letter
-  (``Ezzor``, ``Ettanf``) -> ``al`` + rest. ``Assad``-like words starting with
-  ``a`` are left alone: they are far more often names than glued articles;
+  -> ``al``, but only as written: a word that the folding below would turn
+  into an article's shape (``Ill.``, ``Ann``, ``Edd``, ``Ol``) keeps its own
+  key (``ill``, ``ann``), because such short words are English abbreviations
+  and given names, not articles; a glued, assimilated article ``e`` + doubled
+  sun letter (``Ezzor``, ``Ettanf``, ``Errachidia``) -> ``al`` + rest, except
+  before ``l`` (``Ellis``, ``Ellensburg``): the article before ``l`` is not
+  assimilated in writing (``al-Lādhiqiyah``), so ``ell-`` is an English or
+  European name. ``Assad``-like words starting with ``a`` are left alone:
+  they are far more often names than glued articles;
 * vowels: ``ou``/``oo``/``o`` -> ``u``; ``aw``/``au`` before a consonant ->
   ``u`` (Zour, Zor, Zawr, Zaur); ``ei``/``ey``/``ai`` -> ``ay`` (Deir, Dair, Dayr);
 * doubled letters -> one (Raqqa, Raqa);
@@ -39,8 +45,9 @@ ARTICLE = "al"
 _ARTICLES = frozenset(
     "al el il ul ad ar az ez as ash at an adh ed er es et en".split()
 )
-# sun letters assimilate the article: al-Zor -> az-Zor -> "Ezzor"
-_GLUED = re.compile(r"^e([tdrzsnl])\1([a-z0-9]{2,})$")
+# sun letters assimilate the article: al-Zor -> az-Zor -> "Ezzor".  Not "l":
+# "al-L..." is written as it is, while "Ell-" starts many European names
+_GLUED = re.compile(r"^e([tdrzsn])\1([a-z0-9]{2,})$")
 
 # Latin letters NFKD does not decompose
 _EXTRA = str.maketrans(
@@ -157,9 +164,11 @@ def normalize_token(t):
     glued = _GLUED.match(t)
     if glued:
         return ARTICLE + " " + normalize_token(glued.group(1) + glued.group(2))
-    t = _fold_vowels(t)
-    # folding can produce an article-looking word ("ass" -> "as")
-    return ARTICLE if t in _ARTICLES else t
+    folded = _fold_vowels(t)
+    # a word folded into an article's shape ("ill" -> "il", "ann" -> "an",
+    # "ol" -> "ul") was not written as an article: it keeps its written form,
+    # which folds the same way again, so keys stay idempotent
+    return t if folded in _ARTICLES else folded
 
 
 def normalize_name(s):

@@ -46,11 +46,12 @@ from pathlib import Path
 from ._compat import import_optional
 from .errors import GazetteerError
 
-__all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_iso_map", "COLUMNS"]
+__all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_iso_map", "english_name",
+           "COLUMNS"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -161,7 +162,101 @@ CAPITALS = {
     "ZA-EC": "Bhisho", "ZA-FS": "Bloemfontein", "ZA-GP": "Johannesburg", "ZA-KZN": "Pietermaritzburg",
     "ZA-LP": "Polokwane", "ZA-MP": "Mbombela", "ZA-NC": "Kimberley", "ZA-NW": "Mahikeng",
     "ZA-WC": "Cape Town",
+    # Conflict theatres whose subdivisions are not named after a place:
+    # Myanmar's states and regions, Russia's republics, Burkina Faso's and
+    # Somalia's regions (capitals from Wikipedia's lists of each country's
+    # first-level subdivisions).
+    "MM-01": "Monywa", "MM-05": "Dawei", "MM-07": "Pathein", "MM-11": "Myitkyina", "MM-12": "Loikaw",
+    "MM-13": "Hpa-An", "MM-14": "Hakha", "MM-15": "Mawlamyine", "MM-16": "Sittwe", "MM-17": "Taunggyi",
+    "RU-AD": "Maykop", "RU-AL": "Gorno-Altaysk", "RU-BA": "Ufa", "RU-BU": "Ulan-Ude", "RU-CE": "Grozny",
+    "RU-CU": "Cheboksary", "RU-DA": "Makhachkala", "RU-IN": "Magas", "RU-KB": "Nalchik", "RU-KC": "Cherkessk",
+    "RU-KL": "Elista", "RU-KK": "Abakan", "RU-KO": "Syktyvkar", "RU-KR": "Petrozavodsk",
+    "RU-ME": "Yoshkar-Ola", "RU-MO": "Saransk", "RU-SA": "Yakutsk", "RU-SE": "Vladikavkaz",
+    "RU-TA": "Kazan", "RU-TY": "Kyzyl", "RU-UD": "Izhevsk",
+    "RU-MOW": "Moscow", "RU-SPE": "Saint Petersburg", "RU-MOS": "Krasnogorsk", "RU-LEN": "Gatchina",
+    "RU-SAM": "Samara", "RU-NIZ": "Nizhny Novgorod", "RU-KLU": "Kaluga", "RU-VLG": "Vologda",
+    "RU-ORL": "Oryol", "RU-PNZ": "Penza", "RU-ALT": "Barnaul", "RU-PRI": "Vladivostok", "RU-ZAB": "Chita",
+    "RU-AMU": "Blagoveshchensk", "RU-SAK": "Yuzhno-Sakhalinsk", "RU-KHM": "Khanty-Mansiysk",
+    "RU-YAN": "Salekhard", "RU-NEN": "Naryan-Mar", "RU-CHU": "Anadyr", "RU-YEV": "Birobidzhan",
+    "RU-KAM": "Petropavlovsk-Kamchatsky",
+    "BF-01": "Dédougou", "BF-02": "Banfora", "BF-03": "Ouagadougou", "BF-04": "Tenkodogo", "BF-05": "Kaya",
+    "BF-06": "Koudougou", "BF-07": "Manga", "BF-08": "Fada N'gourma", "BF-09": "Bobo-Dioulasso",
+    "BF-10": "Ouahigouya", "BF-11": "Ziniaré", "BF-12": "Dori", "BF-13": "Gaoua",
+    "SO-AW": "Borama", "SO-BK": "Xuddur", "SO-BN": "Mogadishu", "SO-BR": "Bosaso", "SO-BY": "Baidoa",
+    "SO-GA": "Dhuusamarreeb", "SO-GE": "Garbahaarrey", "SO-HI": "Beledweyne", "SO-JD": "Bu'aale",
+    "SO-JH": "Kismayo", "SO-MU": "Galkayo", "SO-NU": "Garoowe", "SO-SA": "Ceerigaabo",
+    "SO-SD": "Jawhar", "SO-SH": "Marka", "SO-SO": "Laascaanood", "SO-TO": "Burao", "SO-WO": "Hargeisa",
 }
+
+# English names of subdivisions whose ISO 3166-2 name is in another language or
+# form (Wikipedia article titles): news writes "Karen State", "Timbuktu Region".
+# Each comes with the other names English news uses, as aliases.
+ENGLISH_NAMES = {
+    "ML-6": ("Timbuktu Region", ["Tombouctou Region"]),
+    "MM-13": ("Kayin State", ["Karen State"]), "MM-12": ("Kayah State", ["Karenni State"]),
+    "MM-16": ("Rakhine State", ["Arakan State"]), "MM-07": ("Ayeyarwady Region", ["Irrawaddy Region"]),
+    "MM-05": ("Tanintharyi Region", ["Tenasserim Region"]), "MM-02": ("Bago Region", ["Pegu Region"]),
+    "MM-03": ("Magway Region", ["Magwe Region"]), "MM-06": ("Yangon Region", ["Rangoon Region"]),
+    "MM-18": ("Naypyidaw Union Territory", []),
+    "RU-AD": ("Adygea", []), "RU-AL": ("Altai Republic", []), "RU-BA": ("Bashkortostan", []),
+    "RU-BU": ("Buryatia", []), "RU-CE": ("Chechnya", ["Chechen Republic"]), "RU-CU": ("Chuvashia", []),
+    "RU-DA": ("Republic of Dagestan", []), "RU-IN": ("Ingushetia", []), "RU-KB": ("Kabardino-Balkaria", []),
+    "RU-KC": ("Karachay-Cherkessia", []), "RU-KL": ("Kalmykia", []), "RU-KK": ("Khakassia", []),
+    "RU-KO": ("Komi Republic", []), "RU-KR": ("Karelia", ["Republic of Karelia"]), "RU-ME": ("Mari El", []),
+    "RU-MO": ("Mordovia", []), "RU-SA": ("Sakha Republic", ["Yakutia"]),
+    "RU-SE": ("North Ossetia-Alania", ["North Ossetia"]), "RU-TA": ("Tatarstan", []),
+    "RU-TY": ("Tuva", []), "RU-UD": ("Udmurtia", []),
+    "RU-MOW": ("Moscow", []), "RU-SPE": ("Saint Petersburg", []),
+    "RU-MOS": ("Moscow Oblast", ["Moscow region"]), "RU-LEN": ("Leningrad Oblast", ["Leningrad region"]),
+    "RU-ALT": ("Altai Krai", []), "RU-PRI": ("Primorsky Krai", ["Primorye"]), "RU-KAM": ("Kamchatka Krai", []),
+    "RU-ZAB": ("Zabaykalsky Krai", []), "RU-AMU": ("Amur Oblast", []), "RU-SAK": ("Sakhalin Oblast", []),
+    "RU-KHM": ("Khanty-Mansi Autonomous Okrug", []), "RU-YAN": ("Yamalo-Nenets Autonomous Okrug", []),
+    "RU-NEN": ("Nenets Autonomous Okrug", []), "RU-CHU": ("Chukotka Autonomous Okrug", []),
+    "RU-YEV": ("Jewish Autonomous Oblast", []),
+}
+# pycountry's types in English news' words ("Kray" is written "Krai").
+_TYPE_WORD = {"Administrative region": "Oblast", "Administrative territory": "Krai", "Region": "Region",
+              "State": "State", "Oblast": "Oblast", "Province": "Province", "Governorate": "Governorate"}
+# Slavic adjectival names ("Samarskaya oblast'", "Krasnodarskiy kray"): the
+# stem, to which the namesake town adds its own ending (Samar-a, Kur-sk, Kemerov-o).
+_ADJECTIVE = re.compile(r"s?k(?:aya|iy|ij|yy|yi|a)$")
+
+
+def _namesake_keys(key):
+    """Folded names a subdivision's namesake place may carry."""
+    bare = " ".join(_GENERIC.sub(" ", key).split())
+    keys = [key, bare]
+    stem = _ADJECTIVE.sub("", bare) if " " not in bare else bare
+    if stem != bare and len(stem) >= 2:
+        keys += [stem, stem + "a", stem + "sk", stem + "o", stem + "l"]
+    return keys
+
+
+def english_name(code, iso_name, iso_type, place=None):
+    """The English name of a first-level subdivision and other names news uses.
+
+    Parameters
+    ----------
+    code, iso_name, iso_type : str
+        The ISO 3166-2 code, pycountry name and type.
+    place : str, optional
+        The GeoNames name of the subdivision's namesake place, when the join
+        found one ("Samara" for "Samarskaya oblast'").
+
+    Returns
+    -------
+    (str, list of str)
+        ``("Samara Oblast", [])``, ``("Kayin State", ["Karen State"])``.
+    """
+    if code in ENGLISH_NAMES:
+        name, other = ENGLISH_NAMES[code]
+        return name, list(other)
+    name = _iso_name(iso_name)
+    word = _TYPE_WORD.get(iso_type, "")
+    if place and _ADJECTIVE.search(_fold(name).split()[0]) and word:
+        # "Samarskaya oblast'" -> "Samara Oblast"; GeoNames' soft signs dropped (Ryazan')
+        return f"{_APOSTROPHES.sub('', place)} {word}", []
+    return _iso_name(iso_name, iso_type), []
 
 
 def admin1_iso_map(records):
@@ -191,7 +286,8 @@ def admin1_iso_map(records):
     Returns
     -------
     dict
-        ``(country, admin1code) -> (iso_code, iso_name, evidence)``.
+        ``(country, admin1code) -> (iso_code, iso_name, evidence, place)``; ``place`` is the
+        GeoNames name of the namesake place or capital that gave the join, or None.
     """
     pycountry = import_optional("pycountry", purpose="subdivision names of the world gazetteer")
     codes = defaultdict(set)
@@ -208,7 +304,7 @@ def admin1_iso_map(records):
             if _is_latin(n):
                 key = _fold(n)
                 if key and by_name[cc].get(key, (-1,))[0] < pop:
-                    by_name[cc][key] = (pop, a1)
+                    by_name[cc][key] = (pop, a1, r["name"])
     result = {}
     for cc, cc_codes in codes.items():
         subs = [s for s in pycountry.subdivisions.get(country_code=cc) or () if s.parent_code is None]
@@ -216,13 +312,20 @@ def admin1_iso_map(records):
             continue
         suffix = {s.code.split("-", 1)[1]: s for s in subs}
         named = {}  # admin1 -> [iso subdivisions whose namesake place lies there]
+        place = {}  # iso code -> GeoNames name of its namesake or capital
         for s in subs:
-            key = _fold(_iso_name(s.name))
-            hit = by_name[cc].get(key) or by_name[cc].get(" ".join(_GENERIC.sub(" ", key).split()))
+            # the most populous of the places the name's forms point to: "kur"
+            # is a village, "kursk" the namesake of "Kurskaya oblast'"
+            hits = [(*by_name[cc][k], k) for k in _namesake_keys(_fold(_iso_name(s.name))) if k in by_name[cc]]
+            # one place reached by several forms: its own name, else the longest form
+            hit = max(hits, key=lambda h: (h[0], _fold(h[2]) == h[3], len(h[3]))) if hits else None
             # A capital is a major place of its subdivision; a village that
             # merely shares the name (Sachsen in Bavaria) is no evidence.
             if hit and hit[0] >= 0.25 * largest[(cc, hit[1])]:
                 named.setdefault(hit[1], []).append(s)
+                # the form that matched names the subdivision ("Sverdlovsk"
+                # Oblast, whose centre GeoNames calls Yekaterinburg)
+                place[s.code] = hit[2] if _fold(hit[2]) == hit[3] else hit[3].title()
         by_iso_name = {a1: ss[0] for a1, ss in named.items() if len(ss) == 1}
         alpha = any(c.isalpha() for c in cc_codes)
         share = len(cc_codes & set(suffix)) / len(cc_codes)
@@ -233,23 +336,25 @@ def admin1_iso_map(records):
         if use_codes:
             for a1 in sorted(cc_codes & set(suffix)):
                 s = suffix[a1]
-                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type), "GeoNames admin1 code = ISO 3166-2 code")
+                result[(cc, a1)] = (s.code, _iso_name(s.name, s.type), "GeoNames admin1 code = ISO 3166-2 code",
+                                    None)
                 used.add(s.code)
         for a1, s in sorted(by_iso_name.items()):
             if (cc, a1) not in result and s.code not in used and a1 in cc_codes:
                 result[(cc, a1)] = (s.code, _iso_name(s.name, s.type),
-                                    "namesake place of the subdivision carries this admin1 code")
+                                    "namesake place of the subdivision carries this admin1 code", place[s.code])
                 used.add(s.code)
         by_capital = defaultdict(list)  # admin1 -> ISO subdivisions whose capital lies there
         for s in subs:
             hit = by_name[cc].get(_fold(CAPITALS.get(s.code, "")))
             if s.code in CAPITALS and hit and s.code not in used:
                 by_capital[hit[1]].append(s)
+                place[s.code] = CAPITALS[s.code]
         for a1, ss in sorted(by_capital.items()):
             if len(ss) == 1 and (cc, a1) not in result:
                 s = ss[0]
                 result[(cc, a1)] = (s.code, _iso_name(s.name, s.type),
-                                    f"its capital {CAPITALS[s.code]} carries this admin1 code")
+                                    f"its capital {CAPITALS[s.code]} carries this admin1 code", place[s.code])
                 used.add(s.code)
     return result
 
@@ -422,7 +527,7 @@ def build_world_frame(*, countries=None, limit=None):
     lat, lon, pop = places["lat"].to_numpy(), places["lon"].to_numpy(), places["population"].to_numpy()
     rows = []
     for key, idx in sorted(groups.items()):
-        code, name, evidence = iso[key]
+        code, name, evidence, _ = iso[key]
         la, lo = _weighted_centroid(lat[idx], lon[idx], np.ones(len(idx)))
         rows.append(dict(
             id=code, name=name, aliases="",

@@ -16,7 +16,14 @@ FULL_COUNTRIES = ("SY", "IQ")
 # displacement camps): every cities500 place, fewer aliases to fit the 8 MB
 # budget.  Ukraine; Sudan and South Sudan; Israel, Palestine, Lebanon, Yemen;
 # the Sahel (Mali, Burkina Faso, Niger); Somalia, DR Congo, Libya.
-WAR_COUNTRIES = ("UA", "SD", "SS", "IL", "PS", "LB", "YE", "ML", "BF", "NE", "SO", "CD", "LY")
+WAR_COUNTRIES = ("UA", "SD", "SS", "IL", "PS", "LB", "YE", "ML", "BF", "NE", "SO", "CD", "LY",
+                 # the other wars data/actors.csv covers: Myanmar, Ethiopia, Nigeria and
+                 # Cameroon, Mozambique, Haiti, Afghanistan and Pakistan, Colombia
+                 "MM", "ET", "NG", "CM", "MZ", "HT", "AF", "PK", "CO")
+# Countries whose first-level subdivisions are rows (tools/_areas.py for SY, IQ,
+# UA and SD; tools/_regions.py for the rest): the war countries, and Russia,
+# whose regions far from the front are struck by drones ("the Samara region").
+THEATRES = FULL_COUNTRIES + WAR_COUNTRIES + ("RU",)
 # Russian regions on the Ukrainian border that the war reaches (Kursk incursion,
 # shelling of Belgorod and Bryansk): GeoNames admin1 codes, evidence their
 # capitals Kursk (41), Belgorod (09), Bryansk (10); the build checks them.

@@ -30,12 +30,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # geomap.world: the admin1 join of the theatres' subdivisions
 
 import shapely  # noqa: E402
 
 from _areas import province_of, province_rows, us_state_rows  # noqa: E402
 from _countries import country_rows  # noqa: E402
 from _places import place_rows  # noqa: E402
+from _regions import theatre_province_of, theatre_province_rows  # noqa: E402
 from _sources import versions  # noqa: E402
 
 ROOT = HERE.parent
@@ -112,7 +114,7 @@ def build(*, quick=False, log=print):
     rows = country_rows(outlines=outlines, log=log)
     rows += province_rows(outlines=outlines)
     rows += us_state_rows(outline=outlines.get("US"))
-    places = place_rows(province_of=province_of)
+    places = place_rows(province_of=lambda rec: province_of(rec) or theatre_province_of(rec))
     rows += places
     if not quick:
         from _curated import curated_rows, region_rows
@@ -121,6 +123,8 @@ def build(*, quick=False, log=print):
         rows += river_rows(log=log)
         rows += curated_rows(ROOT / "data" / "curated_places.csv", rows)
         rows += region_rows(rows, outlines)
+    # after the regions, so that their names ("Dagestan") are taken
+    rows += theatre_province_rows(rows, outlines=outlines)
     check(rows)
     return rows
 
