@@ -30,6 +30,11 @@ def _roles(text, gaz):
     ("said army colonel ryan dillon , a baghdad-based spokesman for the coalition .", "baghdad", "base"),
     ("dillon , addressing a pentagon briefing , disclosed few details .", "pentagon", "venue"),
     ("Rebels shelled Raqqa.\nRead: Inside the fight for Mosul\nThe army replied.", "mosul", "link"),
+    ("The governor warned at a security meeting in Maiduguri that militants had attacked Bama.",
+     "maiduguri", "venue"),
+    ("the minister said during a news conference in kyiv that russian drones hit sumy .", "kyiv", "venue"),
+    ("the minister said during a news conference in kyiv that russian drones hit sumy .", "sumy", "site"),
+    ("Army and RSF delegations met at a meeting in Jeddah on Monday.", "jeddah", "site"),
     ("Troops withdrew from Kidal on Monday.", "kidal", "origin"),
     ("Troops moved toward Kidal on Monday.", "kidal", "destination"),
     ("The Rapid Support Forces shelled Omdurman.", "omdurman", "site"),
@@ -249,3 +254,22 @@ def test_reference_points_bases_and_containers_do_not_locate(gaz, text, name, ro
     assert pm.role == role
     assert pm.locating is (role == "site")
 
+
+
+@pytest.mark.parametrize("text,name,pid", [
+    ("Houthi forces said they attacked a cargo ship in the Red Sea off Hodeidah.", "red sea", "sea:red-sea"),
+    ("pirates hijacked a vessel in the gulf of aden , the eu naval force said .", "gulf of aden", "sea:gulf-of-aden"),
+    ("A tanker was seized in the Strait of Hormuz on Friday.", "strait of hormuz", "sea:strait-of-hormuz"),
+    ("Fighters arrived from the direction of Lake Chad before dawn.", "lake chad", "lake:chad"),
+])
+def test_waters_are_places_not_their_namesakes(gaz, text, name, pid):
+    """"Gulf of Aden" is a sea, not the city of Aden; "Lake Chad" is no metonym for Chad."""
+    found = {pm.text.lower(): pm.place.id for pm in find_places(text, gazetteer=gaz)}
+    assert found.get(name) == pid, found
+
+
+@pytest.mark.parametrize("text", ["Drones hit a Black Sea Fleet ship near Sevastopol.",
+                                  "drones hit a black sea fleet ship near sevastopol ."])
+def test_a_fleet_named_after_its_sea_is_no_place(gaz, text):
+    roles = {pm.place.id: pm.role for pm in find_places(text, gazetteer=gaz)}
+    assert roles.get("sea:black-sea") in (None, "actor", "org")

