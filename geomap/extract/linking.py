@@ -32,6 +32,7 @@ from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HA
 __all__ = ["Draft", "Memory", "link_sentence"]
 
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
+_FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
 
 
 # determiners that may stand between an actor and its nominal event ("a fierce jihadi offensive")
@@ -263,6 +264,9 @@ _OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "how
             "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
 
 
+# time zones and clock words after a time: "09:15 GMT", "10:30 a.m."
+_CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist", "msk", "eat",
+          "wat", "cat", "ict", "am", "pm", "a.m.", "p.m.", "hrs", "local", "time"}
 # "On 11 May JNIM fighters attacked": a date opens the clause
 _MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
@@ -301,6 +305,8 @@ def _subject_position(toks, i):
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True
+    if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
+        return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
     return key in _OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
@@ -393,8 +399,9 @@ def _drafts_for(an, tr, frames, memory):
                     stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
                 actors = [adj.actor]
-        if not actors and tr.category in ("clash", "meet") and tr.j < n and toks[tr.j].key == "between":
-            pair = _agents(an, tr.j, ("between",), direct=True)
+        bw = _between_after(an, tr) if not actors and tr.category in ("clash", "meet") else None
+        if bw is not None:
+            pair = _agents(an, bw, ("between",), direct=True)
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
@@ -594,6 +601,20 @@ def _agentless(memory, tr):
     return value == "yes" or value == "noun" and tr.pos == "noun"
 
 
+def _between_after(an, tr):
+    """Token of the "between" that names both sides of a clash or meeting: right after the noun
+    or after what the clash did ("clashes erupted overnight in the capital between X and Y")."""
+    toks, n = an.tokens, len(an.tokens)
+    starts = {t.i for t in an.triggers}
+    for k in range(tr.j, min(n, tr.j + 9)):
+        key = toks[k].key
+        if key == "between":
+            return k
+        if not toks[k].word or key in SPEECH or k in starts or key in ("and", "that", "but", "while"):
+            return None
+    return None
+
+
 def _agents(an, j, preps, *, direct=False):
     """Actors after "by"/"from" at token ``j`` ("from Russian jets and Syrian forces")."""
     toks, n = an.tokens, len(an.tokens)
@@ -615,10 +636,19 @@ def _agents(an, j, preps, *, direct=False):
             while k < n and toks[k].key in ("the", "a", "an"):
                 k += 1
         m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
+        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and toks[k + 1].key == "of":
+            k += 2  # "forces of the Government of National Unity", "troops of the junta"
+            while k < n and toks[k].key in ("the", "a", "an"):
+                k += 1
+            m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
         if m is None:
             break
         out.append(m.actor)
         k = m.j
+        if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
+            k += 2  # "M23/AFC": the same group's other name
+        if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):
+            k += 3 if toks[k + 2].key == ")" else 4  # "X (GNU) and Y": the abbreviation
         if k < n and toks[k].key == "and":
             k += 1
             continue
