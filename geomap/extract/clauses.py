@@ -430,11 +430,15 @@ def _impacts(toks, taken, used):
         j = k - 1
         while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE or toks[j].key in AUX):
             j -= 1
+        if j > 0 and toks[j].key == "and":
+            j -= 1  # "... was launched from Gaza and fell in an open area"
         if j < 0:
             continue
         if toks[j].key not in MUNITIONS:
             # a reduced relative: "rockets launched from Lebanon fell ..."
             m = next((x for x in range(j, max(-1, j - 6), -1) if toks[x].key in LAUNCHED), None)
+            if m is not None and m >= 2 and toks[m - 1].key in AUX and toks[m - 2].key in MUNITIONS:
+                m -= 1  # a passive: "a projectile was launched from Gaza and fell near the town"
             if m is None or m == 0 or toks[m - 1].key not in MUNITIONS or not all(
                     toks[x].word for x in range(m, j + 1)):
                 continue

@@ -168,6 +168,9 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None):
     movement = lexicon.action_info(d.category, "movement", "no") == "yes"
     if not d.locate and d.category != "meet":
         return None, "none"
+    if d.venue[1] > d.venue[0]:
+        v0, v1 = sent.start + toks[d.venue[0]].start, sent.start + toks[d.venue[1] - 1].end
+        sites = [pm for pm in sites if not v0 <= pm.start < v1]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause:
         return _nearest(in_clause, trig, movement, sent), "clause"

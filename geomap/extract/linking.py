@@ -32,6 +32,9 @@ from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HA
 __all__ = ["Draft", "Memory", "link_sentence"]
 
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
+# verbs that make a nominal action planned when they take it as object ("preparing an offensive")
+_PREPARE = {"prepare", "prepares", "prepared", "preparing", "plan", "plans", "planned", "planning", "plot",
+            "plotted", "plotting"}
 _FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
 
 
@@ -54,6 +57,7 @@ class Draft:
     locate: bool = True                 # False: statements whose place is unknown
     denials: list = field(default_factory=list)
     clause: tuple = (0, 0)
+    venue: tuple = (0, 0)               # tokens of the speaker's clause: where it was said, not done
 
 
 @dataclass
@@ -107,6 +111,11 @@ def link_sentence(an, lexicon, memory):
         for f in sorted(frames, key=lambda f: f.hi - f.lo):
             if not (f.lo <= d.k < f.hi):
                 continue
+            # "officials in Mogadishu said ...", "warned at a meeting in Abuja that ...": the
+            # speaker's own clause is where it was said
+            # (but "residents of X said ... there": witnesses speak from where it happened)
+            if not (f.actor and lexicon.actor(f.actor).type == "civilians"):
+                d.venue = (an.clause(f.k)[0], _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
             if f.kind == "deny":
                 d.stance = "denied"
                 d.reported_by = f.speaker
@@ -377,7 +386,8 @@ def _drafts_for(an, tr, frames, memory):
                 light -= 1  # "carried out an airstrike", "carrying out raids"
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
-            if light >= 0 and toks[light].key in LIGHT and det not in ("the", "this", "that", "these", "those"):
+            if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and det not in (
+                    "the", "this", "that", "these", "those"):
                 if toks[light].key in ("face", "faces", "faced", "facing"):
                     warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
                     if not warn:
@@ -393,8 +403,8 @@ def _drafts_for(an, tr, frames, memory):
                 actors = [actor] if actor else []
                 # "preparing to launch a counteroffensive": the light verb carries the modality
                 lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
-                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO:
-                    stance = "planned"
+                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO or toks[light].key in _PREPARE:
+                    stance = "planned"  # ... or "was preparing a new offensive", "planned a raid"
                 elif lb[:1] == ["to"] and len(lb) > 1 and lb[1] in THREAT_TO or any(w in MODAL_THREAT for w in lb):
                     stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
@@ -599,6 +609,17 @@ def _agentless(memory, tr):
         return False
     value = lexicon.action_info(tr.category, "agentless", "no")
     return value == "yes" or value == "noun" and tr.pos == "noun"
+
+
+def _content_start(toks, f, k):
+    """Where what a frame reports begins: after the "that" a few words past the verb
+    ("warned at a meeting in Abuja that ...") or right after the verb."""
+    for x in range(f.lo, min(k, f.k + 12)):
+        if toks[x].key == "that":
+            return x + 1
+        if not toks[x].word:
+            break
+    return f.lo
 
 
 def _between_after(an, tr):
