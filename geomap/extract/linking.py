@@ -310,10 +310,12 @@ def _subject_position(toks, i):
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
-    if toks[j].poss or key in ("suspected", "alleged", "paramilitary", "armed", "rival", "allied", "local", "small",
+    if toks[j].poss or key in ("suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True
+    if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
+        return True  # a cleft: "it was Azerbaijani troops who opened fire"
     if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
         return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
     return key in _OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -343,7 +345,7 @@ def _drafts_for(an, tr, frames, memory):
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
-    if tr.pos == "noun" and prev == "of" and toks[tr.i].key.endswith("ing"):
+    if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(toks, tr.i)):
         accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
         if accused:  # "accused the army of bombing civilians": a gerund, the accused acts
             tg = _targets(an, tr.j, hi, skip=(accused[0].object,))
@@ -609,6 +611,16 @@ def _agentless(memory, tr):
         return False
     value = lexicon.action_info(tr.category, "agentless", "no")
     return value == "yes" or value == "noun" and tr.pos == "noun"
+
+
+def _light_gerund_of(toks, i):
+    """"accused X of launching drone attacks": a light-verb gerund after "of" before the noun."""
+    for g in range(i - 1, max(0, i - 4), -1):
+        if toks[g].key in LIGHT and toks[g].key.endswith("ing"):
+            return toks[g - 1].key == "of" or toks[g - 1].key == "out" and g >= 2 and toks[g - 2].key == "of"
+        if not toks[g].word:
+            return False
+    return False
 
 
 def _content_start(toks, f, k):
