@@ -345,7 +345,7 @@ def _drafts_for(an, tr, frames, memory):
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
-    if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(toks, tr.i)):
+    if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(an, tr.i)):
         accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
         if accused:  # "accused the army of bombing civilians": a gerund, the accused acts
             tg = _targets(an, tr.j, hi, skip=(accused[0].object,))
@@ -613,10 +613,14 @@ def _agentless(memory, tr):
     return value == "yes" or value == "noun" and tr.pos == "noun"
 
 
-def _light_gerund_of(toks, i):
-    """"accused X of launching drone attacks": a light-verb gerund after "of" before the noun."""
+def _light_gerund_of(an, i):
+    """"accused X of launching drone attacks": a light-verb gerund after "of" before the noun
+    (not when the noun names its own author: "accused X of initiating a jihadi offensive")."""
+    toks = an.tokens
     for g in range(i - 1, max(0, i - 4), -1):
         if toks[g].key in LIGHT and toks[g].key.endswith("ing"):
+            if any(g < m.i < i for m in an.actors):
+                return False
             return toks[g - 1].key == "of" or toks[g - 1].key == "out" and g >= 2 and toks[g - 2].key == "of"
         if not toks[g].word:
             return False
