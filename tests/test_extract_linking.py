@@ -282,3 +282,13 @@ def test_a_prepositional_phrase_before_reported_is_no_speaker(gaz, text):
 def test_a_noun_that_names_its_author_keeps_it_after_of_gerund(lex, text):
     found = [(d.category, d.actor) for d in _drafts([text], lex)]
     assert ("attack", "jihadists") in found, found
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Cambodian forces fired rockets into Thai territory on Monday.", "Thailand"),
+    ("Israeli jets fired missiles into Lebanese territory on Sunday.", "Lebanon"),
+])
+def test_fire_into_a_countrys_territory_is_located_in_that_country(gaz, text, place):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert rows and rows[0]["place"] == place, rows
