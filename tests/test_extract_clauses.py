@@ -90,3 +90,18 @@ def test_person_name_around_an_alias(lex, text, person, actor):
 def test_no_person_without_a_given_name(lex, text):
     an = analyse(text, lex)
     assert all(m.person is None for m in an.actors)
+
+
+@pytest.mark.parametrize("text,category,present", [
+    ("The army said it would take further, stronger measures if the shelling went on.", "capture", False),
+    ("Its units had taken \"adequate retaliatory measures\" overnight.", "capture", False),
+    ("Troops took the town, and part of the road, on Monday.", "capture", True),
+    ("Rebels took all the villages on the ridge.", "capture", True),
+])
+def test_take_measures_is_an_idiom(text, category, present):
+    from geomap.extract.lexicon import Lexicon
+
+    lex = Lexicon.default()
+    for t in (text, text.lower()):
+        an = analyse(t, lex)
+        assert any(tr.category == category for tr in an.triggers) is present, an.triggers

@@ -121,3 +121,39 @@ def test_bad_csv_names_file_line_and_column(tmp_path):
 ])
 def test_may_the_month_is_not_the_modal(text, key):
     assert key in [t.key for t in tokenize(text)]
+
+
+@pytest.mark.parametrize("text,country,name", [
+    ("Azerbaijani troops", None, "Azerbaijan"),
+    ("Armenia's defence ministry", None, "Armenia"),
+    ("the army", "AM", "Armenia"),
+    ("Royal Thai Army", None, "Thailand"),
+    ("Cambodian artillery", None, "Cambodia"),
+    ("the military", "KH", "Cambodia"),
+    ("Rada Special Deterrence Force", None, "Rada Special Deterrence Force"),
+    ("Government of National Unity", None, "Government of National Unity forces"),
+    ("Yemeni Armed Forces", None, "Houthis"),
+    ("the military", "IL", "Israel"),
+    ("regime troops", "MM", "Myanmar military"),
+    ("the government", "SO", "Somali government"),
+    ("Islamist extremists", None, "jihadists"),
+])
+def test_actor_aliases_of_more_wars(lex, text, country, name):
+    """Caucasus, Thai-Cambodian border, Tripoli's armed groups; a Houthi statement's self-name."""
+    assert _actor(lex, text, country) == name
+    assert _actor(lex, text.lower(), country) == name
+
+
+def test_new_actor_sides_have_their_own_colours(lex):
+    sides = {lex.actor(n).side for n in ("Armenia", "Azerbaijan", "Thailand", "Cambodia")}
+    assert len(sides) == 4 and all(s in lex.sides for s in sides)
+    assert lex.actor("Rada Special Deterrence Force").side != lex.actor("Libyan National Army").side
+
+
+@pytest.mark.parametrize("words,category,pos", [
+    ("retook control of", "capture", "verb"), ("regaining ground", "advance", "verb"),
+    ("pushed back", "clash", "verb"), ("moved * towards", "advance", "verb"), ("cut * roads", "surround", "verb"),
+])
+def test_action_forms_of_batch12(lex, words, category, pos):
+    forms = lex.forms[tuple(words.split())]  # ("moved", "*", "towards"): "*" is the object slot
+    assert any(f.category == category and f.pos == pos for f in forms)

@@ -175,3 +175,120 @@ def test_a_speaker_label_is_not_an_actor(lex, text):
     an = _an(text, lex)
     link_sentence(an, lex, memory)
     assert all(an.tokens[m.i].start > text.index(":") for m in an.actors)
+
+
+def _rows(text, gaz):
+    from geomap.extract.events import extract_document
+
+    return extract_document(text, gazetteer=gaz)
+
+
+@pytest.mark.parametrize("sentences,action,actor,target", _both([
+    # the two sides of a clash named after what the clash did
+    (["Heavy fighting erupted overnight in the capital between forces of the Government of National Unity "
+      "(GNU) and the Rada Special Deterrence Force, witnesses said."],
+     "clash", "Government of National Unity forces", "Rada Special Deterrence Force"),
+    (["Clashes broke out on Sunday between Syrian government forces and the SDF near the dam."],
+     "clash", "Syrian government forces", "Syrian Democratic Forces"),
+    # a group's two names joined by a slash
+    (["Fighting between M23/AFC and Wazalendo militias spread to the hills."],
+     "clash", "M23", "Armed Forces of the Democratic Republic of the Congo"),
+]))
+def test_clash_between_two_sides_after_the_verb(lex, sentences, action, actor, target):
+    found = [(d.category, d.actor, d.target) for d in _drafts(sentences, lex)]
+    assert (action, actor, target) in found, found
+
+
+@pytest.mark.parametrize("sentences,action,actor,stance", _both([
+    # a cleft names the actor after "it was"
+    (["Kyiv said it was Russian troops who had shelled the dam."], "attack", "Russia", "claimed"),
+    (["The ministry insisted that it was Azerbaijani forces that opened fire first."], "attack", "Azerbaijan",
+     "claimed"),
+    # a live blog's time stamp opens the clause
+    (["14:20 GMT Russian drones struck a fuel depot overnight."], "attack", "Russia", "asserted"),
+    (["09:05 BST Israeli tanks pushed into the camp before dawn."], "advance", "Israel", "asserted"),
+    # a nominal action that someone prepares is planned
+    (["Officials said the government was preparing a new offensive against al-Shabaab."], "attack",
+     "Somali government", "planned"),
+    # "accused X of launching attacks": the accused acts
+    (["The ministry accused Hamas of carrying out rocket attacks on the town."], "attack", "Hamas", "claimed"),
+    # "specialised units of X" are X's
+    (["Specialised units of the Haitian National Police retook the bridge on Monday."], "capture",
+     "Haitian National Police", "asserted"),
+]))
+def test_subjects_in_clefts_time_stamps_and_nominal_actions(lex, sentences, action, actor, stance):
+    found = [(d.category, d.actor, d.stance) for d in _drafts(sentences, lex, country="SO")]
+    assert (action, actor, stance) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "One rocket was launched from Lebanon and fell in a field near the town.",
+    "one rocket was launched from lebanon and fell in a field near the town .",
+])
+def test_a_passive_launch_before_an_impact_verb_is_an_attack(lex, text):
+    found = [(d.category, d.actor) for d in _drafts([text], lex)]
+    assert ("attack", None) in found, found
+
+
+@pytest.mark.parametrize("text,where,not_where", [
+    ("Officials in Kyiv said Russian forces shelled Kherson overnight.", "Kherson", "Kyiv"),
+    ("The governor warned at a meeting in Kyiv that Russian troops were preparing an offensive.", None, "Kyiv"),
+    ("Russian forces shelled Kherson overnight, officials in Kyiv said.", "Kherson", "Kyiv"),
+])
+def test_the_speakers_own_place_does_not_locate_what_is_reported(gaz, text, where, not_where):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["actor"] == "Russia" and r["action"] in ("attack", "advance")]
+        assert rows, t
+        places = {r["place"] for r in rows}
+        if where:
+            assert where in places, rows
+        if not_where:
+            assert not_where not in places, rows
+
+
+@pytest.mark.parametrize("text,said", [
+    # an adverb between the speaker and its verb
+    ("Cambodia's defence ministry has falsely claimed that Thai troops fired first near the temple.",
+     "defence ministry"),
+    # a relative clause and an abbreviation in brackets after the speaker
+    ("The Libyan National Army (LNA), which controls the east, said it had sent reinforcements to Sabha.",
+     "libyan national army"),
+    # the head of "residents of the X district" is the speaker
+    ("Residents of the Shujaiya district told reporters that Israeli tanks pushed into the area.", "residents"),
+    # a state's speaking body as written, the actor stays the state
+    ("The Nigerian Air Force said its jets struck a camp near Gwoza.", "air force"),
+    ("The GNU's defence ministry said its units had taken control of the airport.", "defence ministry"),
+])
+def test_speaker_phrases(gaz, text, said):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] not in ("accuse", "deny", "threaten", "control")]
+        assert rows and all(said in (r["reported_by"] or "").lower() for r in rows), rows
+        assert all("falsely" not in (r["reported_by"] or "").lower() for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit the town again, with artillery fire reported on Monday and Tuesday.",
+    "shelling hit the town again , with artillery fire reported on monday and tuesday .",
+])
+def test_a_prepositional_phrase_before_reported_is_no_speaker(gaz, text):
+    rows = _rows(text, gaz)
+    assert rows and all(not r["reported_by"] or "with" not in r["reported_by"].lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry accused Western spies of initiating a jihadi offensive in the north.",
+    "the ministry accused western spies of initiating a jihadi offensive in the north .",
+])
+def test_a_noun_that_names_its_author_keeps_it_after_of_gerund(lex, text):
+    found = [(d.category, d.actor) for d in _drafts([text], lex)]
+    assert ("attack", "jihadists") in found, found
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Cambodian forces fired rockets into Thai territory on Monday.", "Thailand"),
+    ("Israeli jets fired missiles into Lebanese territory on Sunday.", "Lebanon"),
+])
+def test_fire_into_a_countrys_territory_is_located_in_that_country(gaz, text, place):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert rows and rows[0]["place"] == place, rows

@@ -27,6 +27,10 @@ _BEFORE_SPEECH = ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement",
 _CLAUSE_OPENERS = BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
 _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
 # words that end a speaker phrase to the left of its verb
+# nouns of a state's or group's speaking bodies
+_BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council"})
+_PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
+                           "without", "to", "into", "over", "near"})
 _SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
 
 @dataclass
@@ -156,21 +160,30 @@ def _speaker_left(an, k, lexicon=None):
     """The subject of a reporting verb: an actor, or a person's name, right before it."""
     toks = an.tokens
     j = k - 1
-    while j >= 0 and toks[j].key in _BEFORE_SPEECH:
+    while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)):
         j -= 1
     if j >= 1 and toks[j].key == ",":
         # "the ministry, in a Wednesday statement, said": step over the parenthetical
         c = j - 1
         while c >= 0 and toks[c].key != ",":
             c -= 1
-        if c > 0 and (toks[c + 1].key in ("in", "on", "at", "during", "via", "through", "speaking", "citing")
+        if c > 0 and (toks[c + 1].key in ("in", "on", "at", "during", "via", "through", "speaking", "citing",
+                                          "which", "who", "whose")
                       or any(m.j == c and not m.pronoun for m in an.actors)):
-            # ... or an apposition after an actor: "the Qassam Brigades, Hamas's armed wing, say"
+            # ... or an apposition after an actor: "the Qassam Brigades, Hamas's armed wing, say",
+            # or a relative clause: "the LNA, which holds the east, said"
             j = c - 1
+    if j >= 2 and toks[j].key == ")":
+        # "the Libyan National Army (LNA) said": the abbreviation in brackets
+        o = next((x for x in range(j - 1, max(-1, j - 5), -1) if toks[x].key == "("), None)
+        if o is not None and o > 0:
+            j = o - 1
     if j < 0:
         return None
     words = []
-    while j >= 0 and toks[j].word and toks[j].key not in _SPEAKER_STOP:
+    while j >= 0 and toks[j].word and (toks[j].key not in _SPEAKER_STOP
+                                      or toks[j].key == "the" and j >= 2 and toks[j - 1].key == "of" and words):
+        # "residents of the Shujaiya district said": the head noun comes before "of the"
         words.append(j)
         j -= 1
         if len(words) >= 8:
@@ -180,6 +193,8 @@ def _speaker_left(an, k, lexicon=None):
             return None
         return None
     lo = min(words)
+    if toks[lo].key in _PREP_OPENERS:
+        return None  # "... with artillery fire reported on Monday": no speaker, a passive
     a = None
     for m in an.actors:
         if m.j > lo and m.i <= max(words) and m.j <= max(words) + 1 and not m.held:
@@ -192,7 +207,10 @@ def _speaker_left(an, k, lexicon=None):
             words = [an.text[t.start:t.end] for t in toks[a.i:a.j] if t.key not in ("the", "a", "an")]
             return _title(" ".join(words).lower()), a.actor
         # "Abdulmalik al-Houthi said": the person speaks, for the actor they belong to
-        return (_title(a.person) if a.person else a.actor), a.actor
+        if a.person:
+            return _title(a.person), a.actor
+        body = _body(an, words, a, lexicon)
+        return (body or a.actor), a.actor
     phrase = an.text[toks[min(words)].start:toks[max(words)].end]
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
@@ -201,6 +219,33 @@ def _speaker_left(an, k, lexicon=None):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return _title(phrase), None
+
+
+def _body(an, words, a, lexicon):
+    """The speaking body as written when it is a part of a state or group rather than the actor
+    itself: "the Nigerian Air Force said", "the GNU's defence ministry said", "US Africa Command
+    said" (the actor stays the state or group; bodies with their own lexicon entry keep theirs)."""
+    if lexicon is None or lexicon.actor(a.actor).type == "government_body":
+        return None
+    toks = an.tokens
+    keys = [toks[w].key for w in sorted(words)]
+    if _BODY.isdisjoint(keys) and not any(x == "air" and y == "force" for x, y in zip(keys, keys[1:])):
+        return None
+    lo = min(words)
+    while toks[lo].key in ("the", "a", "an") and lo < max(words):
+        lo += 1
+    phrase = an.text[toks[lo].start:toks[max(words)].end]
+    return _title(re.sub(r"\s+s\b", "'s", phrase))
+
+
+def _manner_adverb(an, j):
+    """"has falsely claimed", "Russia publicly denied": an -ly adverb between a speaker and its verb
+    (after an auxiliary or right after the actor, so that "the assembly said" keeps its noun)."""
+    key = an.tokens[j].key
+    if not (key.endswith("ly") and len(key) > 4) or an.actor_at(j) is not None:
+        return False
+    prev = an.tokens[j - 1].key if j > 0 else ""
+    return prev in HAVE or prev in AUX or any(m.j == j and not m.pronoun for m in an.actors)
 
 
 def _first_subject(an, k):

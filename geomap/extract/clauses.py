@@ -117,6 +117,12 @@ _OPERATION_NEXT = {"room", "rooms", "centre", "center", "centres", "centers", "c
                    "director", "chief", "chiefs", "manager", "managers", "cost", "costs", "headquarters", "hq",
                    "base", "capability", "capabilities", "of", "officer", "officers", "staff", "area", "areas",
                    "theatre", "theater", "zone", "zones", "tempo", "team", "teams", "unit", "units"}
+# adjectives of "measures"/"steps"/"action" in "take ... measures"
+_MEASURE_ADJ = {"further", "more", "stronger", "strong", "tougher", "tough", "firm", "firmer", "necessary",
+                "appropriate", "adequate", "retaliatory", "reciprocal", "decisive", "urgent", "immediate", "new",
+                "additional", "all", "concrete", "serious", "harsh", "harsher", "swift", "practical", "legal",
+                "preventive", "preventative", "defensive", "punitive", "countermeasures", "drastic", "every",
+                "possible", "resolute", "proportionate", "military", "security", "emergency", "precautionary"}
 IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
           "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
@@ -383,8 +389,8 @@ def _find_triggers(an, lexicon):
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
             form = None
-        if form is not None and form.pos == "verb" and i + L < n and toks[i + L].key in IDIOMS and L == 1:
-            form = None
+        if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
+            form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action
         if form is not None and not (tok.joined and tok.key in AFFILIATION):
             if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
@@ -404,6 +410,18 @@ def _find_triggers(an, lexicon):
             continue
         keep.append(t)
     an.triggers = keep
+
+
+def _idiom_object(toks, k):
+    """Whether an idiom noun ("measures", "steps", "action") follows at ``k``, after at most a few
+    measure adjectives, determiners, quotes or commas ("take further, stronger measures")."""
+    for x in range(k, min(len(toks), k + 5)):
+        key = toks[x].key
+        if key in IDIOMS:
+            return True
+        if not (key in DETERMINERS or key in _MEASURE_ADJ or key in (",", '"', "'", "“", "”")):
+            return False
+    return False
 
 
 def _civil_operation(toks, i, L):
@@ -430,11 +448,15 @@ def _impacts(toks, taken, used):
         j = k - 1
         while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE or toks[j].key in AUX):
             j -= 1
+        if j > 0 and toks[j].key == "and":
+            j -= 1  # "... was launched from Gaza and fell in an open area"
         if j < 0:
             continue
         if toks[j].key not in MUNITIONS:
             # a reduced relative: "rockets launched from Lebanon fell ..."
             m = next((x for x in range(j, max(-1, j - 6), -1) if toks[x].key in LAUNCHED), None)
+            if m is not None and m >= 2 and toks[m - 1].key in AUX and toks[m - 2].key in MUNITIONS:
+                m -= 1  # a passive: "a projectile was launched from Gaza and fell near the town"
             if m is None or m == 0 or toks[m - 1].key not in MUNITIONS or not all(
                     toks[x].word for x in range(m, j + 1)):
                 continue

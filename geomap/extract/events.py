@@ -117,7 +117,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         for d in link_sentence(an, lexicon, memory):
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
-            place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country)
+            place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
             base = _row(d, an, sent, place, how, focus, near, lexicon, meta, said)
             more = base.pop("_more")
             rows.append(base)
@@ -157,7 +157,7 @@ def _article_country(mentions, focus):
     return max(counts, key=counts.get) if counts else None
 
 
-def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None):
+def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gazetteer=None):
     """(PlaceMention or Place or None, how) for a draft event."""
     toks = an.tokens
     lo, hi = d.clause
@@ -168,11 +168,18 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None):
     movement = lexicon.action_info(d.category, "movement", "no") == "yes"
     if not d.locate and d.category != "meet":
         return None, "none"
+    if d.venue[1] > d.venue[0]:
+        v0, v1 = sent.start + toks[d.venue[0]].start, sent.start + toks[d.venue[1] - 1].end
+        sites = [pm for pm in sites if not v0 <= pm.start < v1]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause:
         return _nearest(in_clause, trig, movement, sent), "clause"
     if not d.locate:
         return None, "none"
+    if kinetic and not sites and gazetteer is not None:
+        land = _territory(an, lo, hi, lexicon, gazetteer)
+        if land is not None:  # "fired rockets into Thai territory": that country, not the article's area
+            return land, "territory"
     if sites and (kinetic or d.stance == "threatened"):
         return _nearest(sites, trig, movement, sent), "sentence"
     if not kinetic or d.stance in ("threatened", "planned"):
@@ -189,6 +196,23 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None):
 
 
 _POINTS = ("city", "town", "village", "landmark", "base", "dam")
+_TERRITORY = {"territory", "airspace", "waters", "soil"}
+
+
+def _territory(an, lo, hi, lexicon, gazetteer):
+    """The country of "<demonym> territory/airspace" in the clause, as a gazetteer Place."""
+    toks = an.tokens
+    for k in range(lo + 1, hi):
+        if toks[k].key not in _TERRITORY:
+            continue
+        m = next((m for m in an.actors if m.j == k and not m.pronoun), None)
+        cc = lexicon.actor(m.actor).country if m is not None else None
+        if cc and f"country:{cc}" in gazetteer:
+            return gazetteer.get(f"country:{cc}")
+        if m is None and k > lo and toks[k - 1].word:
+            # a demonym the actor list lacks ("Lebanese territory"): data/demonyms.csv
+            return gazetteer.resolve(an.text[toks[k - 1].start:toks[k - 1].end], kind="country")
+    return None
 
 
 def _in_story(place, focus, country):

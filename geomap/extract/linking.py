@@ -32,6 +32,10 @@ from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HA
 __all__ = ["Draft", "Memory", "link_sentence"]
 
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
+# verbs that make a nominal action planned when they take it as object ("preparing an offensive")
+_PREPARE = {"prepare", "prepares", "prepared", "preparing", "plan", "plans", "planned", "planning", "plot",
+            "plotted", "plotting"}
+_FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
 
 
 # determiners that may stand between an actor and its nominal event ("a fierce jihadi offensive")
@@ -53,6 +57,7 @@ class Draft:
     locate: bool = True                 # False: statements whose place is unknown
     denials: list = field(default_factory=list)
     clause: tuple = (0, 0)
+    venue: tuple = (0, 0)               # tokens of the speaker's clause: where it was said, not done
 
 
 @dataclass
@@ -106,6 +111,11 @@ def link_sentence(an, lexicon, memory):
         for f in sorted(frames, key=lambda f: f.hi - f.lo):
             if not (f.lo <= d.k < f.hi):
                 continue
+            # "officials in Mogadishu said ...", "warned at a meeting in Abuja that ...": the
+            # speaker's own clause is where it was said
+            # (but "residents of X said ... there": witnesses speak from where it happened)
+            if not (f.actor and lexicon.actor(f.actor).type == "civilians"):
+                d.venue = (an.clause(f.k)[0], _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
             if f.kind == "deny":
                 d.stance = "denied"
                 d.reported_by = f.speaker
@@ -263,6 +273,9 @@ _OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "how
             "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
 
 
+# time zones and clock words after a time: "09:15 GMT", "10:30 a.m."
+_CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist", "msk", "eat",
+          "wat", "cat", "ict", "am", "pm", "a.m.", "p.m.", "hrs", "local", "time"}
 # "On 11 May JNIM fighters attacked": a date opens the clause
 _MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
@@ -297,10 +310,14 @@ def _subject_position(toks, i):
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
-    if toks[j].poss or key in ("suspected", "alleged", "paramilitary", "armed", "rival", "allied", "local", "small",
+    if toks[j].poss or key in ("suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True
+    if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
+        return True  # a cleft: "it was Azerbaijani troops who opened fire"
+    if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
+        return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
     return key in _OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
@@ -328,7 +345,7 @@ def _drafts_for(an, tr, frames, memory):
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
-    if tr.pos == "noun" and prev == "of" and toks[tr.i].key.endswith("ing"):
+    if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(an, tr.i)):
         accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
         if accused:  # "accused the army of bombing civilians": a gerund, the accused acts
             tg = _targets(an, tr.j, hi, skip=(accused[0].object,))
@@ -371,7 +388,8 @@ def _drafts_for(an, tr, frames, memory):
                 light -= 1  # "carried out an airstrike", "carrying out raids"
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
-            if light >= 0 and toks[light].key in LIGHT and det not in ("the", "this", "that", "these", "those"):
+            if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and det not in (
+                    "the", "this", "that", "these", "those"):
                 if toks[light].key in ("face", "faces", "faced", "facing"):
                     warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
                     if not warn:
@@ -387,14 +405,15 @@ def _drafts_for(an, tr, frames, memory):
                 actors = [actor] if actor else []
                 # "preparing to launch a counteroffensive": the light verb carries the modality
                 lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
-                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO:
-                    stance = "planned"
+                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO or toks[light].key in _PREPARE:
+                    stance = "planned"  # ... or "was preparing a new offensive", "planned a raid"
                 elif lb[:1] == ["to"] and len(lb) > 1 and lb[1] in THREAT_TO or any(w in MODAL_THREAT for w in lb):
                     stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
                 actors = [adj.actor]
-        if not actors and tr.category in ("clash", "meet") and tr.j < n and toks[tr.j].key == "between":
-            pair = _agents(an, tr.j, ("between",), direct=True)
+        bw = _between_after(an, tr) if not actors and tr.category in ("clash", "meet") else None
+        if bw is not None:
+            pair = _agents(an, bw, ("between",), direct=True)
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
@@ -594,6 +613,45 @@ def _agentless(memory, tr):
     return value == "yes" or value == "noun" and tr.pos == "noun"
 
 
+def _light_gerund_of(an, i):
+    """"accused X of launching drone attacks": a light-verb gerund after "of" before the noun
+    (not when the noun names its own author: "accused X of initiating a jihadi offensive")."""
+    toks = an.tokens
+    for g in range(i - 1, max(0, i - 4), -1):
+        if toks[g].key in LIGHT and toks[g].key.endswith("ing"):
+            if any(g < m.i < i for m in an.actors):
+                return False
+            return toks[g - 1].key == "of" or toks[g - 1].key == "out" and g >= 2 and toks[g - 2].key == "of"
+        if not toks[g].word:
+            return False
+    return False
+
+
+def _content_start(toks, f, k):
+    """Where what a frame reports begins: after the "that" a few words past the verb
+    ("warned at a meeting in Abuja that ...") or right after the verb."""
+    for x in range(f.lo, min(k, f.k + 12)):
+        if toks[x].key == "that":
+            return x + 1
+        if not toks[x].word:
+            break
+    return f.lo
+
+
+def _between_after(an, tr):
+    """Token of the "between" that names both sides of a clash or meeting: right after the noun
+    or after what the clash did ("clashes erupted overnight in the capital between X and Y")."""
+    toks, n = an.tokens, len(an.tokens)
+    starts = {t.i for t in an.triggers}
+    for k in range(tr.j, min(n, tr.j + 9)):
+        key = toks[k].key
+        if key == "between":
+            return k
+        if not toks[k].word or key in SPEECH or k in starts or key in ("and", "that", "but", "while"):
+            return None
+    return None
+
+
 def _agents(an, j, preps, *, direct=False):
     """Actors after "by"/"from" at token ``j`` ("from Russian jets and Syrian forces")."""
     toks, n = an.tokens, len(an.tokens)
@@ -615,10 +673,19 @@ def _agents(an, j, preps, *, direct=False):
             while k < n and toks[k].key in ("the", "a", "an"):
                 k += 1
         m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
+        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and toks[k + 1].key == "of":
+            k += 2  # "forces of the Government of National Unity", "troops of the junta"
+            while k < n and toks[k].key in ("the", "a", "an"):
+                k += 1
+            m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
         if m is None:
             break
         out.append(m.actor)
         k = m.j
+        if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
+            k += 2  # "M23/AFC": the same group's other name
+        if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):
+            k += 3 if toks[k + 2].key == ")" else 4  # "X (GNU) and Y": the abbreviation
         if k < n and toks[k].key == "and":
             k += 1
             continue
