@@ -213,6 +213,12 @@ ENGLISH_NAMES = {
     "RU-KHM": ("Khanty-Mansi Autonomous Okrug", []), "RU-YAN": ("Yamalo-Nenets Autonomous Okrug", []),
     "RU-NEN": ("Nenets Autonomous Okrug", []), "RU-CHU": ("Chukotka Autonomous Okrug", []),
     "RU-YEV": ("Jewish Autonomous Oblast", []),
+    # Somalia: English news uses the English forms of the Somali names (Wikipedia, "Regions of Somalia")
+    "SO-SD": ("Middle Shabelle", ["Shabeellaha Dhexe"]), "SO-SH": ("Lower Shabelle", ["Shabeellaha Hoose"]),
+    "SO-JD": ("Middle Juba", ["Jubbada Dhexe"]), "SO-JH": ("Lower Juba", ["Jubbada Hoose"]),
+    "SO-HI": ("Hiran", ["Hiiraan", "Hiraan"]), "SO-BN": ("Banadir", ["Banaadir", "Benadir"]),
+    "SO-GA": ("Galgaduud", ["Galguduud", "Galgadud"]), "SO-NU": ("Nugal", ["Nugaal"]),
+    "SO-WO": ("Woqooyi Galbeed", ["Maroodi Jeex"]),
 }
 # pycountry's types in English news' words ("Kray" is written "Krai").
 _TYPE_WORD = {"Administrative region": "Oblast", "Administrative territory": "Krai", "Region": "Region",

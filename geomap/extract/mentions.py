@@ -27,7 +27,7 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", 
 def _keep(m, cased, supported):
     if _CONTRACTION.match(m.text) or (" " not in m.key and m.text.lower() in _DATE_WORDS):
         return False  # "I've", "Monday", "August": a pronoun or a date, whatever town shares the name
-    if m.common and not (cased and m.capitalized and m.key in supported):
+    if m.common and not ((m.capitalized if cased else True) and m.key in supported):
         return False  # a frequent English word ("Mobile", "Police") needs a reader's evidence
     words = m.text.lower().replace("-", " ").split()
     if len(m.key) == 1:

@@ -80,7 +80,10 @@ _VENUE_BEFORE = re.compile(
     r"insisted|insists|accused|accuses|claimed|claims|pledged|pledges|urged|urges|speaking|addressing)"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|their|its)\s+"
     r"(?:[\w-]+\s+){0,2}(?:meeting|conference|briefing|rally|forum|ceremony|summit|session|gathering|"
-    r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$")
+    r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$"
+    # "in a statement issued in Phnom Penh"
+    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration|video)\s+(?:was\s+)?"
+    r"(?:issued|released|published|posted|signed|read\s+out|broadcast)\s+(?:in|at|from)\s+(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:based|headquartered|stationed)\s+in"
@@ -198,12 +201,23 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     cased = text != lower and text != text.upper()
     # a frequent word is a place only when capitalised in cased text: the bulk of matches
     # ("of", "on", "said") goes here, before any filter looks at them
-    scanned = [m for m in gazetteer.scan(text) if not m.common or (cased and m.capitalized)]
+    matches = gazetteer.scan(text)
+    scanned = [m for m in matches if not m.common or (cased and m.capitalized)]
+    near = set()
+    if not cased:
+        # lower-case text has no capitals to vouch for "sake": a frequent word right after
+        # a locative word near a town the text names is that town, in all its mentions
+        loc = [m for m in matches if m.common and " " not in m.key
+               and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)]
+        near = _near_named_places(text, scanned + loc, set(), gazetteer, cased=False) if loc else set()
+        if near:
+            scanned = [m for m in matches if not m.common or m.key in near]
     # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
     areas = {m.start for m in scanned if any(gazetteer.get(i).kind in _AREA_KINDS for i in m.place_ids[:8])}
     supported = {m.key for m in scanned if cased and m.capitalized and _supported(text, m, areas)}
     if cased:
         supported |= _near_named_places(text, scanned, supported, gazetteer)
+    supported |= near
     raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)
            and (cased or not _pronoun_us(text, m))]
     if cased:
@@ -339,19 +353,27 @@ def _lower_word_before(text, start):
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]|['’]s\b|[ \t]+(?:said|says|told)\b")
 
 
-def _near_named_places(text, scanned, supported, gazetteer):
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|toward|towards|from|into|at)\s+$")
+
+
+def _near_named_places(text, scanned, supported, gazetteer, cased=True):
     """Capitalised common words that are towns within 100 km of a town the text names (its most
     populous namesake): "M23 seized Sake" in a report about Goma, not "Mobile" in one about Paris."""
     # a capitalised word standing alone: "Graham" in "Sen. Lindsey Graham", "University" in
     # "Princeton University" belong to a longer name
-    todo = [m for m in scanned if m.common and m.capitalized and not m.sentence_start and m.key not in supported
-            and " " not in m.key and not m.text.isupper() and m.text.lower() not in _ORG_WORDS
-            and _lower_word_before(text, m.start) and not _CAP_AFTER.match(text, m.end)]
+    if cased:
+        todo = [m for m in scanned if m.common and m.capitalized and not m.sentence_start and m.key not in supported
+                and " " not in m.key and not m.text.isupper() and m.text.lower() not in _ORG_WORDS
+                and _lower_word_before(text, m.start) and not _CAP_AFTER.match(text, m.end)]
+    else:
+        # no capitals to go by: only right after a locative word ("fighting in sake", "near
+        # sake"), never after an article ("for the sake of")
+        todo = [m for m in scanned if m.common and m.key not in supported]
     if not todo:
         return set()
     anchors = []
     for m in scanned:
-        if not m.common and m.capitalized and m.place_ids:
+        if not m.common and (m.capitalized or not cased) and m.place_ids:
             # a name's most populous place stands for it here: towns are the evidence sought
             p = max((gazetteer.get(i) for i in m.place_ids[:8]), key=lambda q: q.population)
             if p.kind in ("city", "town", "village"):
@@ -411,7 +433,7 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         return "base"
     if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
         return "venue"
-    if before.endswith((" in ", " at ", " the ")) and _VENUE_BEFORE.search(lower, max(0, m.start - 120), m.start):
+    if before.endswith((" in ", " at ", " from ", " the ")) and _VENUE_BEFORE.search(lower, max(0, m.start - 120), m.start):
         return "venue"
     prev = _WORDS.findall(before)
     prev_word = prev[-1] if prev else ""
