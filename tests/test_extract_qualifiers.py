@@ -30,6 +30,9 @@ def _q(text, name, kind=None):
     ("some 12 miles north-west of Mosul", "Mosul", "city", "northwest_of"),
     ("the oil-rich eastern province of Deir ez-Zour", "Deir ez-Zour", None, ""),
     ("in Omdurman", "Omdurman", "city", None),
+    ("50 nautical miles west of the port of Hodeidah", "Hodeidah", "city", "west_of"),
+    ("a terminal 20 km south of the ukrainian port of izmail", "izmail", "city", "south_of"),
+    ("north of the besieged city of El Fasher", "El Fasher", "city", "north_of"),
 ])
 def test_detect(text, name, kind, expected):
     q = _q(text, name, kind)
@@ -39,6 +42,7 @@ def test_detect(text, name, kind, expected):
 def test_distance_is_read_in_km():
     assert _q("20 km south of Kharkiv", "Kharkiv", "city").km == 20
     assert round(_q("10 miles east of Mosul", "Mosul", "city").km) == 16
+    assert round(_q("50 nautical miles west of the port of Hodeidah", "Hodeidah", "city").km) == 93
 
 
 @pytest.mark.parametrize("clause,expected", [

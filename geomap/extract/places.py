@@ -321,6 +321,12 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if (b.locating and b.qualifier and b.qualifier.endswith("_of") and a.locating
                 and a.place.kind in _POINT_KINDS and _APPOSITION.fullmatch(text, a.end, b.span[0])):
             b.role = "reference"
+        # "in the Red Sea, about 50 nautical miles west of Hodeidah": the offset point is the
+        # site, the sea only contains it
+        elif (b.locating and b.qualifier and b.qualifier.endswith("_of") and b._km and a.locating
+              and a.place.kind in ("region", "lake", "province", "country")
+              and _APPOSITION.fullmatch(text, a.end, b.span[0])):
+            a.role = "container"
         # "the village of Khan Arnabah in Quneitra province", "Kherson, Ukraine": the area only
         # says where the place just named lies
         elif ((b.locating or b.role in ("metonym", "actor")) and a.locating and not b.qualifier
@@ -437,6 +443,9 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         return "venue"
     prev = _WORDS.findall(before)
     prev_word = prev[-1] if prev else ""
+    if prev_word in ("capital", "port") and len(prev) >= 2 and prev[-2] == "the":
+        # "strikes around the capital Sanaa": the word before the apposition's head decides
+        prev_word = prev[-3] if len(prev) >= 3 else ""
     key = _key(m.text)
     if key and key[0] == "the":
         key = key[1:]

@@ -36,7 +36,8 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?P<num>\d+(?:[.,]\d+)?|a few|several|ten|five|twenty|thirty|fifty)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|nautical\s+miles?|nm|miles|mile|mi)\s+)?"
     r"(?:\(\s*[\d.,]+\s*(?:miles|mi|km)\s*\)\s+)?"
     r"(?:to\s+the\s+|just\s+|some\s+|directly\s+|further\s+|due\s+)?" + _DIR +
-    r"\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|region|capital|strip)\s+(?:of\s+)?)?"
+    # "west of the (Yemeni) port of Hodeidah": up to two words before the head noun
+    r"\s+of\s+(?:the\s+)?(?:(?:[^\W\d_]+\s+){0,2}?(?:city|town|village|port|province|region|capital|strip)\s+(?:of\s+)?)?"
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
 _EDGE_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
@@ -137,13 +138,14 @@ def detect_qualifier(text, start, end, *, kind=None):
                 d = direction_of(m.group(3), m.group(4))
                 return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
             return None
-    m = _KIND_BEFORE.search(before) if of_end else None
-    if m and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()]):
-        return Qualifier("", base + m.start(), end, kind=m.group("kind"))
+    # the offset first: "north of the besieged city of El Fasher" holds "city of" too
     m = _OFFSET_BEFORE.search(before) if dir_before and _offset_end(tail) else None
     if m:
         d = direction_of(m.group(3), m.group(4))
         return Qualifier(d + "_of", base + m.start(), end, km=_to_km(m.group("num"), m.group("unit")))
+    m = _KIND_BEFORE.search(before) if of_end else None
+    if m and not re.search(r"\bof\s+(?:the\s+)?$", before[: m.start()]):
+        return Qualifier("", base + m.start(), end, kind=m.group("kind"))
     m = _EDGE_BEFORE.search(before) if dir_before and tail.endswith(_EDGE_ENDS) else None
     if m and kind not in ("river", "lake"):
         # "the eastern outskirts of Kostiantynivka": that part of the town, a few km from its centre
@@ -161,7 +163,7 @@ def detect_qualifier(text, start, end, *, kind=None):
 
 
 _DIR_ENDS = ("north", "south", "east", "west", "ern", "erly")
-_OFFSET_ENDS = ("of", "the", "city", "town", "village", "province", "region", "capital", "strip",
+_OFFSET_ENDS = ("of", "the", "city", "town", "village", "port", "province", "region", "capital", "strip",
                 "al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
 
 
