@@ -662,3 +662,22 @@ def test_the_army_is_the_army_of_the_story_country(gaz, text, actor):
 
     rows = extract_document(text, gazetteer=gaz)
     assert rows and rows[0]["actor"] == actor
+
+
+@pytest.mark.parametrize("text,places", [
+    ("Russian missiles hit Kharkiv, Sumy and Odesa overnight.", {"Kharkiv", "Sumy", "Odesa"}),
+    ("jets struck radar sites near hodeidah and around the capital sanaa , the pentagon said .",
+     {"Al Ḩudaydah", "Sanaa"}),
+])
+def test_one_action_at_each_coordinated_place(gaz, text, places):
+    from geomap.extract.events import extract_document
+
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    assert {r["place"] for r in rows} == places
+
+
+def test_between_two_places_is_no_list(gaz):
+    from geomap.extract.events import extract_document
+
+    rows = extract_document("Russian troops shelled the road between Kupiansk and Kharkiv.", gazetteer=gaz)
+    assert len({r["place"] for r in rows if r["action"] == "attack"}) <= 1

@@ -118,13 +118,14 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
-            base = _row(d, an, sent, place, how, focus, near, lexicon, meta, said)
-            more = base.pop("_more")
-            rows.append(base)
-            rows.extend(dict(base, qualifier=q, geometry=g) for q, g in more)
-            for who in d.denials:
-                extra = dict(base, stance="denied", reported_by=who)
-                rows.append(extra)
+            for k, pm in enumerate([place, *_coordinated(place, sites, text)] if how == "clause" else [place]):
+                base = _row(d, an, sent, pm, how, focus, near, lexicon, meta, said)
+                more = base.pop("_more")
+                rows.append(base)
+                rows.extend(dict(base, qualifier=q, geometry=g) for q, g in more)
+                for who in d.denials:
+                    extra = dict(base, stance="denied", reported_by=who)
+                    rows.append(extra)
         if memory.claim_previous:
             who = memory.claim_previous
             for row in prev_rows + rows[before:]:
@@ -196,6 +197,31 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
 
 
 _POINTS = ("city", "town", "village", "landmark", "base", "dam")
+# "near Hodeidah and around the capital Sanaa", "in Kharkiv, Sumy and Odesa": one action at each
+_AND_ALSO = re.compile(
+    r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+    r"(?:(?:in|near|around|outside|on|at|across)\s+)?(?:the\s+)?"
+    r"(?:(?:capital|city|town|port|village|cities|towns|villages)\s+(?:of\s+)?)?")
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+
+
+def _coordinated(place, sites, text):
+    """The places coordinated with the chosen one ("X and Y", "X, Y and Z") that are of its
+    sort (points with points, areas with areas): the action happened at each. Not "between
+    X and Y", a stretch of road or front."""
+    if place is None or _BETWEEN.search(text, max(0, place.start - 30), place.start):
+        return []
+    point = place.place.kind in _POINTS
+    out, last = [], place
+    for pm in sites:
+        if pm.start <= last.start:
+            continue
+        if (pm.role != last.role or (pm.place.kind in _POINTS) != point or pm.place.id == place.place.id
+                or not _AND_ALSO.fullmatch(text, last.span[1], pm.span[0])):
+            break
+        out.append(pm)
+        last = pm
+    return out
 _TERRITORY = {"territory", "airspace", "waters", "soil"}
 
 
