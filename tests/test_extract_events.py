@@ -681,3 +681,27 @@ def test_between_two_places_is_no_list(gaz):
 
     rows = extract_document("Russian troops shelled the road between Kupiansk and Kharkiv.", gazetteer=gaz)
     assert len({r["place"] for r in rows if r["action"] == "attack"}) <= 1
+
+
+@pytest.mark.parametrize("sentence,date,past", [
+    ("Ukrainian troops crossed into the region in August 2024 and held the town.", None, True),
+    ("the army has struggled to hold towns it captured in 2022 and 2023 .", None, True),
+    ("Rebels have kept the town under blockade since 2022.", None, False),
+    ("Russian drones hit Kharkiv on Friday.", None, False),
+    ("The militia seized the town in March 2024.", "2024-06-02", True),
+    ("The militia seized the town in June 2024.", "2024-06-02", False),
+    ("The militia seized the town in 2025.", "2025-01-10", False),
+])
+def test_background_sentences_are_dated_history(sentence, date, past):
+    from geomap.extract.events import _background
+
+    assert _background(sentence, date) is past
+
+
+def test_background_events_are_not_mapped(gaz):
+    from geomap.extract.events import extract_document
+
+    text = ("Russian drones hit Sumy on Friday, officials said. Ukrainian troops crossed into the Kursk "
+            "region in August 2024 and held a pocket around Sudzha for months.")
+    places = {r["place"] for r in extract_document(text, gazetteer=gaz) if r["geometry"] is not None}
+    assert "Sumy" in places and "Sudzha" not in places

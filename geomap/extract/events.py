@@ -114,7 +114,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                      blocked=blocked, tokens=toks)
         before = len(rows)
         said = None
+        past = _background(sent.text, meta["date"])
         for d in link_sentence(an, lexicon, memory):
+            if past:
+                continue  # read for its actors and speakers, but the story's events are not in it
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
@@ -336,6 +339,35 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_RX = re.compile(r"\b(?:on|late|early|since|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                      r"yesterday|today|overnight)\b", re.I)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+# "in August 2024", "since 2009", "in the spring of 2025", "in 2022 and 2023": a dated past
+_DATED = re.compile(
+    r"\b(?:in|during|by|from|until|between)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:spring|summer|autumn|fall|"
+    r"winter|end|start|beginning)\s+of\s+)?(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.I)
+
+
+def _background(sentence, article_date):
+    """Whether the sentence tells the story's background: its events are dated to a year
+    ("crossed into the region in August 2024", "captured in 2022 and 2023") before
+    the article's month, or, with no article date, dated at all (news dates its own events by
+    weekday or "on Friday", and what it dates by year is history)."""
+    m = _DATED.search(sentence)
+    if m is None:
+        return False
+    if not article_date:
+        return True
+    try:
+        year, month = int(str(article_date)[:4]), int(str(article_date)[5:7] or 0)
+    except ValueError:
+        return True
+    said_year = int(m.group("year"))
+    if said_year != year:
+        return said_year < year
+    return bool(m.group("month")) and _MONTHS.index(m.group("month").lower()) + 1 < month
 
 
 def event_date(sentence, article_date):
