@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from .attribution import frames as find_frames, warn_target as _warn_target
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, IMPACT, LIGHT, MODAL_THREAT,
-                      PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention)
+from .clauses import ActorMention
+from .triggers import IMPACT
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO,
+                          PREPS, SPEECH, THREAT_TO)
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
