@@ -2,11 +2,13 @@
 
 Prepositions, auxiliaries, determiners, adverbs, modal verbs and the verb
 classes that frame a clause (reporting, denying, warning, accusing, planning,
-threatening), plus the head nouns of armed groups.  They are grammar, not
-vocabulary of the conflicts reported (that is CSV in ``data/``):
-:mod:`.clauses`, :mod:`.triggers`, :mod:`.attribution`, :mod:`.modality` and
+threatening), the head nouns of armed groups and the words that may open a
+clause before its subject.  They are grammar, not vocabulary of the conflicts
+reported (that is CSV in ``data/``): :mod:`.clauses`, :mod:`.triggers`,
+:mod:`.attribution`, :mod:`.modality`, :mod:`.coref`, :mod:`.participants` and
 :mod:`.linking` read them; this module imports nothing.
 """
+
 PREPS = {"of", "with", "by", "for", "against", "on", "at", "from", "to", "alongside", "between", "among",
          "via", "including", "like", "than", "under", "into", "toward", "towards", "over", "about", "behind", "near", "upon", "across", "beside", "besides", "amid", "despite", "without",
          "within", "through", "around", "throughout", "following", "told", "telling", "tell", "representative",
@@ -72,3 +74,10 @@ BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "becau
 HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
          "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
          "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
+# words that may stand before a subject at the start of its clause ("Meanwhile, troops ...",
+# "dozens of ...", "said gunmen ...")
+OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "however", "but", "while", "after",
+           "before", "when", "where", "because", "since", "although", "though", "whereas", "if", "until", "so",
+           "some", "about", "several", "dozens", "hundreds", "many", "least", "more", "than", "two", "three",
+           "four", "five", "six", "seven", "eight", "nine", "ten", "now", "later", "earlier", "yesterday",
+           "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
