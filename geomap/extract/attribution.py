@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, SPEECH, WARN
+from .wordclasses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, SPEECH, WARN
 
 __all__ = ["Frame", "frames"]
 

@@ -12,132 +12,21 @@ import bisect
 from dataclasses import dataclass, field
 
 from .tokens import tokenize
+from .triggers import find_triggers
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, HEADS, PREPS,
+                          SPEECH, WARN)
 
-__all__ = ["ActorMention", "Trigger", "Analysis", "analyse", "PREPS", "SPEECH"]
+__all__ = ["ActorMention", "Analysis", "analyse"]
 
-PREPS = {"of", "with", "by", "for", "against", "on", "at", "from", "to", "alongside", "between", "among",
-         "via", "including", "like", "than", "under", "into", "toward", "towards", "over", "about", "behind", "near", "upon", "across", "beside", "besides", "amid", "despite", "without",
-         "within", "through", "around", "throughout", "following", "told", "telling", "tell", "representative",
-         "and"}
-AFFILIATION = {"backed", "supported", "led", "allied", "sponsored", "funded", "armed", "aligned", "affiliated",
-               "linked", "held", "controlled", "run", "dominated", "trained"}
-AUX = {"was", "were", "been", "being", "is", "are", "be", "am", "'s", "get", "got", "gets", "getting"}
-HAVE = {"has", "have", "had", "having"}
-ADVERBS = {"also", "again", "twice", "reportedly", "allegedly", "repeatedly", "heavily", "later", "then", "now",
-           "already", "still", "just", "recently", "earlier", "once", "finally", "successfully", "quickly",
-           "immediately", "further", "newly", "apparently", "swiftly", "partially", "fully", "largely",
-           "thrice", "briefly", "jointly", "reportedly", "not", "never", "n't", "no", "longer", "soon", "yet",
-           "even", "only", "continued", "all", "both", "firmly", "strongly", "categorically", "flatly",
-           "vehemently", "formally", "officially", "publicly"}
-MODAL_THREAT = {"will", "would", "'ll", "shall", "wo"}
-MODAL_POSSIBLE = {"could", "might", "may", "can", "should", "must"}
-THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "vowing", "pledge",
-             "pledged", "pledges", "promise", "promised", "promises", "going", "prepared", "ready"}
-PLAN_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
-           "preparing", "prepare", "prepares", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
-           "hopes", "hoped", "expected", "set"}
-ASSERT_TO = {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
-             "tried", "try", "tries", "attempted", "attempt", "attempts", "forced", "managed", "able", "moved",
-             "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed"}
-NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
-PREVENT = {"avoid", "avoiding", "prevent", "preventing", "prevented", "avert", "averting", "averted", "deter",
-           "deterring", "against", "any", "further", "possible", "potential", "future", "such", "no",
-           "deconfliction", "risk", "risks", "fear", "fears", "feared", "unintended", "accidental",
-           "preempt", "stop", "stopping", "curb"}
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-               "any", "no", "such", "every", "each", "another", "other", "some", "several", "many", "new",
-               "fresh", "first", "second", "latest", "recent", "two", "three", "rare", "unusual", "fierce",
-               "heavy", "major", "massive", "large", "renewed", "successful", "rival",
-               # modifiers of attack nouns: "a ground assault", "a joint night raid"
-               "ground", "aerial", "naval", "joint", "surprise", "coordinated", "overnight", "night", "dawn",
-               "failed", "full", "scale", "limited", "brief"}
-LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying", "conduct",
-         "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "mounting", "stage", "staged",
-         "stages", "staging", "initiate", "initiated", "initiates", "initiating", "unleash", "unleashed",
-         "intensify", "intensified", "intensifying", "resume", "resumed", "hold", "held", "holds", "holding",
-         "have", "had", "has", "make", "made", "begin", "began", "begun", "start", "started", "step", "stepped",
-         "wage", "waged", "waging", "lead", "led", "leads", "leading", "undertake", "undertook", "undertaken",
-         "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
-         "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
-         "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed",
-         "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing",
-         "tighten", "tightened", "tightens", "tightening", "impose", "imposed", "imposes", "imposing",
-         "maintain", "maintained", "maintains", "maintaining", "escalate", "escalated", "escalates",
-         "escalating", "expand", "expanded", "expands", "expanding"}
-SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
-          "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
-          "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
-          "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
-          "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
-          "indicated", "indicates", "stressed", "specified"}
-DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted"}
-WARN = {"warned", "warns", "warn", "warning", "threatened", "threatens", "threaten", "threatening"}
-ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"}
-BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "because", "but", "if", "although",
-                  "though", "since", "until", "which", "who", "whom", "whose", "unless", "amid", "so"}
 PRONOUNS = {"they", "it", "we", "he", "she", "them"}
 POSSESSIVES = {"its", "their", "our", "his", "her"}
 # Arabic name particles: "Abdulmalik al-Houthi" is a person whose family name is an actor's alias
 NAME_PARTICLES = {"al", "el", " al", "as", "ash", "ad", "ar", "az", "an", "bin", "ben", "ibn", "abu", "abou", "bint"}
-# head nouns that extend an actor name ("JNIM fighters", "RSF drones") or, after a possessive
-# pronoun, refer back to one ("its troops")
-HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
-         "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
-         "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
-# verbs whose bare form is more often another word ("beat back", "under fire", "set free")
-AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
-# munitions: the subject of an impact verb ("shells fell on", "rounds landed in") or, before a
-# verb, a plural noun rather than a verb ("rockets hit Sderot", "shells rained down")
-MUNITIONS = {"shells", "shell", "rounds", "round", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
-             "bombs", "bomb", "drones", "drone", "projectiles", "projectile", "grenades", "grenade", "munitions",
-             "interceptors", "bullets", "bullet"}
-# verbs that say where fire arrived without naming who fired: an attack only with a munition subject
-IMPACT = {"fell": "past", "fall": "base", "falls": "s", "falling": "ing", "fallen": "pp", "landed": "past",
-          "land": "base", "lands": "s", "landing": "ing", "slammed": "past", "slam": "base", "slams": "s",
-          "slamming": "ing", "crashed": "past", "crash": "base", "crashes": "s", "crashing": "ing",
-          "exploded": "past", "explode": "base", "explodes": "s", "exploding": "ing", "impacted": "past",
-          "rained": "past", "rain": "base", "rains": "s", "raining": "ing", "smashed": "past"}
-# where an impact verb says the fire arrived ("fell on", "landed near", "rained down on")
-_IMPACT_AFTER = {"on", "in", "into", "onto", "near", "inside", "around", "at", "across", "over", "outside", "close",
-                 "down", "just", "short", "behind", "beside", "within"}
-# participles of a reduced relative between a munition and its impact verb ("rockets fired from
-# Lebanon fell near Metula")
-LAUNCHED = {"fired", "launched", "shot", "dropped", "lobbed"}
-# "operation(s)" is a military action unless a modifier or the next noun says otherwise
-# ("rescue operation" is a rescue form already; "peacekeeping operation", "operations room")
-CIVIL_OPERATION = {"peacekeeping", "peace", "humanitarian", "relief", "aid", "search", "recovery", "salvage",
-                   "medical", "evacuation", "demining", "de-mining", "business", "commercial", "airport", "port",
-                   "rescue", "monitoring", "observer", "electoral", "election", "vaccination", "logistics",
-                   "logistical", "supply", "cleanup", "clean", "reconstruction", "mining", "sting", "customs",
-                   "information", "influence", "psychological", "surgical", "police", "policing", "un", "u.n.",
-                   "normal", "daily", "field", "cash", "banking", "ferry", "flight", "flights", "shipping",
-                   "ceasefire", "truce", "suspended", "halted", "suspend", "halt", "cease", "ceased", "stopped",
-                   "end", "ended", "ending", "postal", "mission", "missions"}
-_OPERATION_NEXT = {"room", "rooms", "centre", "center", "centres", "centers", "command", "commander", "commanders",
-                   "director", "chief", "chiefs", "manager", "managers", "cost", "costs", "headquarters", "hq",
-                   "base", "capability", "capabilities", "of", "officer", "officers", "staff", "area", "areas",
-                   "theatre", "theater", "zone", "zones", "tempo", "team", "teams", "unit", "units"}
-# adjectives of "measures"/"steps"/"action" in "take ... measures"
-_MEASURE_ADJ = {"further", "more", "stronger", "strong", "tougher", "tough", "firm", "firmer", "necessary",
-                "appropriate", "adequate", "retaliatory", "reciprocal", "decisive", "urgent", "immediate", "new",
-                "additional", "all", "concrete", "serious", "harsh", "harsher", "swift", "practical", "legal",
-                "preventive", "preventative", "defensive", "punitive", "countermeasures", "drastic", "every",
-                "possible", "resolute", "proportionate", "military", "security", "emergency", "precautionary"}
-IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measures", "care", "advantage",
-          "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
 
 # set unions used in loops, built once
 _HEADS_AFTER_POSS = HEADS - {"positions"}
 _HEADS_EXTEND = HEADS - {"positions", "army"}
-_UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
-                       "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
-                       "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
-_AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"}
-_BEFORE_GERUND = AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}
-_DET_FURTHER = DETERMINERS | {"further"}
-_BEFORE_NOUN_ACTOR = DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to",
-                                    "against"}
 _THAT_VERBS = SPEECH | DENY | WARN | {"revealed", "disclosed"}
 _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
 _AND_AFTER_ACTOR = SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"}
@@ -154,17 +43,6 @@ class ActorMention:
     pronoun: bool = False
     held: bool = False        # "government-held": names the controller of an area
     person: str | None = None  # "Abdulmalik al-Houthi": a person of the actor, named as written
-
-
-@dataclass
-class Trigger:
-    """An action word: tokens ``i:j``, category, ``pos`` (verb/noun) and verb form tag."""
-
-    i: int
-    j: int
-    category: str
-    pos: str
-    tag: str
 
 
 @dataclass
@@ -224,7 +102,7 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
             blocked_tok.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
     an.place_tokens = blocked_tok
     _find_actors(an, lexicon, country, blocked_tok)
-    _find_triggers(an, lexicon)
+    find_triggers(an, lexicon)
     _find_boundaries(an)
     return an
 
@@ -322,187 +200,6 @@ def _person(an, m, lexicon, cased):
         g -= 1  # "Abdul-Malik"
     m.person = an.text[toks[g].start:toks[m.j - 1].end]
     m.i = g
-
-
-def _find_triggers(an, lexicon):
-    toks, n = an.tokens, len(an.tokens)
-    taken = {k for a in an.actors if not a.pronoun for k in range(a.i, a.j)}
-    out = []
-    i = 0
-    form_first = lexicon.form_first
-    # few words start an action form: visit only those, in one pass
-    starts = [k for k, t in enumerate(toks) if t.word and k not in taken and t.key in form_first]
-    for s in starts:
-        if s < i:
-            continue  # inside the form just found
-        i = s
-        best = None
-        for gap in ((-1, 1, 2) if toks[i].key in lexicon.gap_heads else (-1,)):
-            key = ()
-            for L in range(1, min(lexicon.max_form, n - i) + 1):
-                x = toks[i + L - 1]
-                if L - 1 == gap:
-                    key = key + ("*",)
-                else:
-                    if not x.word or (i + L - 1) in taken:
-                        break
-                    key = key + (x.key,)
-                forms = lexicon.forms.get(key)
-                if forms and (best is None or L > best[0]) and not (gap >= 0 and L - 1 <= gap):
-                    best = (L, forms)
-                if key not in lexicon.form_prefixes:
-                    break
-        if (best is None or best[0] == 1) and toks[i].key in lexicon.gap_heads:
-            # "drove the paramilitaries out", "break them out": the object may be a few words long
-            for width in (2, 3):
-                j = i + 1 + width
-                if j < n and all(toks[x].word for x in range(i + 1, j + 1)):
-                    forms = lexicon.forms.get((toks[i].key, "*", toks[j].key))
-                    if forms and toks[i].key not in taken:
-                        best = (j - i + 1, forms)
-                        break
-        if best is None:
-            i += 1
-            continue
-        L, forms = best
-        form = _choose_form(toks, i, forms, an.actors)
-        if (form is not None and form.pos == "verb" and form.tag == "ing" and i + L < n
-                and any(f.pos == "noun" for f in forms) and any(
-                    f.pos == "verb" and f.tag != "ing" for f in lexicon.forms.get((toks[i + L].key,), ()))):
-            # "..., shelling hit an aid point": the -ing word is the subject noun of the verb after it
-            form = next(f for f in forms if f.pos == "noun")
-        if form is not None and (form.pos == "noun" or form.tag in ("base", "s")) and _instrument(toks, i):
-            form = None  # "hit a tank with an anti-armour shell": the weapon, not another attack
-        if form is not None and i + L < n and toks[i + L].key in _UNIT_NOUNS and (form.pos == "noun" or (
-                form.tag in ("base", "s") and any(a.j == i and not a.pronoun and toks[a.j - 1].key not in HEADS
-                                                  for a in an.actors))):
-            # "assault groups", "strike aircraft", "Russian attack drones": units and weapons
-            form = None
-        tok = toks[i]
-        prevk = toks[i - 1].key if i > 0 else ""
-        if form is not None and form.pos == "verb" and form.tag == "s" and tok.key in MUNITIONS and i + L < n and (
-                toks[i + L].key in IMPACT or toks[i + L].key in AUX or toks[i + L].key in HAVE
-                or any(f.pos == "verb" for f in lexicon.forms.get((toks[i + L].key,), ()))):
-            form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject
-        if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
-            form = None
-        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
-                "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
-            form = None
-        if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
-            form = None  # "took part", "has taken adequate retaliatory measures"
-        # "U.S.-backed", "ISIS-held": affiliation, not an action
-        if form is not None and not (tok.joined and tok.key in AFFILIATION):
-            if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
-                out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
-        i += L
-    if not IMPACT.keys().isdisjoint(t.key for t in toks):
-        out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
-    keep = []
-    for k, t in enumerate(out):
-        nxt = out[k + 1] if k + 1 < len(out) else None
-        if (t.pos == "verb" and toks[t.i].key in LIGHT and nxt is not None and nxt.pos == "noun"
-                and nxt.i - t.j <= 6):
-            continue
-        if t.pos == "verb" and t.tag in ("base", "s") and keep and t.i - keep[-1].j <= 3 and not any(
-                toks[x].key in {",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
-                                "they", "it", "we", "that", "as"} | BOUNDARY_WORDS for x in range(keep[-1].j, t.i)):
-            continue
-        keep.append(t)
-    an.triggers = keep
-
-
-def _idiom_object(toks, k):
-    """Whether an idiom noun ("measures", "steps", "action") follows at ``k``, after at most a few
-    measure adjectives, determiners, quotes or commas ("take further, stronger measures")."""
-    for x in range(k, min(len(toks), k + 5)):
-        key = toks[x].key
-        if key in IDIOMS:
-            return True
-        if not (key in DETERMINERS or key in _MEASURE_ADJ or key in (",", '"', "'", "“", "”")):
-            return False
-    return False
-
-
-def _civil_operation(toks, i, L):
-    """"a peacekeeping operation", "halted its operations", "the operations room": no military action."""
-    before = [toks[j].key for j in range(max(0, i - 2), i)]
-    if not CIVIL_OPERATION.isdisjoint(before):
-        return True
-    return i + L < len(toks) and toks[i + L].key in _OPERATION_NEXT
-
-
-def _impacts(toks, taken, used):
-    """Attack triggers for impact verbs whose subject is a munition: "shells fell on Kherson",
-    "mortar rounds landed near the airport", "rockets fired from Lebanon fell near Metula"."""
-    out = []
-    n = len(toks)
-    for k, t in enumerate(toks):
-        if t.key not in IMPACT or k in taken or k in used or k == 0:
-            continue
-        nxt = k + 1
-        if nxt < n and toks[nxt].key == "down":
-            nxt += 1
-        if nxt >= n or toks[nxt].key not in _IMPACT_AFTER:
-            continue
-        j = k - 1
-        while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE or toks[j].key in AUX):
-            j -= 1
-        if j > 0 and toks[j].key == "and":
-            j -= 1  # "... was launched from Gaza and fell in an open area"
-        if j < 0:
-            continue
-        if toks[j].key not in MUNITIONS:
-            # a reduced relative: "rockets launched from Lebanon fell ..."
-            m = next((x for x in range(j, max(-1, j - 6), -1) if toks[x].key in LAUNCHED), None)
-            if m is not None and m >= 2 and toks[m - 1].key in AUX and toks[m - 2].key in MUNITIONS:
-                m -= 1  # a passive: "a projectile was launched from Gaza and fell near the town"
-            if m is None or m == 0 or toks[m - 1].key not in MUNITIONS or not all(
-                    toks[x].word for x in range(m, j + 1)):
-                continue
-        out.append(Trigger(k, k + 1, "attack", "verb", IMPACT[t.key]))
-    return out
-
-
-def _instrument(toks, i):
-    """Whether token ``i`` ends a "with a/an ..." phrase of at most three words before it."""
-    for j in range(i - 1, max(-1, i - 5), -1):
-        key = toks[j].key
-        if key == "with":
-            return j + 1 < i and toks[j + 1].key in ("a", "an")
-        if not toks[j].word:
-            return False
-    return False
-
-
-def _choose_form(toks, i, forms, actors):
-    verbs = [f for f in forms if f.pos == "verb"]
-    nouns = [f for f in forms if f.pos == "noun"]
-    if not verbs:
-        return nouns[0]
-    if not nouns:
-        v = verbs[0]
-        # "ISIS targets", "fire points": a bare base/s form after a noun is a noun, not a verb;
-        # "the occupied West Bank", "a besieged town": a participle after an article is an adjective
-        if v.tag in ("base", "s") and i > 0 and toks[i - 1].key in DETERMINERS:
-            return None
-        if i > 0 and toks[i - 1].key in ("the", "a", "an", "its", "their"):
-            return None
-        return v
-    prev = toks[i - 1].key if i > 0 else ""
-    prev_actor = any(a.j == i and not a.pronoun for a in actors)
-    if verbs[0].tag == "ing" and prev not in _BEFORE_GERUND:
-        return nouns[0]
-    if prev in ("to", "will", "would", "could", "might", "may", "can", "shall", "must", "not", "n't", "did",
-                "didn't", "'ll", "should", "they", "we", "it", "also", "and", "who", "that", "which"):
-        return verbs[0]
-    if prev in _DET_FURTHER or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
-        return nouns[0]
-    if prev_actor:
-        actor = next(a for a in actors if a.j == i)
-        det = toks[actor.i - 1].key if actor.i > 0 else ""
-        return nouns[0] if det in _BEFORE_NOUN_ACTOR else verbs[0]
-    return nouns[0] if verbs[0].tag in ("base", "s") else verbs[0]
 
 
 # every key that may start a clause below: other tokens are skipped in one pass

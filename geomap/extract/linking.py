@@ -17,6 +17,9 @@ general English rather than per-article rules:
   Associated Press" (claimed), "X denied that ..." and "..., something X
   denied" (denied), "X warned ... it would ..." (threatened), "X accused Y of
   ..." (an accuse event plus the claimed action).
+
+Who "it", "the group" or bare "troops" is comes from :mod:`.coref`; the
+subject, agents and targets around a trigger from :mod:`.participants`.
 """
 
 from __future__ import annotations
@@ -24,18 +27,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, warn_target as _warn_target
+from .coref import coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
-from .clauses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, IMPACT, LIGHT, MODAL_THREAT,
-                      PLAN_TO, PREPS, SPEECH, THREAT_TO, ActorMention)
+from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _agents, between_after as _between_after,
+                           passive_subject as _passive_subject, subject as _subject,
+                           subject_position as _subject_position, targets as _targets, threatener as _threatener)
+from .triggers import IMPACT
+from .wordclasses import ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
 _SPEECH_ONLY = {"threaten", "accuse", "deny"}
+_ARMED = {"state_forces", "non_state_armed_group"}
 # verbs that make a nominal action planned when they take it as object ("preparing an offensive")
 _PREPARE = {"prepare", "prepares", "prepared", "preparing", "plan", "plans", "planned", "planning", "plot",
             "plotted", "plotting"}
-_FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
 
 
 # determiners that may stand between an actor and its nominal event ("a fierce jihadi offensive")
@@ -190,149 +197,6 @@ def link_sentence(an, lexicon, memory):
 
 def _text(an, i, j):
     return an.text[an.tokens[i].start:an.tokens[j - 1].end]
-
-
-def _prev_word(toks, i):
-    j = i - 1
-    while j >= 0 and toks[j].key in ("the", "a", "an"):
-        j -= 1
-    return toks[j].key if j >= 0 else ""
-
-
-def _resolve_pronoun(an, m, frames, memory):
-    for f in sorted(frames, key=lambda f: f.hi - f.lo):
-        if f.lo <= m.i < f.hi and f.actor and f.kind != "deny_tail":
-            # "rejects claims by the ELN that its fighters ...": the claimant named after the verb
-            by = [o for o in an.actors if f.k < o.i and o.j <= m.i and not o.pronoun and o.i > 0
-                  and an.tokens[o.i - 1 if an.tokens[o.i - 1].key != "the" else o.i - 2].key == "by"]
-            return by[-1].actor if by else f.actor
-    for o in reversed([o for o in an.actors if o.j <= m.i and not o.pronoun and not o.held]):
-        return o.actor
-    return memory.last_subject
-
-
-def _forces_of(name, lexicon):
-    actor = lexicon.actor(name)
-    if actor.type != "government_body" or not actor.country:
-        return name
-    for other in lexicon.actors.values():
-        if other.country == actor.country and other.type == "state_forces":
-            return other.name
-    return name
-
-
-def _subject(an, k, frames, memory, *, stop=0, lexicon=None):
-    toks = an.tokens
-    trig = None  # the trigger tokens, built only when a candidate gets that far
-    for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
-        if m.held:
-            continue
-        prev = _prev_word(toks, m.i)
-        if m.pronoun:
-            if toks[m.i].key == "them":
-                continue
-            who = _resolve_pronoun(an, m, frames, memory)
-            lexicon = lexicon or memory.lexicon
-            if m.j - m.i == 2 and who and lexicon is not None:
-                who = _forces_of(who, lexicon)  # "the ministry said its troops ...": the state's forces
-            return who, None
-        if prev == "of" and _quantity_before(toks, m.i):
-            prev = ""
-        if prev == "from" and _members_from(toks, m.i):
-            return m.actor, m.backer  # "gunmen from the Baloch Liberation Army blocked ..."
-        loyal = [j for j in range(max(0, m.i - 3), m.i) if toks[j].key == "loyal"]
-        if prev == "to" and loyal:
-            # "forces loyal to the army": the army's forces, a subject when "forces" is one
-            if _subject_position(toks, max(0, loyal[0] - 1)):
-                return m.actor, m.backer
-            continue
-        if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
-                                     "accuse", "accuses", "urged", "blamed"}:
-            continue
-        if not _subject_position(toks, m.i):
-            continue
-        if any(t.key in SPEECH for t in toks[m.j:k]) and not any(t.key in ("and", ",") for t in toks[m.j:k]):
-            continue  # "Residents say soldiers took over homes": the speaker, not the subject
-        j = m.i - 1
-        while j >= 0 and toks[j].key in ("the", "a", "an"):
-            j -= 1
-        if trig is None:
-            trig = {t.i for t in an.triggers} | {x for t in an.triggers for x in range(t.i, t.j)}
-        if j >= 0 and j in trig:
-            continue  # the object of an earlier verb
-        if j >= 0 and toks[j].key == ")":
-            continue  # "attacking Islamic State (IS) militants": the tail of the noun phrase before
-        return m.actor, m.backer
-    return None, None
-
-
-_OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "however", "but", "while", "after",
-            "before", "when", "where", "because", "since", "although", "though", "whereas", "if", "until", "so",
-            "some", "about", "several", "dozens", "hundreds", "many", "least", "more", "than", "two", "three",
-            "four", "five", "six", "seven", "eight", "nine", "ten", "now", "later", "earlier", "yesterday",
-            "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
-
-
-# time zones and clock words after a time: "09:15 GMT", "10:30 a.m."
-_CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist", "msk", "eat",
-          "wat", "cat", "ict", "am", "pm", "a.m.", "p.m.", "hrs", "local", "time"}
-# "On 11 May JNIM fighters attacked": a date opens the clause
-_MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
-_QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many", "most", "several", "all",
-             "members", "units", "groups", "remnants", "fighters", "soldiers", "elements"}
-
-
-def _quantity_before(toks, i):
-    """"thousands of residents", "dozens of RSF fighters": the people are the subject."""
-    j = i - 1
-    while j >= 0 and toks[j].key in ("the", "a", "an"):
-        j -= 1
-    return j >= 1 and toks[j].key == "of" and toks[j - 1].key in _QUANTITY
-
-
-def _members_from(toks, i):
-    """"gunmen from the BLA", "fighters from the group": members named by their group."""
-    j = i - 1
-    while j >= 0 and toks[j].key in ("the", "a", "an"):
-        j -= 1
-    return j >= 1 and toks[j].key == "from" and toks[j - 1].key in _UNNAMED_ATTACKERS | _QUANTITY and \
-        _subject_position(toks, j - 1)
-
-
-def _subject_position(toks, i):
-    """A subject opens its clause: nothing but determiners, numbers or openers before it."""
-    if _quantity_before(toks, i):
-        return _subject_position(toks, [t.i for t in toks if t.i < i and t.key == "of"][-1] - 1)
-    j = i - 1
-    while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
-        j -= 1
-    if j < 0 or not toks[j].word:
-        return True
-    key = toks[j].key
-    if toks[j].poss or key in ("suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
-                               "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
-                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
-        return True
-    if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
-        return True  # a cleft: "it was Azerbaijani troops who opened fire"
-    if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
-        return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
-    return key in _OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
-                                                      "saturday", "sunday")
-
-
-def _targets(an, lo, hi, *, skip=()):
-    toks = an.tokens
-    out = []
-    for m in an.actors:
-        if lo <= m.i < hi and not m.pronoun and m.actor not in skip:
-            prev = _prev_word(toks, m.i)
-            if prev in ("with", "alongside", "by", "for", "from", "of", "to", "between", "via", "including", "told",
-                        "telling"):
-                continue
-            out.append(m.actor)
-    return out
 
 
 def _drafts_for(an, tr, frames, memory):
@@ -512,36 +376,6 @@ def _drafts_for(an, tr, frames, memory):
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
 
 
-def _threatener(an, k, frames):
-    """Who threatens or vows at token ``k``: the speaker of a warning frame there, or, for a
-    verb coordinated with a reporting verb ("Kyiv said ... had entered the village, and vowed
-    to retake it"), that verb's speaker rather than the subject of the reported clause."""
-    for f in frames:
-        if f.k == k and f.actor:
-            return f.actor
-    toks = an.tokens
-    j = k - 1
-    while j >= 0 and toks[j].key in ADVERBS:
-        j -= 1
-    if j < 1 or toks[j].key != "and" or toks[j - 1].key != ",":
-        return None
-    said = [f for f in frames if f.k < j and f.actor and f.lo > f.k and f.kind in ("speech", "warn", "deny")]
-    return said[-1].actor if said else None
-
-
-def _passive_subject(an, tr, lo):
-    """The actor a passive verb's subject names ("two civilians were killed", "a Syrian jet was
-    shot down"): an actor ending just before the verb group, not one further back ("officials
-    said a market was hit")."""
-    toks = an.tokens
-    for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
-        between = toks[m.j:tr.i]
-        if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
-            return m.actor
-        return None
-    return None
-
-
 def _unnamed_object(an, tr, det_i, lo):
     """"repelled an attack on its positions", "reports heavy clashes in Zawiya": the noun is the
     object of a defence or of a reporting verb, and the attack or fighting took place."""
@@ -588,10 +422,6 @@ def _heads_subject(an, tr, lexicon):
         f.pos == "verb" for f in lexicon.forms.get((nxt,), ()))
 
 
-_UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
-                      "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft",
-                      "gunman", "assailant", "attacker", "drone", "missile", "rocket", "shell", "bomb", "mortar",
-                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round"}
 _CLAIM_VERBS = {"claimed", "claims", "claim", "claiming"}
 _KEEP_UNDER = {"kept", "keep", "keeps", "keeping", "put", "puts", "putting", "placed", "place", "places", "placing",
                "held", "hold", "holds", "holding"}
@@ -636,178 +466,3 @@ def _content_start(toks, f, k):
         if not toks[x].word:
             break
     return f.lo
-
-
-def _between_after(an, tr):
-    """Token of the "between" that names both sides of a clash or meeting: right after the noun
-    or after what the clash did ("clashes erupted overnight in the capital between X and Y")."""
-    toks, n = an.tokens, len(an.tokens)
-    starts = {t.i for t in an.triggers}
-    for k in range(tr.j, min(n, tr.j + 9)):
-        key = toks[k].key
-        if key == "between":
-            return k
-        if not toks[k].word or key in SPEECH or k in starts or key in ("and", "that", "but", "while"):
-            return None
-    return None
-
-
-def _agents(an, j, preps, *, direct=False):
-    """Actors after "by"/"from" at token ``j`` ("from Russian jets and Syrian forces")."""
-    toks, n = an.tokens, len(an.tokens)
-    k = j
-    limit = j + (2 if direct else 5)
-    while k < n and k < limit and toks[k].key not in preps:
-        if not toks[k].word:
-            return []
-        k += 1
-    if k >= n or toks[k].key not in preps:
-        return []
-    k += 1
-    out = []
-    while k < n:
-        while k < n and toks[k].key in ("the", "a", "an"):
-            k += 1
-        if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
-            k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
-            while k < n and toks[k].key in ("the", "a", "an"):
-                k += 1
-        m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
-        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and toks[k + 1].key == "of":
-            k += 2  # "forces of the Government of National Unity", "troops of the junta"
-            while k < n and toks[k].key in ("the", "a", "an"):
-                k += 1
-            m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
-        if m is None:
-            break
-        out.append(m.actor)
-        k = m.j
-        if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
-            k += 2  # "M23/AFC": the same group's other name
-        if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):
-            k += 3 if toks[k + 2].key == ")" else 4  # "X (GNU) and Y": the abbreviation
-        if k < n and toks[k].key == "and":
-            k += 1
-            continue
-        break
-    return out
-
-
-def _coref_nouns(an, memory, lexicon):
-    """"the ministry", "the group" -> the last actor of that kind named in the document."""
-    toks = an.tokens
-    # "the ministry"/"the group" are rare: look for them before building anything
-    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group") and k > 0]
-    hits = [k for k in nouns if toks[k - 1].key == "the"]
-    for k in nouns:
-        # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
-        if toks[k].key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
-            backer = next((m for m in an.actors if m.j == k - 1 and not m.pronoun), None)
-            name = memory.by_word.get("group")
-            if backer is not None and name and name != backer.actor and backer.i > 0 and toks[backer.i - 1].key == "the":
-                an.actors.remove(backer)
-                an.actors.append(ActorMention(backer.i - 1, k + 1, name, backer=backer.actor))
-    covered = {k for m in an.actors for k in range(m.i, m.j)} if hits else ()
-    for m in an.actors:
-        if not m.pronoun:
-            a = lexicon.actor(m.actor)
-            if "Ministry" in a.name or a.type == "government_body":
-                memory.by_word["ministry"] = a.name
-            if a.type == "non_state_armed_group":
-                memory.by_word["group"] = a.name
-    for k in hits:
-        if k not in covered:
-            name = memory.by_word.get(toks[k].key)
-            if name:
-                an.actors.append(ActorMention(k - 1, k + 1, name))
-    an.actors.sort(key=lambda m: m.i)
-
-
-_ARMED = {"state_forces", "non_state_armed_group"}
-# bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
-_BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers"}
-_BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
-              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular"}
-_BARE_BEFORE = _OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
-                                                     "for", "had", "have", "has", "sent", "send", "deployed"}
-_BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THREAT | {
-    "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
-
-
-def _coref_forces(an, memory, lexicon):
-    """Bare "troops", "soldiers", "reinforcements", "the army" -> the one state force in focus.
-
-    The focus is what the previous sentence and this one (before the noun) named; a
-    government body stands for its state's forces ("Abuja said troops had retaken ...").
-    Nothing is resolved when two state forces are in focus or the noun has a modifier the
-    lexicon does not know ("Kenyan troops", "security forces").
-    """
-    toks = an.tokens
-    heads = [k for k, t in enumerate(toks) if t.key in _BARE_FORCES]
-    if not heads:
-        return
-    covered = {k for m in an.actors for k in range(m.i, m.j)}
-    n = len(toks)
-    for k in heads:
-        if k in covered:
-            continue
-        j = k - 1
-        while j >= 0 and (toks[j].key in _BARE_MODS or toks[j].key.isdigit()):
-            j -= 1
-        if j >= 0 and toks[j].word and toks[j].key not in _BARE_BEFORE:
-            continue  # "Kenyan troops", "security forces", "army" as a modifier
-        if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not any(
-                f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
-            continue  # "army officers", "troops withdrawal": part of another noun phrase
-        named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
-        focus = {_forces_of(a, lexicon) for a in list(memory.recent) + named}
-        focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
-        if len(focus) == 1:
-            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
-                                          focus.pop()))
-    an.actors.sort(key=lambda m: m.i)
-
-
-# words that make a transcript label an official's turn ("ARMY SPOKESMAN:") or a journalist's
-_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "official", "general", "colonel",
-          "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
-          "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
-_JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
-                "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
-
-
-def _speaker_turn(an, memory, lexicon):
-    """A transcript's speaker label ("ANCHOR:", "CORRESPONDENT (voice-over):", "SMITH:",
-    "ISRAELI ARMY SPOKESMAN:") opens a turn: the label is neither an actor nor a subject, and
-    while an actor's official speaks, what the turn asserts is claimed by them and "we" is
-    their side.  Lowercase text only shows a label by its role word."""
-    toks = an.tokens
-    c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
-    if c is not None and c > 0 and toks[0].key != "(":
-        _new_turn(an, memory, c)
-    if memory.turn[1]:
-        for m in an.actors:
-            if m.pronoun and toks[m.i].key in ("we", "our"):
-                # "our forces": the state's forces when a ministry's official speaks
-                who = memory.turn[1]
-                m.actor, m.pronoun = _forces_of(who, lexicon) if m.j - m.i == 2 else who, False
-
-
-def _new_turn(an, memory, c):
-    toks = an.tokens
-    words = [t for t in toks[:c] if t.word]
-    inner = {t.i for t in toks[:c] if any(toks[x].key == "(" for x in range(0, t.i)) and t.word}
-    label = [t for t in words if t.i not in inner]
-    if not label or len(label) > 5 or any(not t.word and t.key not in "()-" for t in toks[:c]):
-        return
-    keys = {t.key for t in label}
-    cased = an.text != an.text.lower()
-    if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
-        return
-    phrase = an.text[label[0].start:label[-1].end]
-    from .attribution import _title
-
-    inside = [m for m in an.actors if m.i < c and not m.pronoun]
-    actor = inside[0].actor if inside and keys & _ROLES else None
-    an.actors = [m for m in an.actors if m.i >= c]
-    memory.turn = (_title(phrase.lower()) if cased and phrase.isupper() else _title(phrase), actor)

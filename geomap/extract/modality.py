@@ -8,8 +8,8 @@ and seize Y") are not events; negation gives denied.
 
 from __future__ import annotations
 
-from .clauses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
-                      PREVENT, SPEECH, THREAT_TO)
+from .wordclasses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
+                          PREVENT, SPEECH, THREAT_TO)
 
 __all__ = ["modality", "look_back", "denies_previous"]
 

@@ -1,0 +1,182 @@
+"""Coreference: who "it", "the group", bare "troops" and a transcript's "we" are.
+
+Works on an :class:`~.clauses.Analysis` and the document's
+:class:`~.linking.Memory` (what earlier sentences established):
+
+* pronouns ("The SDF denied that it fired", "its troops") -> the speaker of the
+  frame around them or the nearest actor named before, else the last subject;
+  "its troops" of a government body -> that state's forces;
+* "the ministry", "the group", "the Rwanda-backed group" -> the last actor of
+  that kind named in the document;
+* bare "troops", "soldiers", "the army" -> the one state force in focus;
+* transcript speaker labels ("ARMY SPOKESMAN:") -> a turn whose assertions the
+  speaker's side claims, and whose "we" is that side.
+
+:func:`coref_nouns`, :func:`coref_forces` and :func:`speaker_turn` add or fix
+actor mentions in place before :mod:`.linking` links actions to them.
+"""
+
+from __future__ import annotations
+
+from .clauses import ActorMention
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, HAVE, MODAL_THREAT, OPENERS, PREPS,
+                          SPEECH)
+
+__all__ = ["coref_forces", "coref_nouns", "forces_of", "resolve_pronoun", "speaker_turn"]
+
+
+def resolve_pronoun(an, m, frames, memory):
+    """The actor the pronoun mention ``m`` refers to.
+
+    Inside an attribution frame: its speaker (or the claimant after "by"); else the
+    nearest actor named before it in the sentence; else ``memory.last_subject``.
+
+    Returns
+    -------
+    str or None
+    """
+    for f in sorted(frames, key=lambda f: f.hi - f.lo):
+        if f.lo <= m.i < f.hi and f.actor and f.kind != "deny_tail":
+            # "rejects claims by the ELN that its fighters ...": the claimant named after the verb
+            by = [o for o in an.actors if f.k < o.i and o.j <= m.i and not o.pronoun and o.i > 0
+                  and an.tokens[o.i - 1 if an.tokens[o.i - 1].key != "the" else o.i - 2].key == "by"]
+            return by[-1].actor if by else f.actor
+    for o in reversed([o for o in an.actors if o.j <= m.i and not o.pronoun and not o.held]):
+        return o.actor
+    return memory.last_subject
+
+
+def forces_of(name, lexicon):
+    """The state forces of a government body's country ("the ministry said its troops ..."),
+    or ``name`` itself for any other actor.
+
+    Returns
+    -------
+    str
+    """
+    actor = lexicon.actor(name)
+    if actor.type != "government_body" or not actor.country:
+        return name
+    for other in lexicon.actors.values():
+        if other.country == actor.country and other.type == "state_forces":
+            return other.name
+    return name
+
+
+def coref_nouns(an, memory, lexicon):
+    """"the ministry", "the group" -> the last actor of that kind named in the document."""
+    toks = an.tokens
+    # "the ministry"/"the group" are rare: look for them before building anything
+    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group") and k > 0]
+    hits = [k for k in nouns if toks[k - 1].key == "the"]
+    for k in nouns:
+        # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
+        if toks[k].key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
+            backer = next((m for m in an.actors if m.j == k - 1 and not m.pronoun), None)
+            name = memory.by_word.get("group")
+            if backer is not None and name and name != backer.actor and backer.i > 0 and toks[backer.i - 1].key == "the":
+                an.actors.remove(backer)
+                an.actors.append(ActorMention(backer.i - 1, k + 1, name, backer=backer.actor))
+    covered = {k for m in an.actors for k in range(m.i, m.j)} if hits else ()
+    for m in an.actors:
+        if not m.pronoun:
+            a = lexicon.actor(m.actor)
+            if "Ministry" in a.name or a.type == "government_body":
+                memory.by_word["ministry"] = a.name
+            if a.type == "non_state_armed_group":
+                memory.by_word["group"] = a.name
+    for k in hits:
+        if k not in covered:
+            name = memory.by_word.get(toks[k].key)
+            if name:
+                an.actors.append(ActorMention(k - 1, k + 1, name))
+    an.actors.sort(key=lambda m: m.i)
+
+
+# bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
+_BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers"}
+_BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
+              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular"}
+_BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
+                                                     "for", "had", "have", "has", "sent", "send", "deployed"}
+_BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THREAT | {
+    "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
+
+
+def coref_forces(an, memory, lexicon):
+    """Bare "troops", "soldiers", "reinforcements", "the army" -> the one state force in focus.
+
+    The focus is what the previous sentence and this one (before the noun) named; a
+    government body stands for its state's forces ("Abuja said troops had retaken ...").
+    Nothing is resolved when two state forces are in focus or the noun has a modifier the
+    lexicon does not know ("Kenyan troops", "security forces").
+    """
+    toks = an.tokens
+    heads = [k for k, t in enumerate(toks) if t.key in _BARE_FORCES]
+    if not heads:
+        return
+    covered = {k for m in an.actors for k in range(m.i, m.j)}
+    n = len(toks)
+    for k in heads:
+        if k in covered:
+            continue
+        j = k - 1
+        while j >= 0 and (toks[j].key in _BARE_MODS or toks[j].key.isdigit()):
+            j -= 1
+        if j >= 0 and toks[j].word and toks[j].key not in _BARE_BEFORE:
+            continue  # "Kenyan troops", "security forces", "army" as a modifier
+        if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not any(
+                f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
+            continue  # "army officers", "troops withdrawal": part of another noun phrase
+        named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
+        focus = {forces_of(a, lexicon) for a in list(memory.recent) + named}
+        focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
+        if len(focus) == 1:
+            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
+                                          focus.pop()))
+    an.actors.sort(key=lambda m: m.i)
+
+
+# words that make a transcript label an official's turn ("ARMY SPOKESMAN:") or a journalist's
+_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "official", "general", "colonel",
+          "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
+          "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
+_JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
+                "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
+
+
+def speaker_turn(an, memory, lexicon):
+    """A transcript's speaker label ("ANCHOR:", "CORRESPONDENT (voice-over):", "SMITH:",
+    "ISRAELI ARMY SPOKESMAN:") opens a turn: the label is neither an actor nor a subject, and
+    while an actor's official speaks, what the turn asserts is claimed by them and "we" is
+    their side.  Lowercase text only shows a label by its role word."""
+    toks = an.tokens
+    c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
+    if c is not None and c > 0 and toks[0].key != "(":
+        _new_turn(an, memory, c)
+    if memory.turn[1]:
+        for m in an.actors:
+            if m.pronoun and toks[m.i].key in ("we", "our"):
+                # "our forces": the state's forces when a ministry's official speaks
+                who = memory.turn[1]
+                m.actor, m.pronoun = forces_of(who, lexicon) if m.j - m.i == 2 else who, False
+
+
+def _new_turn(an, memory, c):
+    toks = an.tokens
+    words = [t for t in toks[:c] if t.word]
+    inner = {t.i for t in toks[:c] if any(toks[x].key == "(" for x in range(0, t.i)) and t.word}
+    label = [t for t in words if t.i not in inner]
+    if not label or len(label) > 5 or any(not t.word and t.key not in "()-" for t in toks[:c]):
+        return
+    keys = {t.key for t in label}
+    cased = an.text != an.text.lower()
+    if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
+        return
+    phrase = an.text[label[0].start:label[-1].end]
+    from .attribution import _title
+
+    inside = [m for m in an.actors if m.i < c and not m.pronoun]
+    actor = inside[0].actor if inside and keys & _ROLES else None
+    an.actors = [m for m in an.actors if m.i >= c]
+    memory.turn = (_title(phrase.lower()) if cased and phrase.isupper() else _title(phrase), actor)

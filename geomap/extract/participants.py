@@ -1,0 +1,262 @@
+"""The participants of an action: its subject, its agents and its targets.
+
+Token-position rules on an :class:`~.clauses.Analysis`:
+
+* :func:`subject` -- the actor that opens the clause before a verb or light
+  verb, skipping prepositional and object positions, speakers ("Residents say
+  soldiers ..."), quantities ("dozens of RSF fighters") and members named by
+  their group ("gunmen from the BLA"); pronouns through :mod:`.coref`;
+* :func:`agents` -- the actors after "by"/"from"/"to" ("came under attack from
+  Russian jets and Syrian forces", "fell to the RSF");
+* :func:`targets` -- actors after the trigger in its clause;
+* :func:`passive_subject`, :func:`threatener` and :func:`between_after` for
+  passives, vows coordinated with a reporting verb and "clashes between X and Y".
+
+:mod:`.linking` turns them into events.
+"""
+
+from __future__ import annotations
+
+from .coref import forces_of, resolve_pronoun
+from .wordclasses import ADVERBS, OPENERS, PREPS, SPEECH
+
+__all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "passive_subject", "subject", "subject_position",
+           "targets", "threatener"]
+
+
+_FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
+
+
+def _prev_word(toks, i):
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return toks[j].key if j >= 0 else ""
+
+
+def subject(an, k, frames, memory, *, stop=0, lexicon=None):
+    """The actor that is the subject of the verb or light verb at token ``k``.
+
+    Parameters
+    ----------
+    an : Analysis
+    k : int
+        Token index of the verb.
+    frames : sequence of Frame
+        The sentence's attribution frames (for pronouns inside them).
+    memory : Memory
+        The document so far (for pronouns that refer back).
+    stop : int, optional
+        No subject before this token (a subordinate clause has its own).
+    lexicon : Lexicon, optional
+        Defaults to ``memory.lexicon``.
+
+    Returns
+    -------
+    tuple of (str or None, str or None)
+        The actor and its backer, or ``(None, None)``.
+    """
+    toks = an.tokens
+    trig = None  # the trigger tokens, built only when a candidate gets that far
+    for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
+        if m.held:
+            continue
+        prev = _prev_word(toks, m.i)
+        if m.pronoun:
+            if toks[m.i].key == "them":
+                continue
+            who = resolve_pronoun(an, m, frames, memory)
+            lexicon = lexicon or memory.lexicon
+            if m.j - m.i == 2 and who and lexicon is not None:
+                who = forces_of(who, lexicon)  # "the ministry said its troops ...": the state's forces
+            return who, None
+        if prev == "of" and _quantity_before(toks, m.i):
+            prev = ""
+        if prev == "from" and _members_from(toks, m.i):
+            return m.actor, m.backer  # "gunmen from the Baloch Liberation Army blocked ..."
+        loyal = [j for j in range(max(0, m.i - 3), m.i) if toks[j].key == "loyal"]
+        if prev == "to" and loyal:
+            # "forces loyal to the army": the army's forces, a subject when "forces" is one
+            if subject_position(toks, max(0, loyal[0] - 1)):
+                return m.actor, m.backer
+            continue
+        if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
+                                     "accuse", "accuses", "urged", "blamed"}:
+            continue
+        if not subject_position(toks, m.i):
+            continue
+        if any(t.key in SPEECH for t in toks[m.j:k]) and not any(t.key in ("and", ",") for t in toks[m.j:k]):
+            continue  # "Residents say soldiers took over homes": the speaker, not the subject
+        j = m.i - 1
+        while j >= 0 and toks[j].key in ("the", "a", "an"):
+            j -= 1
+        if trig is None:
+            trig = {t.i for t in an.triggers} | {x for t in an.triggers for x in range(t.i, t.j)}
+        if j >= 0 and j in trig:
+            continue  # the object of an earlier verb
+        if j >= 0 and toks[j].key == ")":
+            continue  # "attacking Islamic State (IS) militants": the tail of the noun phrase before
+        return m.actor, m.backer
+    return None, None
+
+
+# time zones and clock words after a time: "09:15 GMT", "10:30 a.m."
+_CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist", "msk", "eat",
+          "wat", "cat", "ict", "am", "pm", "a.m.", "p.m.", "hrs", "local", "time"}
+# "On 11 May JNIM fighters attacked": a date opens the clause
+_MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
+_QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many", "most", "several", "all",
+             "members", "units", "groups", "remnants", "fighters", "soldiers", "elements"}
+
+
+def _quantity_before(toks, i):
+    """"thousands of residents", "dozens of RSF fighters": the people are the subject."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and toks[j].key == "of" and toks[j - 1].key in _QUANTITY
+
+
+def _members_from(toks, i):
+    """"gunmen from the BLA", "fighters from the group": members named by their group."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and toks[j].key == "from" and toks[j - 1].key in UNNAMED_ATTACKERS | _QUANTITY and \
+        subject_position(toks, j - 1)
+
+
+def subject_position(toks, i):
+    """A subject opens its clause: nothing but determiners, numbers or openers before it."""
+    if _quantity_before(toks, i):
+        return subject_position(toks, [t.i for t in toks if t.i < i and t.key == "of"][-1] - 1)
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
+        j -= 1
+    if j < 0 or not toks[j].word:
+        return True
+    key = toks[j].key
+    if toks[j].poss or key in ("suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
+                               "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
+                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
+        return True
+    if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
+        return True  # a cleft: "it was Azerbaijani troops who opened fire"
+    if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
+        return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
+    return key in OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                                      "saturday", "sunday")
+
+
+def targets(an, lo, hi, *, skip=()):
+    """Actors named in tokens ``lo:hi`` that an action may fall on, in order.
+
+    Actors after "with", "by", "from", "between", "told" etc. (partners, agents,
+    addressees) and those in ``skip`` are left out.
+
+    Returns
+    -------
+    list of str
+    """
+    toks = an.tokens
+    out = []
+    for m in an.actors:
+        if lo <= m.i < hi and not m.pronoun and m.actor not in skip:
+            prev = _prev_word(toks, m.i)
+            if prev in ("with", "alongside", "by", "for", "from", "of", "to", "between", "via", "including", "told",
+                        "telling"):
+                continue
+            out.append(m.actor)
+    return out
+
+
+def threatener(an, k, frames):
+    """Who threatens or vows at token ``k``: the speaker of a warning frame there, or, for a
+    verb coordinated with a reporting verb ("Kyiv said ... had entered the village, and vowed
+    to retake it"), that verb's speaker rather than the subject of the reported clause."""
+    for f in frames:
+        if f.k == k and f.actor:
+            return f.actor
+    toks = an.tokens
+    j = k - 1
+    while j >= 0 and toks[j].key in ADVERBS:
+        j -= 1
+    if j < 1 or toks[j].key != "and" or toks[j - 1].key != ",":
+        return None
+    said = [f for f in frames if f.k < j and f.actor and f.lo > f.k and f.kind in ("speech", "warn", "deny")]
+    return said[-1].actor if said else None
+
+
+def passive_subject(an, tr, lo):
+    """The actor a passive verb's subject names ("two civilians were killed", "a Syrian jet was
+    shot down"): an actor ending just before the verb group, not one further back ("officials
+    said a market was hit")."""
+    toks = an.tokens
+    for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
+        between = toks[m.j:tr.i]
+        if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
+            return m.actor
+        return None
+    return None
+
+
+UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
+                      "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft",
+                      "gunman", "assailant", "attacker", "drone", "missile", "rocket", "shell", "bomb", "mortar",
+                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round"}
+
+
+def between_after(an, tr):
+    """Token of the "between" that names both sides of a clash or meeting: right after the noun
+    or after what the clash did ("clashes erupted overnight in the capital between X and Y")."""
+    toks, n = an.tokens, len(an.tokens)
+    starts = {t.i for t in an.triggers}
+    for k in range(tr.j, min(n, tr.j + 9)):
+        key = toks[k].key
+        if key == "between":
+            return k
+        if not toks[k].word or key in SPEECH or k in starts or key in ("and", "that", "but", "while"):
+            return None
+    return None
+
+
+def agents(an, j, preps, *, direct=False):
+    """Actors after "by"/"from" at token ``j`` ("from Russian jets and Syrian forces")."""
+    toks, n = an.tokens, len(an.tokens)
+    k = j
+    limit = j + (2 if direct else 5)
+    while k < n and k < limit and toks[k].key not in preps:
+        if not toks[k].word:
+            return []
+        k += 1
+    if k >= n or toks[k].key not in preps:
+        return []
+    k += 1
+    out = []
+    while k < n:
+        while k < n and toks[k].key in ("the", "a", "an"):
+            k += 1
+        if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
+            k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
+            while k < n and toks[k].key in ("the", "a", "an"):
+                k += 1
+        m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
+        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and toks[k + 1].key == "of":
+            k += 2  # "forces of the Government of National Unity", "troops of the junta"
+            while k < n and toks[k].key in ("the", "a", "an"):
+                k += 1
+            m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
+        if m is None:
+            break
+        out.append(m.actor)
+        k = m.j
+        if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
+            k += 2  # "M23/AFC": the same group's other name
+        if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):
+            k += 3 if toks[k + 2].key == ")" else 4  # "X (GNU) and Y": the abbreviation
+        if k < n and toks[k].key == "and":
+            k += 1
+            continue
+        break
+    return out

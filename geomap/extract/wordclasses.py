@@ -1,0 +1,83 @@
+"""The closed word classes of English that every clause rule shares.
+
+Prepositions, auxiliaries, determiners, adverbs, modal verbs and the verb
+classes that frame a clause (reporting, denying, warning, accusing, planning,
+threatening), the head nouns of armed groups and the words that may open a
+clause before its subject.  They are grammar, not vocabulary of the conflicts
+reported (that is CSV in ``data/``): :mod:`.clauses`, :mod:`.triggers`,
+:mod:`.attribution`, :mod:`.modality`, :mod:`.coref`, :mod:`.participants` and
+:mod:`.linking` read them; this module imports nothing.
+"""
+
+PREPS = {"of", "with", "by", "for", "against", "on", "at", "from", "to", "alongside", "between", "among",
+         "via", "including", "like", "than", "under", "into", "toward", "towards", "over", "about", "behind", "near", "upon", "across", "beside", "besides", "amid", "despite", "without",
+         "within", "through", "around", "throughout", "following", "told", "telling", "tell", "representative",
+         "and"}
+AFFILIATION = {"backed", "supported", "led", "allied", "sponsored", "funded", "armed", "aligned", "affiliated",
+               "linked", "held", "controlled", "run", "dominated", "trained"}
+AUX = {"was", "were", "been", "being", "is", "are", "be", "am", "'s", "get", "got", "gets", "getting"}
+HAVE = {"has", "have", "had", "having"}
+ADVERBS = {"also", "again", "twice", "reportedly", "allegedly", "repeatedly", "heavily", "later", "then", "now",
+           "already", "still", "just", "recently", "earlier", "once", "finally", "successfully", "quickly",
+           "immediately", "further", "newly", "apparently", "swiftly", "partially", "fully", "largely",
+           "thrice", "briefly", "jointly", "reportedly", "not", "never", "n't", "no", "longer", "soon", "yet",
+           "even", "only", "continued", "all", "both", "firmly", "strongly", "categorically", "flatly",
+           "vehemently", "formally", "officially", "publicly"}
+MODAL_THREAT = {"will", "would", "'ll", "shall", "wo"}
+MODAL_POSSIBLE = {"could", "might", "may", "can", "should", "must"}
+THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "vowing", "pledge",
+             "pledged", "pledges", "promise", "promised", "promises", "going", "prepared", "ready"}
+PLAN_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
+           "preparing", "prepare", "prepares", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
+           "hopes", "hoped", "expected", "set"}
+ASSERT_TO = {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
+             "tried", "try", "tries", "attempted", "attempt", "attempts", "forced", "managed", "able", "moved",
+             "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed"}
+NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
+PREVENT = {"avoid", "avoiding", "prevent", "preventing", "prevented", "avert", "averting", "averted", "deter",
+           "deterring", "against", "any", "further", "possible", "potential", "future", "such", "no",
+           "deconfliction", "risk", "risks", "fear", "fears", "feared", "unintended", "accidental",
+           "preempt", "stop", "stopping", "curb"}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+               "any", "no", "such", "every", "each", "another", "other", "some", "several", "many", "new",
+               "fresh", "first", "second", "latest", "recent", "two", "three", "rare", "unusual", "fierce",
+               "heavy", "major", "massive", "large", "renewed", "successful", "rival",
+               # modifiers of attack nouns: "a ground assault", "a joint night raid"
+               "ground", "aerial", "naval", "joint", "surprise", "coordinated", "overnight", "night", "dawn",
+               "failed", "full", "scale", "limited", "brief"}
+LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying", "conduct",
+         "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "mounting", "stage", "staged",
+         "stages", "staging", "initiate", "initiated", "initiates", "initiating", "unleash", "unleashed",
+         "intensify", "intensified", "intensifying", "resume", "resumed", "hold", "held", "holds", "holding",
+         "have", "had", "has", "make", "made", "begin", "began", "begun", "start", "started", "step", "stepped",
+         "wage", "waged", "waging", "lead", "led", "leads", "leading", "undertake", "undertook", "undertaken",
+         "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
+         "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
+         "gain", "gained", "secure", "secured", "dispatch", "dispatched", "rush", "rushed",
+         "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing",
+         "tighten", "tightened", "tightens", "tightening", "impose", "imposed", "imposes", "imposing",
+         "maintain", "maintained", "maintains", "maintaining", "escalate", "escalated", "escalates",
+         "escalating", "expand", "expanded", "expands", "expanding"}
+SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
+          "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
+          "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
+          "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
+          "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
+          "indicated", "indicates", "stressed", "specified"}
+DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted"}
+WARN = {"warned", "warns", "warn", "warning", "threatened", "threatens", "threaten", "threatening"}
+ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"}
+BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "because", "but", "if", "although",
+                  "though", "since", "until", "which", "who", "whom", "whose", "unless", "amid", "so"}
+# head nouns that extend an actor name ("JNIM fighters", "RSF drones") or, after a possessive
+# pronoun, refer back to one ("its troops")
+HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
+         "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
+         "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
+# words that may stand before a subject at the start of its clause ("Meanwhile, troops ...",
+# "dozens of ...", "said gunmen ...")
+OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "however", "but", "while", "after",
+           "before", "when", "where", "because", "since", "although", "though", "whereas", "if", "until", "so",
+           "some", "about", "several", "dozens", "hundreds", "many", "least", "more", "than", "two", "three",
+           "four", "five", "six", "seven", "eight", "nine", "ten", "now", "later", "earlier", "yesterday",
+           "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
