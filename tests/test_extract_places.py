@@ -37,6 +37,8 @@ def _roles(text, gaz):
     ("Army and RSF delegations met at a meeting in Jeddah on Monday.", "jeddah", "site"),
     ("In a statement issued in Phnom Penh, the ministry said Thai jets bombed Samraong.", "phnom penh", "venue"),
     ("in a statement released from kyiv , the army said russian troops shelled sumy .", "kyiv", "venue"),
+    ("The ministry said in a statement read on state television in Niamey that troops fought back.",
+     "niamey", "venue"),
     ("Jets struck radar sites near Hodeidah and around the capital Sanaa overnight.", "sanaa", "site"),
     ("Missiles hit a ship in the Red Sea, about 50 nautical miles west of the port of Hodeidah.", "red sea",
      "container"),

@@ -83,7 +83,8 @@ _VENUE_BEFORE = re.compile(
     r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$"
     # "in a statement issued in Phnom Penh"
     r"|\b(?:statement|communiqu[eé]|press\s+release|declaration|video)\s+(?:was\s+)?"
-    r"(?:issued|released|published|posted|signed|read\s+out|broadcast)\s+(?:in|at|from)\s+(?:the\s+)?$")
+    r"(?:issued|released|published|posted|signed|read(?:\s+out)?|broadcast|aired)"
+    r"(?:\s+(?:on|over)\s+(?:state\s+|national\s+|public\s+)?(?:television|tv|radio))?\s+(?:in|at|from)\s+(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:based|headquartered|stationed)\s+in"
