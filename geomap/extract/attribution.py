@@ -31,7 +31,7 @@ _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
 # words that end a speaker phrase to the left of its verb
 # nouns of a state's or group's speaking bodies
 _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council",
-                   "agency", "intelligence", "officials", "official", "spokesman", "spokeswoman", "spokesperson"})
+                   "agency", "intelligence"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 _SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
