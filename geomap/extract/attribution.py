@@ -19,7 +19,9 @@ __all__ = ["Frame", "frames"]
 _TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "army", "brigadier",
            "captain", "capt", "sergeant", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
            "commander", "chief", "official", "officials", "mr", "mrs", "ms", "dr", "the", "a", "an", "said",
-           "senior", "military", "defence", "defense", "ministry", "prime", "foreign", "deputy", "head"}
+           "senior", "military", "defence", "defense", "ministry", "prime", "foreign", "deputy", "head",
+           # local office-holders: "Belgorod regional governor Vyacheslav Gladkov said"
+           "governor", "regional", "provincial", "acting", "mayor", "district", "county", "local"}
 
 _BEFORE_SPEECH = ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement", "last", "also", "monday", "tuesday",
                                    "wednesday", "thursday", "friday", "saturday", "sunday", "evening", "earlier",
@@ -28,7 +30,8 @@ _CLAUSE_OPENERS = BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
 _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
 # words that end a speaker phrase to the left of its verb
 # nouns of a state's or group's speaking bodies
-_BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council"})
+_BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council",
+                   "agency", "intelligence"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 _SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
@@ -172,6 +175,12 @@ def _speaker_left(an, k, lexicon=None):
                       or any(m.j == c and not m.pronoun for m in an.actors)):
             # ... or an apposition after an actor: "the Qassam Brigades, Hamas's armed wing, say",
             # or a relative clause: "the LNA, which holds the east, said"
+            j = c - 1
+        elif (c > 1 and 1 <= j - c - 1 <= 3 and toks[c - 1].word
+              and all(t.word and t.key not in _SPEAKER_STOP and t.key not in _FRAME_WORDS for t in toks[c + 1:j])
+              and not any(c < m.i < j for m in an.actors)):
+            # "the acting governor of the region, Alexander Khinshtein, said": the office speaks,
+            # the name between commas is its holder
             j = c - 1
     if j >= 2 and toks[j].key == ")":
         # "the Libyan National Army (LNA) said": the abbreviation in brackets
