@@ -105,3 +105,13 @@ def test_take_measures_is_an_idiom(text, category, present):
     for t in (text, text.lower()):
         an = analyse(t, lex)
         assert any(tr.category == category for tr in an.triggers) is present, an.triggers
+
+
+@pytest.mark.parametrize("text,deploy", _cases([
+    ("Gunmen torched the town's police station overnight.", False),
+    ("the town s police station was burned .", False),
+    ("Moscow said it would station missiles in the enclave.", True),
+    ("The army stationed two battalions near the border.", True),
+]))
+def test_station_is_a_noun_unless_the_verb_is_clear(lex, text, deploy):
+    assert any(c == "deploy" for _, c in _triggers(text, lex)) is deploy

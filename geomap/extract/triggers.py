@@ -17,7 +17,7 @@ from .wordclasses import ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS,
 __all__ = ["Trigger", "find_triggers", "IMPACT", "MUNITIONS"]
 
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
-AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take"}
+AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take", "station"}
 # munitions: the subject of an impact verb ("shells fell on", "rounds landed in") or, before a
 # verb, a plural noun rather than a verb ("rockets hit Sderot", "shells rained down")
 MUNITIONS = {"shells", "shell", "rounds", "round", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
@@ -62,7 +62,8 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
-_AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes"}
+_AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes",
+                                     "stations"}
 _BEFORE_GERUND = AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}
 _DET_FURTHER = DETERMINERS | {"further"}
 _BEFORE_NOUN_ACTOR = DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to",
