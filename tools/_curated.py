@@ -9,13 +9,12 @@ country outlines and GeoNames places, and each ``source`` says how.
 
 from __future__ import annotations
 
-import csv
 
 import shapely
 from shapely.geometry import MultiPoint, Point, box
 
 from _areas import voronoi_admin1
-from _sources import basemap_label, basemap_lines, clean_aliases, geonames, gnc_label
+from _sources import basemap_label, basemap_lines, cited_records, clean_aliases, geonames, gnc_label
 
 LAKE_RES = "i"
 # The conventional Middle East (Wikipedia, "Middle East": "the countries of the
@@ -51,33 +50,27 @@ def _lake_polygon(pt):
 def curated_rows(path, rows):
     """Rows from data/curated_places.csv; a missing column or citation stops the build."""
     out = []
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames != CURATED_COLUMNS:
-            raise SystemExit(f"{path}: header must be {','.join(CURATED_COLUMNS)}")
-        for line, rec in enumerate(reader, start=2):
-            if not rec["citation"].strip():
-                raise SystemExit(f"{path}:{line}: column citation: empty; every curated row needs one")
-            lat, lon = float(rec["lat"]), float(rec["lon"])
-            pt = Point(lon, lat)
-            aliases = clean_aliases(rec["name"], [], keep=rec["aliases"].split("|"))
-            row = dict(id=rec["id"], name=rec["name"], aliases=aliases,
-                       kind=rec["kind"], country=rec["country"],
-                       # a lake several countries share (Lake Chad, Lake Kivu) has none
-                       parent=_enclosing(rows, pt, rec["country"]) if rec["country"] else "",
-                       lat=lat, lon=lon, wkt=None, population=0,
-                       source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
-            if rec["kind"] == "lake":
-                poly = _lake_polygon(pt)
-                if poly is None:
-                    row["source"] += f"; no GSHHG lake polygon holds the point ({basemap_label(LAKE_RES)})"
-                else:
-                    # ~0.1% of the lake's size: 200 m for Lake Assad, 1-2 km for Victoria or the Caspian
-                    w, s_, e, n = poly.bounds
-                    row["wkt"] = poly.simplify(max(0.002, 0.002 * max(e - w, n - s_)))
-                    row["source"] += (f"; polygon: GSHHG lake (level 2) containing the point "
-                                      f"({basemap_label(LAKE_RES)})")
-            out.append(row)
+    for line, rec in cited_records(path, CURATED_COLUMNS):
+        lat, lon = float(rec["lat"]), float(rec["lon"])
+        pt = Point(lon, lat)
+        aliases = clean_aliases(rec["name"], [], keep=rec["aliases"].split("|"))
+        row = dict(id=rec["id"], name=rec["name"], aliases=aliases,
+                   kind=rec["kind"], country=rec["country"],
+                   # a lake several countries share (Lake Chad, Lake Kivu) has none
+                   parent=_enclosing(rows, pt, rec["country"]) if rec["country"] else "",
+                   lat=lat, lon=lon, wkt=None, population=0,
+                   source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
+        if rec["kind"] == "lake":
+            poly = _lake_polygon(pt)
+            if poly is None:
+                row["source"] += f"; no GSHHG lake polygon holds the point ({basemap_label(LAKE_RES)})"
+            else:
+                # ~0.1% of the lake's size: 200 m for Lake Assad, 1-2 km for Victoria or the Caspian
+                w, s_, e, n = poly.bounds
+                row["wkt"] = poly.simplify(max(0.002, 0.002 * max(e - w, n - s_)))
+                row["source"] += (f"; polygon: GSHHG lake (level 2) containing the point "
+                                  f"({basemap_label(LAKE_RES)})")
+        out.append(row)
     return out
 
 

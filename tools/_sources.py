@@ -7,6 +7,7 @@ never imports them at run time.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
 import json
@@ -97,6 +98,23 @@ def basemap_lines(kind: str, res: str = "i"):
         pts = np.frombuffer(raw, dtype="<f4", count=npts * 2, offset=off).reshape(npts, 2)
         out.append((level, pts.astype("f8")))
     return out
+
+
+# ---------------------------------------------------------------------- curated inputs
+def cited_records(path, columns):
+    """``(line, record)`` for each row of a hand-curated CSV (data/curated_*.csv).
+
+    The header must be exactly ``columns`` and every row needs a ``citation``;
+    otherwise the build stops with the file, line and column named.
+    """
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != list(columns):
+            raise SystemExit(f"{path}:1: header must be {','.join(columns)}")
+        for line, rec in enumerate(reader, start=2):
+            if not rec["citation"].strip():
+                raise SystemExit(f"{path}:{line}: column citation: empty; every curated row needs one")
+            yield line, rec
 
 
 # ---------------------------------------------------------------------- aliases

@@ -11,12 +11,10 @@ carved waters: an approximation, and every row's ``source`` says so.  Lakes
 
 from __future__ import annotations
 
-import csv
-
 import shapely
 from shapely.geometry import Point, Polygon, box
 
-from _sources import basemap_label, basemap_lines, clean_aliases
+from _sources import basemap_label, basemap_lines, cited_records, clean_aliases
 
 RES = "i"  # intermediate shorelines (~1 km): far finer than the typed boxes
 # the boxes are rough, so the outline need not be fine: ~0.5% of the sea's size (a few km
@@ -57,38 +55,32 @@ def water_rows(path):
     A bad row stops the build with the file, line and column named.
     """
     out, made = [], {}
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        if reader.fieldnames != WATER_COLUMNS:
-            raise SystemExit(f"{path}:1: header must be {','.join(WATER_COLUMNS)}")
-        for line, rec in enumerate(reader, start=2):
-            if not rec["citation"].strip():
-                raise SystemExit(f"{path}:{line}: column citation: empty; every row needs one")
-            try:
-                bounds = tuple(float(rec[k]) for k in ("west", "south", "east", "north"))
-                seed = Point(float(rec["seed_lon"]), float(rec["seed_lat"]))
-            except ValueError as exc:
-                raise SystemExit(f"{path}:{line}: box or seed is not a number ({exc})") from None
-            land = _land_in(bounds)
-            water = box(*bounds) if land is None else box(*bounds).difference(land)
-            part = next((g for g in getattr(water, "geoms", [water]) if g.contains(seed)), None)
-            if part is None:
-                raise SystemExit(f"{path}:{line}: column seed_lat/seed_lon: the seed is on land or outside the box")
-            carved = [c for c in rec["carve"].split("|") if c]
-            for cid in carved:
-                if cid not in made:
-                    raise SystemExit(f"{path}:{line}: column carve: {cid!r} must be a row above this one")
-                part = part.difference(made[cid])
-            part = _tidy(part)
-            made[rec["id"]] = part
-            pt = seed if part.contains(seed) else part.representative_point()
-            src = (f"curated (data/curated_waters.csv line {line}): {rec['citation']}; polygon: approximate, the "
-                   f"water ({basemap_label(RES)} shorelines) inside the box {bounds[0]:g}..{bounds[2]:g}E "
-                   f"{bounds[1]:g}..{bounds[3]:g}N that holds the seed point")
-            if carved:
-                src += ", less " + ", ".join(carved)
-            out.append(dict(id=rec["id"], name=rec["name"],
-                            aliases=clean_aliases(rec["name"], [], keep=[a for a in rec["aliases"].split("|") if a]),
-                            kind="region", country="", parent="", lat=pt.y, lon=pt.x, wkt=part, population=0,
-                            source=src))
+    for line, rec in cited_records(path, WATER_COLUMNS):
+        try:
+            bounds = tuple(float(rec[k]) for k in ("west", "south", "east", "north"))
+            seed = Point(float(rec["seed_lon"]), float(rec["seed_lat"]))
+        except ValueError as exc:
+            raise SystemExit(f"{path}:{line}: box or seed is not a number ({exc})") from None
+        land = _land_in(bounds)
+        water = box(*bounds) if land is None else box(*bounds).difference(land)
+        part = next((g for g in getattr(water, "geoms", [water]) if g.contains(seed)), None)
+        if part is None:
+            raise SystemExit(f"{path}:{line}: column seed_lat/seed_lon: the seed is on land or outside the box")
+        carved = [c for c in rec["carve"].split("|") if c]
+        for cid in carved:
+            if cid not in made:
+                raise SystemExit(f"{path}:{line}: column carve: {cid!r} must be a row above this one")
+            part = part.difference(made[cid])
+        part = _tidy(part)
+        made[rec["id"]] = part
+        pt = seed if part.contains(seed) else part.representative_point()
+        src = (f"curated (data/curated_waters.csv line {line}): {rec['citation']}; polygon: approximate, the "
+               f"water ({basemap_label(RES)} shorelines) inside the box {bounds[0]:g}..{bounds[2]:g}E "
+               f"{bounds[1]:g}..{bounds[3]:g}N that holds the seed point")
+        if carved:
+            src += ", less " + ", ".join(carved)
+        out.append(dict(id=rec["id"], name=rec["name"],
+                        aliases=clean_aliases(rec["name"], [], keep=[a for a in rec["aliases"].split("|") if a]),
+                        kind="region", country="", parent="", lat=pt.y, lon=pt.x, wkt=part, population=0,
+                        source=src))
     return out

@@ -75,9 +75,10 @@ _SPEECH = re.compile(
 _VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|conference|podium|press\s+room|spokesman|spokeswoman|spokesperson|official|officials|statement)\b")
 # "warned at a security meeting in Abuja that ...": where a statement was made, not where
 # what it reports happened (a meeting that is itself the event has no reporting verb before it)
+_VENUE_VERBS = ("said|says|warned|warns|told|tells|announced|announces|declared|declares|vowed|vows|insisted|"
+                "insists|accused|accuses|claimed|claims|pledged|pledges|urged|urges|speaking|addressing")
 _VENUE_BEFORE = re.compile(
-    r"\b(?:said|says|warned|warns|told|tells|announced|announces|declared|declares|vowed|vows|"
-    r"insisted|insists|accused|accuses|claimed|claims|pledged|pledges|urged|urges|speaking|addressing)"
+    r"\b(?:" + _VENUE_VERBS + r")"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|their|its)\s+"
     r"(?:[\w-]+\s+){0,2}(?:meeting|conference|briefing|rally|forum|ceremony|summit|session|gathering|"
     r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$"
