@@ -437,7 +437,10 @@ class Matcher:
         """Whether a one-word match is a common word; cached by the surface, which
         determines the key."""
         found = False
-        zipf = (self._zipf if self._zipf is not None else _default_common_words()).get(surface.lower(), 0.0)
+        if self._zipf is None:
+            # read at the first match that needs it, not when the gazetteer loads
+            self._zipf = _default_common_words()
+        zipf = self._zipf.get(surface.lower(), 0.0)
         if zipf >= MIN_ZIPF:
             places = [self._gaz.get(i) for i in self._place_ids(key)]
             written = split_name(surface)

@@ -292,3 +292,72 @@ def test_fire_into_a_countrys_territory_is_located_in_that_country(gaz, text, pl
     for t in (text, text.lower()):
         rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
         assert rows and rows[0]["place"] == place, rows
+
+
+@pytest.mark.parametrize("text,actor,place,target", [
+    ("Ukraine lost Avdiivka to Russian forces in February, the general staff said.", "Russia", "Avdiyivka", "Ukraine"),
+    ("The army lost control of Kidal to the rebels on Tuesday, officials said.", "rebels", "Kidal", None),
+    ("Bakhmut fell to Wagner fighters after months of fighting.", "Wagner Group", "Bakhmut", None),
+    ("Kidal was lost to the rebels.", "rebels", "Kidal", None),
+    ("El Fasher had finally fallen to the RSF, residents said.", "Rapid Support Forces", "El Fasher", None),
+])
+def test_lost_to_and_fell_to_are_captures_by_who_follows_to(gaz, text, actor, place, target):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "capture"]
+        assert [(r["actor"], r["place"]) for r in rows] == [(actor, place)], (t, rows)
+        if target:
+            assert rows[0]["target"] == target, rows
+
+
+@pytest.mark.parametrize("text", [
+    "The party lost the vote to the opposition.",
+    "The army lost two soldiers to sniper fire near Kramatorsk.",
+    "Prices fell to record lows in Kharkiv.",
+    "The number of displaced people in Goma fell to 20,000.",
+])
+def test_a_loss_or_fall_without_a_place_taken_is_no_capture(gaz, text):
+    for t in (text, text.lower()):
+        assert not [r for r in _rows(t, gaz) if r["action"] == "capture"], t
+
+
+@pytest.mark.parametrize("text,target", [
+    ("A Greek-flagged tanker came under fire from a small boat off Hodeidah on Monday, UKMTO said.", None),
+    ("The convoy came under attack near Gao on Sunday.", None),
+    ("Syrian troops came under attack near Palmyra.", "Syrian government forces"),
+])
+def test_came_under_attack_without_a_named_attacker_is_an_agentless_attack(gaz, text, target):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert len(rows) == 1 and rows[0]["actor"] is None and rows[0]["place"], (t, rows)
+        assert rows[0]["target"] == target, rows
+
+
+def test_came_under_pressure_is_no_attack(gaz):
+    for t in ("The ship came under pressure from insurers in Aden.",
+              "the ship came under pressure from insurers in aden ."):
+        assert not _rows(t, gaz), t
+
+
+@pytest.mark.parametrize("text,said", [
+    ("Residents and a local official said RSF fighters shelled El Fasher on Sunday.", "residents and local official"),
+    ("The army and the interior ministry said RSF drones hit Port Sudan.", "and interior ministry"),
+])
+def test_both_coordinated_speakers_are_claimants(gaz, text, said):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert rows and all(said in (r["reported_by"] or "").lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("Thai forces responded with artillery fire on positions near Kantharalak.", "Thailand"),
+    ("The Malian army retaliated with airstrikes on Kidal.", "Malian armed forces"),
+])
+def test_a_response_with_an_attack_noun_is_the_attack(gaz, text, actor):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert [r["actor"] for r in rows] == [actor], (t, rows)
+
+
+def test_a_weapon_after_with_is_no_second_attack(gaz):
+    for t in ("Russia struck Kharkiv with missiles.", "russia struck kharkiv with missiles ."):
+        assert len([r for r in _rows(t, gaz) if r["action"] == "attack"]) == 1, t

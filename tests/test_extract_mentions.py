@@ -17,6 +17,10 @@ def _match(text, name, *, common=False, sentence_start=False):
     ("Sen. Lincoln voted against the bill.", "Lincoln", True),
     ("Troops entered Lincoln on Monday.", "Lincoln", False),
     ("gov. mobile spoke on tuesday", "mobile", True),
+    # an office right before a name, as lowercased copy writes it
+    ("hezbollah leader hassan nasrallah said the group fired rockets", "hassan", True),
+    ("army spokesman nabil abdallah said", "nabil", True),
+    ("the rebel commander in goma said", "goma", False),
 ])
 def test_title_makes_a_person(text, name, expected):
     assert mentions._person(text, _match(text, name)) is expected

@@ -160,7 +160,25 @@ def _np_start(an, k):
 
 
 def _speaker_left(an, k, lexicon=None):
-    """The subject of a reporting verb: an actor, or a person's name, right before it."""
+    """The subject of a reporting verb: an actor, or a person's name, right before it; both of
+    two coordinated speakers ("Residents and a local official said") as ``"A and B"``."""
+    found = _one_speaker(an, k, lexicon)
+    if found is None:
+        return None
+    (who, actor), lo = found
+    toks = an.tokens
+    j = lo - 1
+    if j >= 0 and toks[j].key == "the":
+        j -= 1
+    if j >= 1 and toks[j].key == "and":
+        other = _one_speaker(an, j, lexicon)
+        if other is not None and other[0][0]:
+            return f"{other[0][0]} and {who}", actor or other[0][1]
+    return who, actor
+
+
+def _one_speaker(an, k, lexicon):
+    """``((speaker, actor), first token)`` of the one speaker right before token ``k``, or None."""
     toks = an.tokens
     j = k - 1
     while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)):
@@ -214,12 +232,12 @@ def _speaker_left(an, k, lexicon=None):
         if lexicon is not None and lexicon.actor(a.actor).type == "civilians":
             # "residents said", "doctors told AFP": who speaks, as written, is the source
             words = [an.text[t.start:t.end] for t in toks[a.i:a.j] if t.key not in ("the", "a", "an")]
-            return _title(" ".join(words).lower()), a.actor
+            return (_title(" ".join(words).lower()), a.actor), lo
         # "Abdulmalik al-Houthi said": the person speaks, for the actor they belong to
         if a.person:
-            return _title(a.person), a.actor
+            return (_title(a.person), a.actor), lo
         body = _body(an, words, a, lexicon)
-        return (body or a.actor), a.actor
+        return ((body or a.actor), a.actor), lo
     phrase = an.text[toks[min(words)].start:toks[max(words)].end]
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
@@ -227,7 +245,7 @@ def _speaker_left(an, k, lexicon=None):
     if len(names) > 4 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    return _title(phrase), None
+    return (_title(phrase), None), lo
 
 
 def _body(an, words, a, lexicon):

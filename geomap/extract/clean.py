@@ -89,6 +89,9 @@ class CleanText:
         ``(line, reason)`` for every line dropped, so nothing is silently lost.
     links : list of str
         Headlines of other stories ("Read: ..." lines).
+    issuer : str or None
+        Who issued the text when its title says so ("ROYAL THAI ARMY - PRESS STATEMENT",
+        "Statement by the Ministry of Defence"), as written.
     """
 
     text: str
@@ -98,6 +101,38 @@ class CleanText:
     title: str | None = None
     removed: list = field(default_factory=list)
     links: list = field(default_factory=list)
+    issuer: str | None = None
+
+
+# a statement's title names its issuer: "ROYAL THAI ARMY - PRESS STATEMENT", "Ministry of Defence:
+# Statement No. 12", "Press release by the Sudanese Armed Forces"
+_KIND_OF_STATEMENT = (r"(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
+                      r"communiqu[eé]|bulletin|announcement|briefing note)")
+_STATEMENT_TITLE = re.compile(
+    r"^(?P<issuer>[^\W\d_][\w .,'’&()-]{2,80}?)\s*(?:[-–—:|]+)\s*" + _KIND_OF_STATEMENT + r"\b[\w .,'’#/-]{0,40}$"
+    r"|^" + _KIND_OF_STATEMENT + r"\s+(?:no\.?\s*\d+\s+)?(?:by|from|of)\s+(?:the\s+)?"
+    r"(?P<issuer2>[^\W\d_][\w .,'’&()-]{2,80}?)\s*[.:]?$",
+    re.IGNORECASE,
+)
+
+
+def statement_issuer(line):
+    """The issuer a statement's title line names, as written, or None.
+
+    Parameters
+    ----------
+    line : str
+        The first line of a text.
+
+    Returns
+    -------
+    str or None
+    """
+    m = _STATEMENT_TITLE.match(line.strip())
+    if m is None:
+        return None
+    issuer = (m.group("issuer") or m.group("issuer2")).strip(" ,.-")
+    return issuer if 1 <= len(issuer.split()) <= 8 else None
 
 
 def find_dateline(text):
@@ -182,11 +217,15 @@ def clean_text(text, *, title=None):
     if cur:
         paras.append(cur)
     body_parts, found_title = [], title
-    dateline = outlet = None
+    dateline = outlet = issuer = None
     places = ()
     for pi, para in enumerate(paras):
         joined = " ".join(para)
-        if dateline is None and not body_parts or (dateline is None and found_title and len(body_parts) == 1):
+        if pi == 0 and len(para) == 1 and issuer is None:
+            issuer = statement_issuer(joined)
+        if issuer is not None and pi == 0:
+            pass  # a statement's title, not a dateline
+        elif dateline is None and not body_parts or (dateline is None and found_title and len(body_parts) == 1):
             dl = find_dateline(joined)
             if dl is not None:
                 end, dateline, places, outlet = dl
@@ -198,7 +237,7 @@ def clean_text(text, *, title=None):
             joined += " ."
         body_parts.append(joined)
     body = "\n\n".join(body_parts)
-    return CleanText(body, dateline, places, outlet, found_title, removed, links)
+    return CleanText(body, dateline, places, outlet, found_title, removed, links, issuer)
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")

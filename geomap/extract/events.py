@@ -145,6 +145,14 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         prev_rows = rows[before:] or prev_rows
         if sites:
             prev_sites = sites
+    if cleaned.issuer:
+        # a press statement's own account is its issuer's claim ("ROYAL THAI ARMY - PRESS STATEMENT")
+        issuer = cleaned.issuer.title() if cleaned.issuer.isupper() or cleaned.issuer.islower() else cleaned.issuer
+        for row in rows:
+            if row["reported_by"] is None:
+                row["reported_by"] = issuer
+                if row["stance"] == "asserted":
+                    row["stance"] = "claimed"
     for n, row in enumerate(rows):
         row["event_id"] = f"{doc.id}:{n}"
         row["claims"] = _CLAIMS_JSON([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}])

@@ -33,7 +33,7 @@ from .modality import denies_previous, look_back, modality
 from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _agents, between_after as _between_after,
                            passive_subject as _passive_subject, subject as _subject,
                            subject_position as _subject_position, targets as _targets, threatener as _threatener)
-from .triggers import IMPACT
+from .triggers import FALL, IMPACT, LOSE, to_agent as _to_agent
 from .wordclasses import ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO
 
 __all__ = ["Draft", "Memory", "link_sentence"]
@@ -219,9 +219,13 @@ def _drafts_for(an, tr, frames, memory):
         # "came under attack from X and Y": X and Y act, the subject is the target
         if prev == "under" and tr.i >= 2 and toks[tr.i - 2].key in ("came", "come", "comes", "coming"):
             agents = _agents(an, tr.j, ("from", "by"))
-            if not agents:
-                return []
             target, _ = _subject(an, tr.i - 2, frames, memory)
+            if not agents:
+                # "a tanker came under fire from a small boat", "the convoy came under attack near
+                # Gao": it happened, the attacker is not named
+                if not _agentless(memory, tr) or _named_non_actor_agent(an, tr, memory.lexicon):
+                    return []
+                return [Draft(tr.i, tr.category, None, target, stance=stance, trigger=trig_text, clause=(lo, hi))]
             return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi))
                     for a in agents]
         if prev == "under":
@@ -262,7 +266,9 @@ def _drafts_for(an, tr, frames, memory):
                     return [Draft(tr.i, tr.category, warn[0].actor, target, stance="threatened", trigger=trig_text,
                                   clause=(lo, hi))]
                 if toks[light].key == "with":
-                    return []
+                    if light < 1 or toks[light - 1].key not in _RESPOND:
+                        return []  # "struck Kharkiv with missiles": the weapon of an action told already
+                    light -= 1  # "responded with artillery fire": the response is the action
                 actor, backer = _subject(an, light, frames, memory)
                 if light >= 2 and toks[light - 1].key == "to" and toks[light - 2].key in THREAT_TO:
                     actor = _threatener(an, light - 2, frames) or actor  # "..., and vowed to launch a raid"
@@ -319,6 +325,14 @@ def _drafts_for(an, tr, frames, memory):
         if not passive and back[:1] and back[0] not in AUX:
             relative = back[0]  # a reduced relative clause: "the city held by the army"
         passive = True
+    if tr.category == "capture" and (toks[tr.i].key in FALL or toks[tr.i].key in LOSE):
+        # "Bakhmut fell to Wagner", "the army lost Kidal to the rebels": who follows "to" took it,
+        # from the one who lost it
+        to = _to_agent(an, tr.i, n)
+        agents = _agents(an, to, ("to",), direct=True) if to is not None else []
+        loser = _subject(an, tr.i, frames, memory)[0] if toks[tr.i].key in LOSE and not passive else None
+        return [Draft(tr.i, "capture", a, loser if loser != a else None, stance=stance, trigger=trig_text,
+                      clause=(lo, hi)) for a in agents]
     if passive:
         agents = _agents(an, tr.j, ("by",))
         if not agents and tr.category == "deploy":
@@ -335,9 +349,6 @@ def _drafts_for(an, tr, frames, memory):
         # "areas held by the SDF": a participle after its noun names no target
         target = _subject(an, tr.i, frames, memory)[0] if relative is None else None
         return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
-    if toks[tr.i].key in ("fell", "fall", "falls", "fallen") and tr.j < n and toks[tr.j].key == "to":
-        agents = _agents(an, tr.j, ("to",))
-        return [Draft(tr.i, "capture", a, None, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
     accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
     if tr.tag == "ing" and tr.i > 0 and toks[tr.i - 1].key == "of" and accused:
         actor, backer = accused[0].object, None
@@ -374,6 +385,11 @@ def _drafts_for(an, tr, frames, memory):
     if tr.category == "meet":
         locate = False
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
+
+
+# "responded with artillery fire", "retaliated with airstrikes": what follows "with" is the action
+_RESPOND = {"responded", "respond", "responds", "responding", "retaliated", "retaliate", "retaliates",
+            "retaliating", "replied", "reply", "replies", "replying", "answered"}
 
 
 def _unnamed_object(an, tr, det_i, lo):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .wordclasses import ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, HEADS, LIGHT
 
-__all__ = ["Trigger", "find_triggers", "IMPACT", "MUNITIONS"]
+__all__ = ["Trigger", "find_triggers", "FALL", "IMPACT", "LOSE", "MUNITIONS"]
 
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
 AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take", "station"}
@@ -35,6 +35,14 @@ _IMPACT_AFTER = {"on", "in", "into", "onto", "near", "inside", "around", "at", "
 # participles of a reduced relative between a munition and its impact verb ("rockets fired from
 # Lebanon fell near Metula")
 LAUNCHED = {"fired", "launched", "shot", "dropped", "lobbed"}
+# "Bakhmut fell to Wagner", "the army lost Kidal to the rebels": whoever follows "to" took the place
+FALL = {"fell": "past", "fall": "base", "falls": "s", "fallen": "pp", "falling": "ing"}
+LOSE = {"lost": "past", "lose": "base", "loses": "s", "losing": "ing"}
+# what can fall to an enemy when no place name is its subject ("the town fell to the rebels")
+_HELD_NOUNS = {"city", "town", "village", "villages", "base", "airport", "airbase", "garrison", "camp", "capital",
+               "position", "positions", "outpost", "outposts", "stronghold", "bastion", "hub", "district",
+               "neighbourhood", "neighborhood", "port", "crossing", "border", "bridge", "area", "region",
+               "province", "state", "locality", "settlement", "settlements", "hill", "heights"}
 # "operation(s)" is a military action unless a modifier or the next noun says otherwise
 # ("rescue operation" is a rescue form already; "peacekeeping operation", "operations room")
 CIVIL_OPERATION = {"peacekeeping", "peace", "humanitarian", "relief", "aid", "search", "recovery", "salvage",
@@ -163,6 +171,8 @@ def find_triggers(an, lexicon):
         i += L
     if not IMPACT.keys().isdisjoint(t.key for t in toks):
         out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
+    if "to" in {t.key for t in toks} and not (FALL.keys() | LOSE.keys()).isdisjoint(t.key for t in toks):
+        out = sorted(out + _taken_to(an, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
     keep = []
     for k, t in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
@@ -226,6 +236,42 @@ def _impacts(toks, taken, used):
                     toks[x].word for x in range(m, j + 1)):
                 continue
         out.append(Trigger(k, k + 1, "attack", "verb", IMPACT[t.key]))
+    return out
+
+
+def to_agent(an, k, limit):
+    """Index of the "to" after token ``k`` (before ``limit``) that an actor follows, or None."""
+    toks = an.tokens
+    for x in range(k + 1, min(limit, len(toks) - 1)):
+        if toks[x].key == "to":
+            y = x + 1
+            while y < len(toks) and toks[y].key in ("the", "a", "an"):
+                y += 1
+            return x if any(m.i == y and not m.pronoun for m in an.actors) else None
+        if not toks[x].word and toks[x].key not in ("-", "'"):
+            return None
+    return None
+
+
+def _taken_to(an, taken, used):
+    """Capture triggers for "X fell to Y" and "Z lost X to Y": Y took X. The place is named
+    before "fell" ("Kidal fell to", "the town fell to") or between "lost" and "to"; a loss
+    without a place ("lost two soldiers to sniper fire", "lost the vote to") is none."""
+    toks, places = an.tokens, an.place_tokens
+    out = []
+    for k, t in enumerate(toks):
+        if k in taken or k in used:
+            continue
+        if t.key in FALL:
+            if k + 1 < len(toks) and toks[k + 1].key == "to" and to_agent(an, k, k + 2) is not None:
+                before = [x for x in range(max(0, k - 4), k) if toks[x].key not in ADVERBS and toks[x].key not in HAVE]
+                if before and (before[-1] in places or toks[before[-1]].key in _HELD_NOUNS):
+                    out.append(Trigger(k, k + 1, "capture", "verb", FALL[t.key]))
+        elif t.key in LOSE:
+            to = to_agent(an, k, k + 12)
+            passive = k > 0 and toks[k - 1].key in AUX
+            if to is not None and any(x in places for x in (range(k + 1, to) if not passive else range(max(0, k - 6), k))):
+                out.append(Trigger(k, k + 1, "capture", "verb", LOSE[t.key]))
     return out
 
 
