@@ -361,3 +361,16 @@ def test_a_response_with_an_attack_noun_is_the_attack(gaz, text, actor):
 def test_a_weapon_after_with_is_no_second_attack(gaz):
     for t in ("Russia struck Kharkiv with missiles.", "russia struck kharkiv with missiles ."):
         assert len([r for r in _rows(t, gaz) if r["action"] == "attack"]) == 1, t
+
+
+@pytest.mark.parametrize("text,actor,said", [
+    ("An RSF commander told Reuters the group was regrouping. He said his fighters had captured Babanusa.",
+     "Rapid Support Forces", "rapid support forces"),
+    ("The governor said the strikes killed four. She told reporters that Russian drones hit Sumy.",
+     "Russia", "governor"),
+])
+def test_he_or_she_before_a_reporting_verb_is_the_last_speaker(gaz, text, actor, said):
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["actor"] == actor and r["action"] in ("capture", "attack")]
+        assert rows and all(said in (r["reported_by"] or "").lower() and r["stance"] == "claimed"
+                            for r in rows), (t, rows)

@@ -48,8 +48,11 @@ class Frame:
 
 
 
-def frames(an, lexicon):
-    """The attribution frames of an analysed sentence (list of :class:`Frame`)."""
+def frames(an, lexicon, *, previous=None):
+    """The attribution frames of an analysed sentence (list of :class:`Frame`).
+
+    ``previous`` is ``(speaker, actor)`` of the document's last speaker, the one a bare "he"
+    or "she" before a reporting verb refers to ("He told us that ...")."""
     toks, n = an.tokens, len(an.tokens)
     frames = []
     # most sentences have one or two reporting words: find them in one pass
@@ -86,6 +89,8 @@ def frames(an, lexicon):
         subj = _speaker_left(an, k, lexicon)
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
+        if subj is None and previous is not None and previous[0] and _he_or_she_left(toks, k):
+            subj = previous
         after_np, after_actor, after_end = _np_after(an, k + 1)
         if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1)
                 and after_end - k <= 8 and k > 0 and not toks[k - 1].word):
@@ -273,6 +278,15 @@ def _manner_adverb(an, j):
         return False
     prev = an.tokens[j - 1].key if j > 0 else ""
     return prev in HAVE or prev in AUX or any(m.j == j and not m.pronoun for m in an.actors)
+
+
+def _he_or_she_left(toks, k):
+    """Whether "he" or "she" opens the clause right before the reporting verb at ``k``."""
+    j = k - 1
+    while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE):
+        j -= 1
+    return j >= 0 and toks[j].key in ("he", "she") and (j == 0 or not toks[j - 1].word
+                                                         or toks[j - 1].key in ("and", "but", "then"))
 
 
 def _first_subject(an, k):

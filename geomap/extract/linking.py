@@ -78,6 +78,7 @@ class Memory:
     claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
+    speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
 
 
 def link_sentence(an, lexicon, memory):
@@ -103,7 +104,10 @@ def link_sentence(an, lexicon, memory):
         if t.key in _CLAIM_VERBS and toks[k + 1].key == "responsibility":
             # "the Pakistani Taliban claimed responsibility": the author of the attack just told
             memory.claim_previous = _subject(an, k, (), memory)[0] or memory.claim_previous
-    frames = find_frames(an, lexicon)
+    frames = find_frames(an, lexicon, previous=memory.speaker)
+    for f in frames:
+        if f.speaker and f.kind in ("speech", "deny", "warn"):
+            memory.speaker = (f.speaker, f.actor)
     frame_verbs = {f.k for f in frames}
     drafts = []
     for tr in an.triggers:
