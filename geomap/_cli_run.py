@@ -98,7 +98,8 @@ def _load_lexicon(args):
                              "actions.csv and sides.csv (copy them from geomap's data/ and edit)")
     from .extract.lexicon import Lexicon
 
-    return Lexicon.from_files(folder / "actors.csv", folder / "actions.csv", folder / "sides.csv")
+    return Lexicon.from_files(folder / "actors.csv", folder / "actions.csv", folder / "sides.csv",
+                              demonyms=folder / "demonyms.csv")
 
 
 def _extract(documents, args, gazetteer):

@@ -31,7 +31,7 @@ _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
 # words that end a speaker phrase to the left of its verb
 # nouns of a state's or group's speaking bodies
 _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council",
-                   "agency", "intelligence"})
+                   "agency", "intelligence", "company", "corporation", "firm", "operator", "utility", "service"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 _SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
@@ -78,6 +78,9 @@ def frames(an, lexicon, *, previous=None):
             continue
         if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
             continue  # "the reports", "Russia's warning": nouns
+        if k > 1 and toks[k - 2].key in ("its", "their", "his", "her", "our") and toks[k - 1].word \
+                and not key.endswith("ed"):
+            continue  # "in its evening report that ...": a noun
         if kind == "speech" and not key.endswith("ed") and any(x.key in DENY for x in toks[max(0, k - 3):k]):
             continue  # "denied militia claims that ...", "denies reports that ...": what is denied
         # "something moscow denied", "which X denied": the denial closes the sentence
@@ -261,7 +264,11 @@ def _body(an, words, a, lexicon):
         return None
     toks = an.tokens
     keys = [toks[w].key for w in sorted(words)]
-    if _BODY.isdisjoint(keys) and not any(x == "air" and y == "force" for x, y in zip(keys, keys[1:])):
+    # "Ukraine's Southern Defence Forces said": a command named after the state (not "Russian
+    # forces said", where the actor's own name ends in "forces")
+    outside = [toks[w].key for w in words if not a.i <= w < a.j]
+    if (_BODY.isdisjoint(keys) and not any(x == "air" and y == "force" for x, y in zip(keys, keys[1:]))
+            and not ("forces" in outside and ("defence" in outside or "defense" in outside))):
         return None
     lo = min(words)
     while toks[lo].key in ("the", "a", "an") and lo < max(words):

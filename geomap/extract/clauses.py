@@ -29,6 +29,10 @@ _HEADS_AFTER_POSS = HEADS - {"positions"}
 _HEADS_EXTEND = HEADS - {"positions", "army"}
 _THAT_VERBS = SPEECH | DENY | WARN | {"revealed", "disclosed"}
 _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
+# kinds of unit between a possessive and its head: "their drone units", "its special forces"
+_POSS_MODIFIERS = {"drone", "artillery", "air", "naval", "special", "own", "elite", "ground", "missile", "rocket",
+                   "assault", "combat", "reconnaissance", "marine", "sea", "mobile", "armoured", "armored", "tank",
+                   "infantry", "border", "frontline", "allied", "airborne", "mechanised", "mechanized", "commando"}
 _AND_AFTER_ACTOR = SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"}
 
 
@@ -136,6 +140,11 @@ def _find_actors(an, lexicon, country, blocked):
             if t.key in POSSESSIVES and i + 1 < n and toks[i + 1].key in _HEADS_AFTER_POSS:
                 found.append(ActorMention(i, i + 2, "", pronoun=True))
                 i += 2
+                continue
+            if (t.key in POSSESSIVES and i + 2 < n and toks[i + 1].key in _POSS_MODIFIERS
+                    and toks[i + 2].key in _HEADS_AFTER_POSS):
+                found.append(ActorMention(i, i + 3, "", pronoun=True))  # "their drone units"
+                i += 3
                 continue
             if t.key in PRONOUNS and (i == 0 or toks[i - 1].key not in ("of", "with", "to", "against", "on", "at")):
                 found.append(ActorMention(i, i + 1, "", pronoun=True))

@@ -116,6 +116,25 @@ _STATEMENT_TITLE = re.compile(
 )
 
 
+_STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+)?\s*[.:]?$", re.IGNORECASE)
+
+
+_TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?")
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*])\s+(?=[^\W\d_])")
+
+
+def _header_issuer(paras):
+    """The issuer of a statement laid out as a letterhead: a short first line, then a line
+    that only says what the text is ("DEFENCE HEADQUARTERS" ... "PRESS RELEASE")."""
+    first = paras[0][0] if paras and paras[0] else ""
+    if not first or len(first.split()) > 8 or re.search(r"[.!?,;]$", first) or _STATEMENT_ONLY.match(first):
+        return None
+    for para in paras[1:4]:
+        if any(_STATEMENT_ONLY.match(line) for line in para):
+            return first
+    return None
+
+
 def statement_issuer(line):
     """The issuer a statement's title line names, as written, or None.
 
@@ -198,7 +217,8 @@ def clean_text(text, *, title=None):
             if reason == "link":
                 links.append(re.sub(r"^[^:>»-]+[:>»-]\s*", "", stripped))
             continue
-        kept.append(stripped)
+        # a numbered paragraph ("1. Troops of ...", "2) The army ..."): the number is no sentence
+        kept.append(_LIST_MARK.sub("", stripped))
     # paragraphs: a blank line ends one; a line without final punctuation followed by a
     # blank line is a headline-like line and stays its own sentence.
     paras, cur = [], []
@@ -210,6 +230,8 @@ def clean_text(text, *, title=None):
             if (nxt and nxt[:1].isupper() and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
                     and len(line.split()) >= 3 and any(c.islower() for c in line)):
                 line += " ."
+            elif nxt and _TIME_STAMP.fullmatch(line):
+                line += " ."  # a live blog's time stamp on its own line ("09:12 BST") opens an entry
             cur.append(line)
         elif cur:
             paras.append(cur)
@@ -217,7 +239,8 @@ def clean_text(text, *, title=None):
     if cur:
         paras.append(cur)
     body_parts, found_title = [], title
-    dateline = outlet = issuer = None
+    dateline = outlet = None
+    issuer = _header_issuer(paras)
     places = ()
     for pi, para in enumerate(paras):
         joined = " ".join(para)

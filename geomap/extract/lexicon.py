@@ -179,11 +179,17 @@ class Lexicon:
         from .._paths import data_dir
 
         folder = Path(data) if data else _lexicon_dir(data_dir)
-        return cls.from_files(folder / "actors.csv", folder / "actions.csv", folder / "sides.csv")
+        return cls.from_files(folder / "actors.csv", folder / "actions.csv", folder / "sides.csv",
+                              demonyms=folder / "demonyms.csv")
 
     @classmethod
-    def from_files(cls, actors, actions, sides):
-        """Load the three CSV files; errors name the file, line and column."""
+    def from_files(cls, actors, actions, sides, *, demonyms=None):
+        """Load the three CSV files; errors name the file, line and column.
+
+        With ``demonyms`` (a ``form,place`` CSV such as ``data/demonyms.csv``), a
+        country's state forces are also named by its demonym and a military noun
+        ("Nigerian jets", "Malian drones") when actors.csv does not name them so.
+        """
         lex = cls()
         for line, row in _rows(sides, ("side", "label", "colour")):
             lex.sides[row["side"].strip()] = (row["label"].strip(), row["colour"].strip())
@@ -199,6 +205,8 @@ class Lexicon:
                 alias = alias.strip()
                 if alias:
                     lex._add_alias(alias, name)
+        if demonyms is not None and Path(demonyms).exists():
+            lex._add_military_forms(demonyms)
         for line, row in _rows(actions, ("category", "verbs", "nouns", "cameo", "plover")):
             cat = row["category"].strip()
             if cat not in ACTION_CATEGORIES:
@@ -230,6 +238,35 @@ class Lexicon:
             self.max_alias = max(self.max_alias, len(key))
             for n in range(1, len(key)):
                 self.alias_prefixes.add(key[:n])
+
+    def _add_military_forms(self, path):
+        """"<demonym> <military noun>" for the one state force of each country that has one (the
+        one actors.csv already names "<demonym> troops" or "... forces" when there are several)."""
+        forms = {}
+        for _, row in _rows(path, ("form", "place")):
+            place = row["place"].strip()
+            if place.startswith("country:"):
+                forms.setdefault(place[8:].upper(), []).append(row["form"].strip())
+        by_country = {}
+        for actor in self.actors.values():
+            if actor.type == "state_forces" and actor.country:
+                by_country.setdefault(actor.country, []).append(actor.name)
+        for cc, names in by_country.items():
+            adjectives = forms.get(cc, ())
+            if len(names) > 1:
+                names = [n for n in names if any(
+                    (n, None) in self.aliases.get(self._key(f"{a} {h}"), ()) for a in adjectives
+                    for h in ("troops", "forces"))]
+            if len(names) != 1:
+                continue
+            for adjective in adjectives:
+                for head in _MILITARY_HEADS:
+                    if self._key(f"{adjective} {head}") not in self.aliases:
+                        self._add_alias(f"{adjective} {head}", names[0])
+
+    @staticmethod
+    def _key(alias):
+        return tuple(t.key for t in tokenize(alias) if t.word)
 
     def _add_form(self, text, form):
         key = tuple("*" if w == "*" else w for w in (t.key if t.word else "*" for t in tokenize(text)) )
@@ -298,6 +335,12 @@ class Lexicon:
             if ctx is None:
                 return name
         return None
+
+
+# what a state's forces are called after its demonym ("Nigerian jets", "Chadian troops")
+_MILITARY_HEADS = ("forces", "troops", "soldiers", "army", "military", "armed forces", "jets", "warplanes",
+                   "aircraft", "air force", "drones", "navy", "artillery", "tanks", "helicopters", "gunships",
+                   "special forces", "units", "marines", "commandos", "warships", "gunboats")
 
 
 def _lexicon_dir(data_dir):

@@ -305,7 +305,7 @@ def _drafts_for(an, tr, frames, memory):
                 return [Draft(tr.i, tr.category, actor, tg[0] if tg else None, backer, "claimed",
                               reported_by=actor, trigger=trig_text, clause=(lo, hi))]
         if not actors and _agentless(memory, tr) and det not in _DEFINITE and (
-                _subject_position(toks, det_i + 1) and _heads_subject(an, tr, memory.lexicon)
+                _subject_position(toks, _article_before(toks, det_i)) and _heads_subject(an, tr, memory.lexicon)
                 and not any(lo <= t.i < tr.i for t in an.triggers) or _unnamed_object(an, tr, det_i, lo)):
             # "an airstrike hit a hospital in Gaza": the strike is the subject, its author unnamed
             tg = _targets(an, tr.j, hi)
@@ -396,6 +396,16 @@ _RESPOND = {"responded", "respond", "responds", "responding", "retaliated", "ret
             "retaliating", "replied", "reply", "replies", "replying", "answered"}
 
 
+def _article_before(toks, det_i):
+    """Where the noun phrase of a nominal trigger opens: at "a"/"an" up to two plain modifiers
+    back ("a sea drone attack", "an overnight missile strike"), else right after ``det_i``."""
+    k = det_i
+    while (k >= 0 and det_i - k < 2 and toks[k].word and toks[k].key not in DETERMINERS
+           and toks[k].key not in PREPS and toks[k].key not in ("of", "and", "or", "than")):
+        k -= 1
+    return k if k >= 0 and k != det_i and toks[k].key in ("a", "an") else det_i + 1
+
+
 def _unnamed_object(an, tr, det_i, lo):
     """"repelled an attack on its positions", "reports heavy clashes in Zawiya": the noun is the
     object of a defence or of a reporting verb, and the attack or fighting took place."""
@@ -409,7 +419,8 @@ def _unnamed_object(an, tr, det_i, lo):
     if k < lo or k < 0:
         return False
     if toks[k].key in ("reports", "reported", "report", "reporting"):
-        return True
+        # "reports heavy clashes in Zawiya"; not "the reported capture", which was told before
+        return not (k > 0 and toks[k - 1].key in ("the", "this", "that", "these", "those"))
     return any(t.i <= k < t.j and t.category == "clash" and t.pos == "verb" for t in an.triggers) and \
         tr.category != "clash"
 

@@ -53,7 +53,7 @@ _TITLE_BEFORE = re.compile(
     r"detective|deputy|sheriff|mayor|senator|minister|professor|prof|rev|father|sister|"
     # "Hezbollah leader Hassan Nasrallah", "army spokesman Nabil ...": an office right before a name
     r"leader|commander|spokesman|spokeswoman|spokesperson|envoy|ambassador|premier|general|sheikh|"
-    r"shaikh|emir|imam|cleric|warlord|king|prince)\.?\s+$", re.I)
+    r"shaikh|emir|imam|cleric|warlord|king|prince|governor|mayor)\.?\s+$", re.I)
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|recalled)\b")
 _SEAT_POPULATION = 500_000  # cities that size host governments and agencies, which speak ("Kyiv said")
 _ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "university", "college", "council",

@@ -107,7 +107,10 @@ _CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst"
 _MONTHS = {"january", "february", "march", "april", "^may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"}
 _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many", "most", "several", "all",
-             "members", "units", "groups", "remnants", "fighters", "soldiers", "elements"}
+             "members", "units", "groups", "remnants", "fighters", "soldiers", "elements",
+             # a force's part named before it: "the Air Component of OPHK", "a battalion of the RSF"
+             "component", "components", "wing", "division", "brigade", "battalion", "contingent", "detachment",
+             "squadron", "regiment", "troops", "forces"}
 
 
 def _quantity_before(toks, i):
@@ -137,7 +140,7 @@ def subject_position(toks, i):
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
-    if toks[j].poss or key in ("suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
+    if toks[j].poss or key in ("air", "naval", "ground", "maritime", "suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
         return True

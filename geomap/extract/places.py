@@ -112,6 +112,11 @@ _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
 _CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
+_WHERE_CLAUSE = re.compile(r"\s*,\s*where\b[^,.;!?\n]{5,200}?,")
+_FACILITY_IN = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:plant|power station|airport|airfield|air base|airbase|refinery|depot|dam|"
+    r"terminal|factory|plant's|prison|oil field|oilfield|gas field|mine)\s+(?:in|near|at|outside)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?")
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 
 
@@ -318,6 +323,12 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                 and pm.place.country not in home and lexicon.lookup_actor(_key(pm.text)) is not None):
             pm.role = "actor"
     for a, b in zip(mentions, mentions[1:]):
+        # "the Kursk nuclear power plant in Kurchatov": a facility named after one place and
+        # located in another; the other is the site
+        if (a.locating and b.locating and b.place.kind in _POINT_KINDS and not b.qualifier
+                and _FACILITY_IN.fullmatch(text, a.end, b.span[0])):
+            a.role = "reference"
+            continue
         # "Sake, 25 km west of Goma": the offset tells where the town just named lies; the
         # town is the site, Goma only the reference point
         if (b.locating and b.qualifier and b.qualifier.endswith("_of") and a.locating
@@ -339,6 +350,14 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                    or _AREA_AFTER.match(lower[b.end:b.end + 20]) and b.place.country == a.place.country)
               and _CONTAINER.fullmatch(text, a.end, b.span[0])):
             b.role = "container"
+    for a in mentions:
+        # "In Novorossiysk, where the fleet has been based since it left Sevastopol, ...": places
+        # in a relative clause about the place just named are its background
+        rel = _WHERE_CLAUSE.match(text, a.end) if a.locating else None
+        if rel is not None:
+            for b in mentions:
+                if rel.start() < b.start < rel.end() and b.locating:
+                    b.role = "reference"
     mentions.extend(_corefs(text, lower, mentions, lexicon))
     mentions.sort(key=lambda p: p.start)
     focus = main_area(mentions)

@@ -72,9 +72,12 @@ _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "sq
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
 _AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes",
                                      "stations"}
+# prepositions after which a participle and a noun are an adjective and its noun
+_ADJ_AFTER = {"in", "into", "of", "from", "across", "near", "around", "inside", "outside", "to", "towards",
+              "toward", "through", "throughout", "within"}
 _BEFORE_GERUND = AUX | HAVE | {",", "began", "started", "kept", "continued", "stopped"}
 _DET_FURTHER = DETERMINERS | {"further"}
-_BEFORE_NOUN_ACTOR = DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to",
+_BEFORE_NOUN_ACTOR = DETERMINERS | {"further", "in", "of", "by", "from", "on", "after", "amid", "with", "during", "to", "under",
                                     "against"}
 
 
@@ -299,6 +302,9 @@ def _choose_form(toks, i, forms, actors):
             return None
         if i > 0 and toks[i - 1].key in ("the", "a", "an", "its", "their"):
             return None
+        if v.tag in ("pp", "past") and i > 0 and toks[i - 1].key in _ADJ_AFTER and i + 1 < len(toks) \
+                and toks[i + 1].word:
+            return None  # "in occupied Crimea", "from besieged El Fasher": an adjective
         return v
     prev = toks[i - 1].key if i > 0 else ""
     prev_actor = any(a.j == i and not a.pronoun for a in actors)
