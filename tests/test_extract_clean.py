@@ -124,3 +124,20 @@ def test_a_statements_own_account_is_its_issuers_claim():
         pytest.skip(f"no gazetteer: {exc}")
     assert [(r["actor"], r["stance"], r["reported_by"]) for r in rows if r["action"] == "attack"][:1] == [
         ("Cambodia", "claimed", "Royal Thai Army")], rows
+
+
+def test_a_letterhead_names_the_issuer_and_numbers_are_no_sentences():
+    text = ("DEFENCE HEADQUARTERS\nDIRECTORATE OF DEFENCE MEDIA OPERATIONS\n\nPRESS RELEASE\n\n"
+            "1. Troops repelled an attack on Damasak.\n\n2. Troops rescued farmers near Konduga.")
+    c = clean_text(text)
+    assert c.issuer == "DEFENCE HEADQUARTERS"
+    assert [s.text for s in split_sentences(c.text)][-2:] == ["Troops repelled an attack on Damasak.",
+                                                            "Troops rescued farmers near Konduga."]
+
+
+def test_a_time_stamp_line_and_an_imprint_are_no_part_of_a_sentence():
+    c = clean_text("Live updates\n\n09:12 BST\nRussian drones attacked Odesa.\n\n"
+                   "Issued by the Office for the Coordination of Humanitarian Affairs, Port Sudan\n\nEnd.")
+    sents = [s.text for s in split_sentences(c.text)]
+    assert "Russian drones attacked Odesa." in sents and not any("Port Sudan" in s for s in sents), sents
+    assert ("Issued by the Office for the Coordination of Humanitarian Affairs, Port Sudan", "imprint") in c.removed

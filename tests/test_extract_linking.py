@@ -374,3 +374,61 @@ def test_he_or_she_before_a_reporting_verb_is_the_last_speaker(gaz, text, actor,
         rows = [r for r in _rows(t, gaz) if r["actor"] == actor and r["action"] in ("capture", "attack")]
         assert rows and all(said in (r["reported_by"] or "").lower() and r["stance"] == "claimed"
                             for r in rows), (t, rows)
+
+
+@pytest.mark.parametrize("text,actor,action,place", [
+    # an unnamed attacker as the subject of a relative clause
+    ("The army said its air defences had shot down several drones that targeted the Merowe dam overnight.",
+     None, "attack", "Merowe"),
+    # the author named by attribution
+    ("On Sunday, airstrikes attributed to the SAF hit the market in Ed Daein, killing 17 civilians.",
+     "Sudanese Armed Forces", "attack", "El Daein"),
+    # a country's forces by demonym and a military noun (data/demonyms.csv)
+    ("Nigerian jets struck terrorist enclaves on the fringes of Lake Chad.", "Nigerian Army", "attack", "Lake Chad"),
+    ("Malian drones struck a convoy near Kidal.", "Malian armed forces", "attack", "Kidal"),
+    # a unit of a force acts for it
+    ("The Air Component of Operation Hadin Kai struck camps near Konduga.", "Nigerian Army", "attack", "Konduga"),
+    # a facility named after one place in another
+    ("Russian shells hit the Zaporizhzhia nuclear power plant in Enerhodar.", "Russia", "attack", "Enerhodar"),
+    # a sea followed by an offset without a comma: the offset point is the site
+    ("A bulk carrier came under attack in the Red Sea about 40 nautical miles west of the port of Hodeidah.",
+     None, "attack", "Al Ḩudaydah"),
+])
+def test_more_readings_of_who_and_where(gaz, text, actor, action, place):
+    for t in (text, text.lower()):
+        rows = [(r["actor"], r["place"]) for r in _rows(t, gaz) if r["action"] == action]
+        assert (actor, place) in rows, (t, rows)
+
+
+@pytest.mark.parametrize("text,not_action", [
+    ("Ukraine's General Staff says its forces struck an oil terminal in Feodosia, in occupied Crimea.", "capture"),
+    ("He did not comment on the reported capture of the village near Kupiansk.", "capture"),
+])
+def test_adjectives_and_back_references_are_no_new_event(gaz, text, not_action):
+    for t in (text, text.lower()):
+        assert not [r for r in _rows(t, gaz) if r["action"] == not_action], t
+
+
+def test_places_of_a_where_clause_are_background(gaz):
+    text = ("In Novorossiysk, where the fleet has been based since it moved its ships away from Sevastopol, "
+            "the mayor said a sea drone attack on the harbour had been repelled.")
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert rows and all(r["place"] != "Sevastopol" for r in rows), rows
+
+
+def test_the_next_sentence_continues_from_where_the_events_were(gaz):
+    text = ("An Israeli strike hit a house in Bani Suheila, just east of Khan Younis, medics at Nasser Hospital "
+            "in Khan Younis told us. The Israeli military says its troops fired at militants who approached.")
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["action"] == "attack"]
+        assert len(rows) == 2 and len({r["place"] for r in rows}) == 1, rows
+
+
+def test_a_body_run_by_an_actor_speaks_for_it(gaz):
+    text = ("Israeli warplanes struck the port of Hodeidah. The Houthi-run health ministry in Sanaa said three "
+            "port workers were killed.")
+    for t in (text, text.lower()):
+        rows = [r for r in _rows(t, gaz) if r["actor"] is None]
+        assert rows and all(r["place"] != "Sanaa" and "health ministry" in r["reported_by"].lower()
+                            for r in rows), rows

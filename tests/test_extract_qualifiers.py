@@ -118,3 +118,15 @@ def test_offset_moves_the_way_it_says(direction, km):
 ])
 def test_find_approaches(text, expected):
     assert [a[0] for a in Q.find_approaches(text)] == expected
+
+
+@pytest.mark.parametrize("text,name,qualifier", [
+    ("the army would strike Beirut's southern suburbs again", "Beirut", "south"),
+    ("gangs attacked saint-marc s northern neighbourhoods", "saint-marc", "north"),
+])
+def test_possessive_part_of_a_place(text, name, qualifier):
+    from geomap.extract.qualifiers import detect_qualifier
+
+    start = text.index(name)
+    q = detect_qualifier(text, start, start + len(name), kind="city")
+    assert q is not None and q.name == qualifier, q

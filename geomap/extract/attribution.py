@@ -232,7 +232,9 @@ def _one_speaker(an, k, lexicon):
         return None  # "... with artillery fire reported on Monday": no speaker, a passive
     a = None
     for m in an.actors:
-        if m.j > lo and m.i <= max(words) and m.j <= max(words) + 1 and not m.held:
+        # "the Houthi-run health ministry said": the body speaks for who runs it
+        run = m.held and m.j < len(toks) and toks[m.j].key in ("run", "controlled", "led") and m.j + 1 <= max(words)
+        if m.j > lo and m.i <= max(words) and m.j <= max(words) + 1 and (not m.held or run):
             a = m
     if a is not None and a.pronoun:
         return None

@@ -38,6 +38,8 @@ _DATELINE_CAPS = re.compile(
 _FURNITURE = [
     ("fyi", re.compile(r"^fyi\.?$", re.I)),
     ("story age", re.compile(r"^this (?:story|article|post) is (?:over|more than|about)?\s*\d+\s+\w+\s+old\.?$", re.I)),
+    # a report's imprint: "Issued by the Office for the Coordination of Humanitarian Affairs, Port Sudan"
+    ("imprint", re.compile(r"^(?:issued|published|prepared|produced|compiled) by\b.{0,160}$", re.I)),
     ("advertisement", re.compile(r"^(?:advertisement|advert|ad|sponsored(?: content)?|promoted|story continues below(?: advertisement)?)\.?$", re.I)),
     ("link", re.compile(r"^(?:read|read more|related|see also|also read|more|watch|listen|recommended|more on this story)\s*[:>»-]\s*\S.*$", re.I)),
     ("share", re.compile(r"^(?:share|share this(?: article| story)?|share on \w+|tweet|email|print|copy link|comments?|save|"
@@ -120,7 +122,7 @@ _STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+)?\s
 
 
 _TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?")
-_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*])\s+(?=[^\W\d_])")
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*–-])\s+(?=[^\W\d_])")
 
 
 def _header_issuer(paras):

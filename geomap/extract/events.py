@@ -144,7 +144,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             memory.deny_previous = None
         prev_rows = rows[before:] or prev_rows
         if sites:
-            prev_sites = sites
+            # where the sentence's events were is what the next sentence continues from, not
+            # every place it named ("..., medics at Nasser Hospital in Khan Younis told us")
+            used = {r["place_id"] for r in rows[before:]}
+            prev_sites = [pm for pm in sites if pm.place.id in used] or sites
     if cleaned.issuer:
         # a press statement's own account is its issuer's claim ("ROYAL THAI ARMY - PRESS STATEMENT")
         issuer = cleaned.issuer.title() if cleaned.issuer.isupper() or cleaned.issuer.islower() else cleaned.issuer

@@ -249,9 +249,13 @@ def _drafts_for(an, tr, frames, memory):
             det_i -= 1
         det = toks[det_i].key if det_i >= 0 else ""
         of = _agents(an, tr.j, ("by", "of", "from") if tr.category in ("advance", "withdraw", "deploy", "support", "capture") else ("by", "from"), direct=True)
+        blamed = (_agents(an, tr.j + 1, ("to", "on"), direct=True)
+                  if tr.j + 1 < n and toks[tr.j].key in _ATTRIBUTED else [])
         if adj is not None and (det not in ("the", "this", "that", "these", "those") or toks[adj.j - 1].poss):
             actors = [adj.actor]
             backer = adj.backer
+        elif blamed:
+            actors = blamed  # "airstrikes attributed to the SAF", "an attack blamed on the RSF"
         elif of:
             actors = of
         else:
@@ -304,7 +308,8 @@ def _drafts_for(an, tr, frames, memory):
                 tg = _targets(an, tr.j, hi, skip=(actor,))
                 return [Draft(tr.i, tr.category, actor, tg[0] if tg else None, backer, "claimed",
                               reported_by=actor, trigger=trig_text, clause=(lo, hi))]
-        if not actors and _agentless(memory, tr) and det not in _DEFINITE and (
+        definite = det in _DEFINITE or det_i > 0 and toks[det_i - 1].key in _DEFINITE and toks[det_i].word
+        if not actors and _agentless(memory, tr) and not definite and (
                 _subject_position(toks, _article_before(toks, det_i)) and _heads_subject(an, tr, memory.lexicon)
                 and not any(lo <= t.i < tr.i for t in an.triggers) or _unnamed_object(an, tr, det_i, lo)):
             # "an airstrike hit a hospital in Gaza": the strike is the subject, its author unnamed
@@ -374,8 +379,12 @@ def _drafts_for(an, tr, frames, memory):
         j = tr.i - 1
         while j >= lo and toks[j].key in ADVERBS | {"had", "have", "has", "reportedly"}:
             j -= 1
+        # "several drones that targeted the dam": the relative pronoun makes the noun the subject
+        relative = j > lo and toks[j].key in ("that", "which") and toks[j - 1].key in _UNNAMED_ATTACKERS
+        if relative:
+            j -= 1
         if (j >= lo and toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
-                and _subject_position(toks, j)) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
+                and (relative or _subject_position(toks, j))) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
             # "gunmen killed three traders", "drones struck Dnipro": the author is not named
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
@@ -391,6 +400,7 @@ def _drafts_for(an, tr, frames, memory):
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
 
 
+_ATTRIBUTED = {"attributed", "blamed", "credited", "ascribed"}
 # "responded with artillery fire", "retaliated with airstrikes": what follows "with" is the action
 _RESPOND = {"responded", "respond", "responds", "responding", "retaliated", "retaliate", "retaliates",
             "retaliating", "replied", "reply", "replies", "replying", "answered"}

@@ -111,6 +111,8 @@ _FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
                          r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
+# "in the Red Sea(,) about 40 nautical miles southwest of Mocha"
+_OFFSET_GAP = re.compile(r"\s*,?\s*(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
 _CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
 _WHERE_CLAUSE = re.compile(r"\s*,\s*where\b[^,.;!?\n]{5,200}?,")
 _FACILITY_IN = re.compile(
@@ -338,7 +340,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         # site, the sea only contains it
         elif (b.locating and b.qualifier and b.qualifier.endswith("_of") and b._km and a.locating
               and a.place.kind in ("region", "lake", "province", "country")
-              and _APPOSITION.fullmatch(text, a.end, b.span[0])):
+              and _OFFSET_GAP.fullmatch(text, a.end, b.span[0])):
             a.role = "container"
         # "the village of Khan Arnabah in Quneitra province", "Kherson, Ukraine": the area only
         # says where the place just named lies

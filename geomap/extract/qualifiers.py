@@ -42,6 +42,9 @@ _OFFSET_BEFORE = re.compile(
 _EDGE_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
     r"fringes?|approaches|entrance)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+(?:of\s+)?)?$")
+# "Beirut's southern suburbs", "the city's eastern outskirts" (the possessive form)
+_EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|"
+                         r"neighbou?rhoods?|quarters?|fringes?|approaches)\b")
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
 _EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
@@ -150,6 +153,10 @@ def detect_qualifier(text, start, end, *, kind=None):
     if m and kind not in ("river", "lake"):
         # "the eastern outskirts of Kostiantynivka": that part of the town, a few km from its centre
         return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end,
+                         km=_EDGE_KM if kind in _POINTS or kind is None else None)
+    m = _EDGE_AFTER.match(after) if dir_after and kind not in ("river", "lake") else None
+    if m:
+        return Qualifier(direction_of(m.group(1), m.group(2)), start, end + m.end(),
                          km=_EDGE_KM if kind in _POINTS or kind is None else None)
     if kind in ("city", "town", "village", "base", "landmark", "dam"):
         return None
