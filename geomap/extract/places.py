@@ -109,10 +109,11 @@ _ACTOR_AFTER = re.compile(
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
 _FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
+_APPROX = r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?"
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
-                         r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
+                         + _APPROX)
 # "in the Red Sea(,) about 40 nautical miles southwest of Mocha"
-_OFFSET_GAP = re.compile(r"\s*,?\s*(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?")
+_OFFSET_GAP = re.compile(r"\s*,?\s*" + _APPROX)
 _CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
 _WHERE_CLAUSE = re.compile(r"\s*,\s*where\b[^,.;!?\n]{5,200}?,")
 _FACILITY_IN = re.compile(
