@@ -248,9 +248,10 @@ def clean_text(text, *, title=None):
         joined = " ".join(para)
         if pi == 0 and len(para) == 1 and issuer is None:
             issuer = statement_issuer(joined)
-        if issuer is not None and pi == 0:
-            pass  # a statement's title, not a dateline
-        elif dateline is None and not body_parts or (dateline is None and found_title and len(body_parts) == 1):
+        # a statement's title or letterhead opens the text, not a dateline
+        titled = pi == 0 and issuer is not None
+        if not titled and (dateline is None and not body_parts
+                           or dateline is None and found_title and len(body_parts) == 1):
             dl = find_dateline(joined)
             if dl is not None:
                 end, dateline, places, outlet = dl

@@ -118,7 +118,7 @@ _CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
 _WHERE_CLAUSE = re.compile(r"\s*,\s*where\b[^,.;!?\n]{5,200}?,")
 _FACILITY_IN = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:plant|power station|airport|airfield|air base|airbase|refinery|depot|dam|"
-    r"terminal|factory|plant's|prison|oil field|oilfield|gas field|mine)\s+(?:in|near|at|outside)\s+"
+    r"terminal|factory|prison|oil field|oilfield|gas field|mine)\s+(?:in|near|at|outside)\s+"
     r"(?:the\s+(?:town|city|village)\s+of\s+)?")
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
 

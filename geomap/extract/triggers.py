@@ -38,6 +38,7 @@ LAUNCHED = {"fired", "launched", "shot", "dropped", "lobbed"}
 # "Bakhmut fell to Wagner", "the army lost Kidal to the rebels": whoever follows "to" took the place
 FALL = {"fell": "past", "fall": "base", "falls": "s", "fallen": "pp", "falling": "ing"}
 LOSE = {"lost": "past", "lose": "base", "loses": "s", "losing": "ing"}
+_FALL_OR_LOSE = frozenset(FALL) | frozenset(LOSE)
 # what can fall to an enemy when no place name is its subject ("the town fell to the rebels")
 _HELD_NOUNS = {"city", "town", "village", "villages", "base", "airport", "airbase", "garrison", "camp", "capital",
                "position", "positions", "outpost", "outposts", "stronghold", "bastion", "hub", "district",
@@ -172,9 +173,10 @@ def find_triggers(an, lexicon):
             if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
                 out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
         i += L
-    if not IMPACT.keys().isdisjoint(t.key for t in toks):
+    keys = {t.key for t in toks}
+    if not keys.isdisjoint(IMPACT):
         out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
-    if "to" in {t.key for t in toks} and not (FALL.keys() | LOSE.keys()).isdisjoint(t.key for t in toks):
+    if "to" in keys and not keys.isdisjoint(_FALL_OR_LOSE):
         out = sorted(out + _taken_to(an, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
     keep = []
     for k, t in enumerate(out):
