@@ -80,7 +80,10 @@ _BARE_COUNTIES = True
 # rounds of document votes: 1 votes with context-free scores, 2 re-votes with
 # each name's scores given the other names' first-round votes
 _ROUNDS = 2
-_COMMA = re.compile(r"\s*,\s*")
+# "Boni, Mali", and also "Boni, in central Mali", "Khiam, in southern Lebanon":
+# a name then the area that holds it
+_COMMA = re.compile(r"\s*,\s*(?:in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|"
+                    r"north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)?", re.I)
 # demonyms name their country when nothing else has the name: "Israelis" ->
 # "israel", "Kenyan" -> "kenya", "Palestinian" -> "palestine", "Chinese" -> "china",
 # "Mexican" -> "mexico"; also when the name matches only a vowel-folded
@@ -515,14 +518,19 @@ def _document(gaz, text):
         return doc
     mentions, adjacent, seen = [], {}, set()
     matches = gaz.scan(text)
-    for m, nxt in zip(matches, matches[1:] + [None]):
-        if nxt is not None and _COMMA.fullmatch(text[m.end:nxt.start]):
-            for pid in nxt.place_ids:
-                area = gaz.get(pid)
-                if area.kind in _PROVINCES:
-                    adjacent.setdefault(m.key, {})[area.id] = nxt.text
-                elif area.kind == "country":
-                    adjacent.setdefault(m.key, {})[area.country] = nxt.text
+    for k, m in enumerate(matches):
+        # the area after a name: the next match, or the next past frequent words
+        # that are also place names ("Boni, in central Mali")
+        for nxt in matches[k + 1:k + 4]:
+            if _COMMA.fullmatch(text[m.end:nxt.start]):
+                for pid in nxt.place_ids:
+                    area = gaz.get(pid)
+                    if area.kind in _PROVINCES:
+                        adjacent.setdefault(m.key, {})[area.id] = nxt.text
+                    elif area.kind == "country":
+                        adjacent.setdefault(m.key, {})[area.country] = nxt.text
+            if not nxt.common:
+                break
         # a frequent word, or a lower-case word in cased text, is no vote;
         # each name votes once however often it is repeated
         if m.common or m.key in seen or (m.capitalized is False and m.text.islower()):

@@ -199,7 +199,7 @@ def test_country_codes_are_iso2(df):
 @pytest.mark.parametrize("prefix,source_word", [
     ("geonames:", "GeoNames"), ("river:", "GSHHG"), ("country:", "GeoNames country"),
     ("region:", "derived|GeoNames"), ("base:", "curated"), ("dam:", "curated"), ("landmark:", "curated"),
-    ("village:", "curated"), ("town:", "curated"), ("US-", "GeoNames"), ("UA-", "pycountry"),
+    ("village:", "curated"), ("town:", "curated"), ("forest:", "curated"), ("US-", "GeoNames"), ("UA-", "pycountry"),
     ("SD-", "pycountry"), ("sea:", "curated_waters.csv.*approximate"), ("lake:", "curated"),
 ])
 def test_source_names_the_origin(df, prefix, source_word):
@@ -477,7 +477,10 @@ def test_every_war_zone_place_present(df):
 @pytest.mark.parametrize("pid,lat,lon", [
     # Wikipedia's coordinates, as cited in data/curated_places.csv
     ("village:baghouz", 34.45861, 40.95056), ("town:sarmada", 36.183, 36.717),
-    ("village:synkivka", 49.76306, 37.70556),
+    ("village:synkivka", 49.76306, 37.70556), ("town:khiam", 33.32717, 35.61110),
+    ("town:minova", -1.70694, 29.01917), ("town:hombori", 15.28333, -1.70000),
+    ("town:lere-mali", 15.71528, -4.90417), ("town:tawila", 13.51667, 24.86667),
+    ("forest:sambisa", 11.25, 13.41667),
 ])
 def test_curated_war_places(rows, geoms, pid, lat, lon):
     r = rows[pid]
@@ -493,6 +496,7 @@ def test_curated_war_places(rows, geoms, pid, lat, lon):
     # Ukraine's national romanisation next to GeoNames' BGN spelling
     ("geonames:689558", "Vinnytsia"), ("geonames:703845", "Kryvyi Rih"), ("geonames:700569", "Mykolaiv"),
     ("village:baghouz", "Baghouz"), ("geonames:2453514", "Menaka"),
+    ("geonames:295277", "Umm al-Rashrash"),
 ])
 def test_english_usage_aliases(rows, pid, alias):
     r = rows[pid]

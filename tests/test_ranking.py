@@ -135,6 +135,24 @@ def test_city_comma_area_is_evidence(small):
     assert any("written as 'Alexandria, Virginia'" in w for w in place.why)
 
 
+@pytest.mark.parametrize("context,area", [
+    ("Gunmen attacked a convoy near Boni, in central Mali.", "Mali"),
+    ("Gunmen attacked a convoy near Boni, Mali, on Monday.", "Mali"),
+    ("gunmen attacked a convoy near boni, in the far north of mali.", None),
+])
+def test_name_comma_in_area_is_evidence(gaz, context, area):
+    # "X, in central Y" says what holds X as "X, Y" does ("central" is also a place name)
+    if "village:boni" not in gaz:
+        pytest.skip("this gazetteer has no curated Boni")
+    place = gaz.resolve("Boni", context=context)
+    written = [w for w in place.why if w.startswith("written as")]
+    if area is None:
+        assert not written  # "the far north of" is not the pattern
+    else:
+        assert place.id == "village:boni", place.why
+        assert written and area in written[0]
+
+
 def test_country_beats_a_same_named_place(gaz):
     assert gaz.resolve("Georgia").kind == "country"
     assert gaz.resolve("Syria").kind == "country"

@@ -22,7 +22,8 @@ LAKE_RES = "i"
 # Lebanon, Oman, Palestine, Qatar, Saudi Arabia, Syria, Turkey, UAE, Yemen.
 MIDDLE_EAST = ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR",
                "AE", "YE")
-CURATED_COLUMNS = ["id", "name", "aliases", "kind", "country", "lat", "lon", "citation"]
+# population is optional: when the cited article gives one, it ranks the place among its namesakes
+CURATED_COLUMNS = ["id", "name", "aliases", "kind", "country", "lat", "lon", "population", "citation"]
 
 
 def _enclosing(rows, pt, country):
@@ -58,7 +59,7 @@ def curated_rows(path, rows):
                    kind=rec["kind"], country=rec["country"],
                    # a lake several countries share (Lake Chad, Lake Kivu) has none
                    parent=_enclosing(rows, pt, rec["country"]) if rec["country"] else "",
-                   lat=lat, lon=lon, wkt=None, population=0,
+                   lat=lat, lon=lon, wkt=None, population=int(rec["population"] or 0),
                    source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
         if rec["kind"] == "lake":
             poly = _lake_polygon(pt)

@@ -48,6 +48,8 @@ WORLD_ALIAS_LIMIT = 6
 ENGLISH_USAGE = {
     687700: ["Zaporizhia", "Zaporozhye", "Zaporizhzhia"],
     4140963: ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C.", "DC"],
+    # Eilat under the name the Houthis' statements (and the reports quoting them) use
+    295277: ["Umm al-Rashrash", "Umm Rashrash"],
 }
 
 
