@@ -31,9 +31,19 @@ _FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
 # words that end a speaker phrase to the left of its verb
 # nouns of a state's or group's speaking bodies
 _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council",
-                   "agency", "intelligence", "company", "corporation", "firm", "operator", "utility", "service"})
+                   "agency", "intelligence", "company", "corporation", "firm", "operator", "utility", "service",
+                   # the press and the war bloggers of a side are not its state ("Russian milbloggers claimed")
+                   "media", "milbloggers", "milblogger", "bloggers", "blogger", "channels", "channel", "outlets",
+                   "outlet", "broadcaster", "television", "newspaper", "newspapers", "press",
+                   # a unit speaks for itself ("a spokesperson for a Ukrainian brigade said")
+                   "brigade", "battalion", "regiment", "division", "corps"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
+# prepositions of a participle phrase after a speaker ("a brigade operating in the area")
+_PARTICIPLE_PREPS = frozenset({"in", "near", "around", "along", "on", "at", "outside", "inside"})
+# what shows rather than says: the outlet's own evidence ("footage indicates", "images show")
+_EVIDENCE = frozenset({"footage", "video", "videos", "imagery", "images", "image", "photos", "photographs",
+                       "pictures", "evidence", "geolocation", "geolocated", "data"})
 _SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
 
 @dataclass
@@ -90,6 +100,8 @@ def frames(an, lexicon, *, previous=None):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
                 continue
         subj = _speaker_left(an, k, lexicon)
+        if subj is not None and subj[1] is None and _EVIDENCE.intersection(subj[0].lower().split()):
+            continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
         if subj is None and previous is not None and previous[0] and _he_or_she_left(toks, k):
@@ -215,6 +227,13 @@ def _one_speaker(an, k, lexicon):
             j = o - 1
     if j < 0:
         return None
+    # "a spokesperson for a brigade operating in the area said": step over the participle phrase
+    for gap in (2, 3):
+        p = j - gap
+        if (p >= 1 and toks[p + 1].key in _PARTICIPLE_PREPS and (gap == 2 or toks[p + 2].key == "the")
+                and toks[p].key.endswith(("ing", "ed")) and toks[p].key not in SPEECH and toks[p - 1].word):
+            j = p - 1
+            break
     words = []
     while j >= 0 and toks[j].word and (toks[j].key not in _SPEAKER_STOP
                                       or toks[j].key == "the" and j >= 2 and toks[j - 1].key == "of" and words):
@@ -250,6 +269,11 @@ def _one_speaker(an, k, lexicon):
         return ((body or a.actor), a.actor), lo
     phrase = an.text[toks[min(words)].start:toks[max(words)].end]
     names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if toks[w].key not in _TITLES]
+    last_title = max((w for w in words if toks[w].key in _TITLES and toks[w].key not in DETERMINERS), default=None)
+    if last_title is not None and last_title < max(words):
+        # "Zaporizhia Oblast Military Administration Head Ivan Fedorov": the office before the
+        # title may be long; the name is what follows the title
+        names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if w > last_title]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
         return None
     if len(names) > 4 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):

@@ -523,6 +523,12 @@ def _key(text):
     return tuple(t.key for t in tokenize(text) if t.word)
 
 
+# "the city council", "the town's mayor", "the city military administration": who runs the place
+_CITY_BODY = re.compile(r"^\s*(?:['’]s\s+|\s+s\s+)?(?:(?:military|civil|civilian|local|regional)\s+)?"
+                        r"(?:administration|council|councils|authorities|authority|officials?|mayor|hall|"
+                        r"government|governor|administrator|head|police|prosecutor)\b")
+
+
 def _corefs(text, lower, mentions, lexicon):
     out = []
     named = sorted((pm for pm in mentions if pm.role in ("site", "origin", "destination")), key=lambda p: p.start)
@@ -556,9 +562,12 @@ def _corefs(text, lower, mentions, lexicon):
             if place is None:
                 continue
         elif noun in ("city", "town", "village"):
+            if _CITY_BODY.match(rest):
+                continue  # "the city military administration said": a body, not a place in the story
             towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
-            # "the village" is the last village named, if any: not the city it lies near
-            same = [pm for pm in towns if pm.place.kind == noun]
+            # "the village" is the last village named, if any: not the city it lies near; "the
+            # city" is the last town or city (news calls a town of 60,000 a city)
+            same = [pm for pm in towns if pm.place.kind == noun or noun == "city" and pm.place.kind == "town"]
             pick = (same or towns)[-1] if towns else None
             if pick is not None and pick.role == "destination":
                 # "attacked Mirebalais, forcing families to flee toward Lascahobas. Police

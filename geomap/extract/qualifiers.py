@@ -48,12 +48,16 @@ _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
 _EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
+# how far "western X" lies from X's point, by X's kind (about half a place's usual extent)
+_PART_KM = {"city": 4.0, "town": 2.0, "village": 1.0}
 _PART_BEFORE = re.compile(
     r"(?:(?:parts?|areas?|swathes?|the\s+countryside|much|most|pockets?)\s+of\s+)?(?:the\s+)?" + _DIR + r"\s+$")
 _PART_AFTER = re.compile(r"^\s*(?:['’]s?|\s*s)\s+" + _DIR + r"\b(?!\s+(?:of|bank|side))")
 _KIND_BEFORE = re.compile(
     r"(?:" + _DIR + r"\s+)?(?P<kind>province|governorate|region|state|oblast|city|town|village|district|county|river)\s+of\s+(?:the\s+)?$")
 _HAS_DIR = re.compile(r"north|south|east|west")
+# "(in) southeastern X": only the direction adjective, right before the name
+_DIR_JUST_BEFORE = re.compile(r"\b" + _DIR + r"\s+$")
 _BANKY = re.compile(r"bank|side|shore|flank")
 _APPROACH = re.compile(r"\bfrom\s+(?:both\s+)?(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
 # "... from the south and (from) the east", "from the north, the west and the south"
@@ -158,7 +162,13 @@ def detect_qualifier(text, start, end, *, kind=None):
     if m:
         return Qualifier(direction_of(m.group(1), m.group(2)), start, end + m.end(),
                          km=_EDGE_KM if kind in _POINTS or kind is None else None)
-    if kind in ("city", "town", "village", "base", "landmark", "dam"):
+    if kind in _PART_KM:
+        # "in southeastern Stepnohirsk", "western Mosul": that part of the place, off its centre
+        m = _DIR_JUST_BEFORE.search(before) if dir_before and tail.endswith(_DIR_ENDS) else None
+        if m:
+            return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end, km=_PART_KM[kind])
+        return None
+    if kind in _POINTS:
         return None
     m = _PART_BEFORE.search(before) if dir_before and tail.endswith(_DIR_ENDS) else None
     if m:

@@ -58,6 +58,9 @@ _OPERATION_NEXT = {"room", "rooms", "centre", "center", "centres", "centers", "c
                    "director", "chief", "chiefs", "manager", "managers", "cost", "costs", "headquarters", "hq",
                    "base", "capability", "capabilities", "of", "officer", "officers", "staff", "area", "areas",
                    "theatre", "theater", "zone", "zones", "tempo", "team", "teams", "unit", "units"}
+# "the tempo of (Russian) operations", "the pace of operations": operations in general, no event
+_OPERATION_MEASURE = {"tempo", "pace", "scale", "scope", "intensity", "nature", "focus", "rhythm", "conduct",
+                      "course", "timing", "cost", "costs", "planning", "coordination", "support"}
 # adjectives of "measures"/"steps"/"action" in "take ... measures"
 _MEASURE_ADJ = {"further", "more", "stronger", "strong", "tougher", "tough", "firm", "firmer", "necessary",
                 "appropriate", "adequate", "retaliatory", "reciprocal", "decisive", "urgent", "immediate", "new",
@@ -205,9 +208,13 @@ def _idiom_object(toks, k):
 
 
 def _civil_operation(toks, i, L):
-    """"a peacekeeping operation", "halted its operations", "the operations room": no military action."""
-    before = [toks[j].key for j in range(max(0, i - 2), i)]
-    if not CIVIL_OPERATION.isdisjoint(before):
+    """"a peacekeeping operation", "halted its operations", "the operations room", "the tempo of
+    Russian operations": no military action (the last is a measure of operations in general)."""
+    before = [toks[j].key for j in range(max(0, i - 3), i)]
+    if not CIVIL_OPERATION.isdisjoint(before[-2:]):
+        return True
+    # "of" right before the noun or before one adjective, after a measure word
+    if any(before[x] == "of" and before[x - 1] in _OPERATION_MEASURE for x in range(1, len(before))):
         return True
     return i + L < len(toks) and toks[i + L].key in _OPERATION_NEXT
 

@@ -32,7 +32,9 @@ PLAN_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intende
            "hopes", "hoped", "expected", "set"}
 ASSERT_TO = {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
              "tried", "try", "tries", "attempted", "attempt", "attempts", "forced", "managed", "able", "moved",
-             "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed"}
+             "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed",
+             # the progressive: "are trying to infiltrate", "is attempting to storm"
+             "trying", "attempting", "beginning", "starting", "continuing", "resuming", "managing"}
 NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 PREVENT = {"avoid", "avoiding", "prevent", "preventing", "prevented", "avert", "averting", "averted", "deter",
            "deterring", "against", "any", "further", "possible", "potential", "future", "such", "no",

@@ -1,0 +1,101 @@
+"""Readings met in held-out batch 15, checked on new sentences (cased and lowercased)."""
+
+from pathlib import Path
+
+import pytest
+
+from geomap.extract.events import extract_document
+from geomap.extract.qualifiers import KM_PER_DEG
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    """The real gazetteer: these sentences name places the small fixture lacks."""
+    from geomap.gazetteer import Gazetteer
+
+    if not REAL.exists():
+        pytest.skip("data/gazetteer.csv is not built yet")
+    return Gazetteer.from_csv(REAL)
+
+
+def _both(rows):
+    return [r for row in rows for r in (row, (row[0].lower(),) + tuple(row[1:]))]
+
+
+def _rows(text, gaz, action=None):
+    return [r for r in extract_document(text, gazetteer=gaz) if action is None or r["action"] == action]
+
+
+@pytest.mark.parametrize("text,action,speaker", _both([
+    # a long office before the title: the name after the title is the person, the whole is the source
+    ("Kherson Oblast Military Administration Head Oleksandr Prokudin said Russian drones struck Beryslav.",
+     "attack", "prokudin"),
+    # the press and war bloggers of a side are a source of their own, not the side's state
+    ("Russian milbloggers claimed that Russian forces captured Toretsk on Sunday.", "capture", "milbloggers"),
+    ("Iranian state media reported that Israeli jets struck a base near Isfahan.", "attack", "media"),
+    # a participle phrase after the speaker ("... operating in the area") is stepped over
+    ("A spokesman for a Ukrainian brigade fighting in the area said Russian troops advanced on Siversk.",
+     "advance", "brigade"),
+]))
+def test_batch15_speakers(gaz, text, action, speaker):
+    rows = _rows(text, gaz, action)
+    assert rows and rows[0]["stance"] == "claimed", rows
+    assert speaker in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Satellite imagery indicates that Sudanese troops withdrew from Bara.",),
+    ("Geolocated footage indicates that Russian forces advanced near Siversk.",),
+]))
+def test_evidence_is_no_claimant(gaz, text):
+    rows = _rows(text[0], gaz)
+    assert rows and all(r["stance"] == "asserted" and r["reported_by"] is None for r in rows), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Analysts will keep watching the tempo of Russian operations near Siversk.",),
+    ("The pace of Israeli operations in Rafah slowed last month.",),
+]))
+def test_a_measure_of_operations_is_no_event(gaz, text):
+    assert not _rows(text[0], gaz, "attack")
+
+
+@pytest.mark.parametrize("text,action", _both([
+    ("Small groups of Russian infantry are trying to infiltrate Siversk.", "advance"),
+    ("M23 fighters have infiltrated Minova, local officials said.", "advance"),
+]))
+def test_infiltration_is_an_advance(gaz, text, action):
+    assert _rows(text, gaz, action)
+
+
+@pytest.mark.parametrize("text,place,qualifier", _both([
+    ("Russian forces advanced in southeastern Siversk on Tuesday.", "Siversk", "southeast"),
+    ("Heavy clashes between the army and M23 were reported in northern Goma.", "Goma", "north"),
+]))
+def test_a_part_of_a_town_is_off_its_centre(gaz, text, place, qualifier):
+    rows = [r for r in _rows(text, gaz) if r["place"] and place.lower()[:4] in r["place"].lower()]
+    assert rows and rows[0]["qualifier"] == qualifier, rows
+    p = gaz.resolve(place)
+    g = rows[0]["geometry"]
+    shift = ((g.x - p.lon) ** 2 + (g.y - p.lat) ** 2) ** 0.5 * KM_PER_DEG
+    assert 0.5 < shift < 6, shift  # a few km, not the town's point nor a far offset
+    assert ("north" in qualifier) == (g.y > p.lat)
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Russian drones hit Kupiansk overnight. In Kharkiv, the city council said shelling damaged a school.",),
+]))
+def test_the_city_council_is_no_place(gaz, text):
+    rows = _rows(text[0], gaz)
+    assert not [r for r in rows if r["place"] and "kupiansk" in r["place"].lower()
+                and "council" in (r["sentence"] or "").lower()], rows
+
+
+def test_the_city_is_the_last_town_named(gaz):
+    text = ("Russian missiles hit Odesa on Monday. On Tuesday drones struck Kherson, and a fire broke out "
+            "across the city, regional officials said. Ukrainian troops then shelled the city.")
+    rows = _rows(text, gaz, "attack")
+    last = [r for r in rows if "shelled" in r["sentence"]]
+    assert last and "kherson" in last[0]["place"].lower(), rows
