@@ -76,8 +76,10 @@ def frames(an, lexicon, *, previous=None):
                 who = _title(re.sub(r"^(?:the|a|an)\s+", "", an.text[toks[k + 2].start:toks[end - 1].end],
                                     flags=re.I).lower())
             if who:
-                # "According to X, ..." opens the sentence; "..., according to X" closes it
-                lo, hi = (end, n) if k <= 1 else (0, k)
+                # "According to X, ..." opens the sentence ("On Monday, according to X, ..." too:
+                # no action before it); "..., according to X" closes it
+                opens = k <= 1 or not any(t.i < k for t in an.triggers) and end < n and toks[end].key == ","
+                lo, hi = (end, n) if opens else (0, k)
                 frames.append(Frame("speech", k, who, actor, lo, hi))
             continue
         kind = ("speech" if key in SPEECH else "deny" if key in DENY else "warn" if key in WARN
@@ -125,6 +127,9 @@ def frames(an, lexicon, *, previous=None):
             if subj is None:
                 continue
         who, actor = subj
+        via = _via_channel(an, k)
+        if via:
+            who = f"{who} ({via})"  # "Islamic State said through its Amaq agency": both name the source
         start = _np_start(an, k)
         if (kind == "speech" and start > 0 and toks[start - 1].key == ","
                 and toks[start].key not in _CLAUSE_OPENERS
@@ -157,6 +162,24 @@ def frames(an, lexicon, *, previous=None):
             if cut:
                 f.hi = min(cut) if toks[min(cut)].key == "," and min(cut) + 1 in an.boundaries else max(cut)
     return frames
+
+
+_CHANNELS = frozenset({"agency", "channel", "channels", "outlet", "account", "website", "wing", "arm", "office"})
+
+
+def _via_channel(an, k):
+    """"said through its Amaq propaganda agency", "claimed via its Telegram channel": the
+    channel as written, or None."""
+    toks = an.tokens
+    if k + 3 >= len(toks) or toks[k + 1].key not in ("through", "via", "in") or toks[k + 2].key not in (
+            "its", "their", "the"):
+        return None
+    for x in range(k + 3, min(len(toks), k + 7)):
+        if not toks[x].word:
+            return None
+        if toks[x].key in _CHANNELS:
+            return _title(an.text[toks[k + 3].start:toks[x].end])
+    return None
 
 
 def _tail(toks, k):

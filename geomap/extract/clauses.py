@@ -32,7 +32,8 @@ _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
 # kinds of unit between a possessive and its head: "their drone units", "its special forces"
 _POSS_MODIFIERS = {"drone", "artillery", "air", "naval", "special", "own", "elite", "ground", "missile", "rocket",
                    "assault", "combat", "reconnaissance", "marine", "sea", "mobile", "armoured", "armored", "tank",
-                   "infantry", "border", "frontline", "allied", "airborne", "mechanised", "mechanized", "commando"}
+                   "infantry", "border", "frontline", "allied", "airborne", "mechanised", "mechanized", "commando",
+                   "remaining", "last", "surviving", "retreating", "besieged", "regular", "reserve", "local"}
 _AND_AFTER_ACTOR = SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"}
 
 

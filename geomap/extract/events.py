@@ -136,6 +136,14 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                     # an unnamed or generic author ("militants") named by its claim
                     row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed", reported_by=who)
             memory.claim_previous = None
+        if memory.blame_previous:
+            who, source = memory.blame_previous
+            for row in prev_rows:
+                if row["action"] == "attack" and (row["actor"] is None or row["actor"].islower()):
+                    # "Local sources attributed the strike to the SAF": its author, by their account
+                    row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed",
+                               reported_by=source or row["reported_by"])
+            memory.blame_previous = ()
         if memory.deny_previous:
             for row in list(prev_rows):
                 if row["stance"] in ("asserted", "claimed"):
@@ -186,6 +194,10 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     if d.venue[1] > d.venue[0]:
         v0, v1 = sent.start + toks[d.venue[0]].start, sent.start + toks[d.venue[1] - 1].end
         sites = [pm for pm in sites if not v0 <= pm.start < v1]
+    if not movement and any(pm.role == "site" for pm in sites):
+        # "beheaded two farmers, the latest of attacks that pushed families toward Montepuez":
+        # where people went is no site of an attack when the sentence names one
+        sites = [pm for pm in sites if pm.role == "site"]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause:
         return _nearest(in_clause, trig, movement, sent), "clause"

@@ -76,6 +76,7 @@ class Memory:
     lexicon: object = None
     deny_previous: str | None = None   # "Hamas denied the claim": the previous sentence's events
     claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
+    blame_previous: tuple = ()         # "residents blamed the strike on the SAF": (author, source)
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
@@ -105,6 +106,7 @@ def link_sentence(an, lexicon, memory):
             # "the Pakistani Taliban claimed responsibility": the author of the attack just told
             memory.claim_previous = _subject(an, k, (), memory)[0] or memory.claim_previous
     frames = find_frames(an, lexicon, previous=memory.speaker)
+    _blame_previous(an, memory, lexicon)
     for f in frames:
         if f.speaker and f.kind in ("speech", "deny", "warn"):
             memory.speaker = (f.speaker, f.actor)
@@ -126,7 +128,7 @@ def link_sentence(an, lexicon, memory):
             # speaker's own clause is where it was said
             # (but "residents of X said ... there": witnesses speak from where it happened)
             if not (f.actor and lexicon.actor(f.actor).type == "civilians"):
-                d.venue = (an.clause(f.k)[0], _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
+                d.venue = (_speaker_clause(an, f.k), _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
             if f.kind == "deny":
                 d.stance = "denied"
                 d.reported_by = f.speaker
@@ -178,6 +180,11 @@ def link_sentence(an, lexicon, memory):
     # "an operation" is a military action only by an armed actor ("the UN ended its operation in Mali")
     drafts = [d for d in drafts if toks[d.k].key not in ("operation", "operations") or d.actor and
               lexicon.actor(d.actor).type in _ARMED]
+    # civilians flee, they do not advance ("attacks pushed thousands of families toward X"); and
+    # "told people to leave", "ordered residents to evacuate": those told are who would move
+    drafts = [d for d in drafts if not (d.category == "advance" and d.actor
+                                        and lexicon.actor(d.actor).type == "civilians")
+              and not _told_to_move(an, d, lexicon)]
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
@@ -366,6 +373,9 @@ def _drafts_for(an, tr, frames, memory):
         k = tr.i - (1 if back[:1] in (["who"], ["which"]) else 2) - 1
         if k >= 0 and toks[k].key in _UNKNOWN_WHO:
             return []
+        if (back[:1] == ["who"] and k >= 0 and toks[k].word and toks[k].key not in _UNNAMED_ATTACKERS
+                and toks[k].key not in _FORCE_NOUNS and not any(m.j == k + 1 for m in an.actors)):
+            return []  # "said one resident who fled to Pemba": a person, no actor of the story
         actor, backer = _subject(an, tr.i, frames, memory)
     elif back[:1] == ["to"] and len(back) > 1 and back[1] in THREAT_TO and _threatener(an, tr.i - 2, frames):
         # "Moscow said Ukrainian marines had crossed ..., and threatened to strike": the
@@ -401,6 +411,52 @@ def _drafts_for(an, tr, frames, memory):
 
 
 _ATTRIBUTED = {"attributed", "blamed", "credited", "ascribed"}
+
+
+_ORDER = {"told", "tell", "tells", "telling", "ordered", "order", "orders", "ordering", "urged", "urge", "urges",
+          "urging", "asked", "ask", "asks", "forced", "force", "forces", "forcing", "warned", "warning",
+          "instructed", "allowed", "called", "calling", "compelled", "pressured"}
+
+
+_FORCE_NOUNS = {"troops", "forces", "soldiers", "fighters", "units", "army", "militants", "men", "brigades"}
+
+
+def _told_to_move(an, d, lexicon):
+    """A movement in "told people to leave" or "ordered residents to evacuate the town": its
+    subject is the object of the order, which is no armed actor."""
+    toks, k = an.tokens, d.k
+    if d.category not in ("withdraw", "advance") or k < 3 or toks[k - 1].key != "to":
+        return False
+    for v in range(k - 2, max(-1, k - 6), -1):
+        if toks[v].key in _ORDER:
+            obj = [m for m in an.actors if v < m.i < k - 1]
+            if obj:
+                return all(m.actor and lexicon.actor(m.actor).type == "civilians" for m in obj)
+            # a plain noun: "people", "families"; not "troops", "its forces"
+            return not any(toks[x].key in _FORCE_NOUNS for x in range(v + 1, k - 1))
+        if not toks[v].word:
+            return False
+    return False
+
+
+def _blame_previous(an, memory, lexicon):
+    """"Local sources attributed the strike to the SAF": the author of the attack just told, by
+    whose account (an attack noun with "the"/"this"/"that", then "to"/"on" and an actor)."""
+    toks = an.tokens
+    for k, t in enumerate(toks[:-3]):
+        if t.key not in ("attributed", "blamed", "ascribed") or toks[k + 1].key not in ("the", "this", "that"):
+            continue
+        noun = next((tr for tr in an.triggers if tr.i == k + 2 and tr.pos == "noun" and tr.category == "attack"), None)
+        if noun is None or noun.j >= len(toks) or toks[noun.j].key not in ("to", "on"):
+            continue
+        author = next((m for m in an.actors if m.i in (noun.j + 1, noun.j + 2) and not m.pronoun), None)
+        if author is None:
+            continue
+        from .attribution import _speaker_left
+
+        source = _speaker_left(an, k, lexicon)
+        memory.blame_previous = (author.actor, source[0] if source else None)
+        return
 # "responded with artillery fire", "retaliated with airstrikes": what follows "with" is the action
 _RESPOND = {"responded", "respond", "responds", "responding", "retaliated", "retaliate", "retaliates",
             "retaliating", "replied", "reply", "replies", "replying", "answered"}
@@ -496,6 +552,18 @@ def _light_gerund_of(an, i):
         if not toks[g].word:
             return False
     return False
+
+
+def _speaker_clause(an, k):
+    """Where the clause of the reporting verb ``k`` begins, past a fronted place phrase: "In
+    Chiure district, further south, a local official said ...": the scene of what is told."""
+    toks = an.tokens
+    start = an.clause(k)[0]
+    if toks[start].key in ("in", "at", "near", "around", "across", "along"):
+        commas = [x for x in range(start, k) if toks[x].key == ","]
+        if commas:
+            return commas[-1] + 1
+    return start
 
 
 def _content_start(toks, f, k):

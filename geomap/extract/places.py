@@ -85,7 +85,9 @@ _VENUE_BEFORE = re.compile(
     # "in a statement issued in Phnom Penh"
     r"|\b(?:statement|communiqu[eé]|press\s+release|declaration|video)\s+(?:was\s+)?"
     r"(?:issued|released|published|posted|signed|read(?:\s+out)?|broadcast|aired)"
-    r"(?:\s+(?:on|over)\s+(?:state\s+|national\s+|public\s+)?(?:television|tv|radio))?\s+(?:in|at|from)\s+(?:the\s+)?$")
+    r"(?:\s+(?:on|over)\s+(?:state\s+|national\s+|public\s+)?(?:television|tv|radio))?\s+(?:in|at|from)\s+(?:the\s+)?$"
+    # "said in a statement from Port Sudan"
+    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:based|headquartered|stationed)\s+in"
