@@ -39,6 +39,9 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
                    "brigade", "battalion", "regiment", "division", "corps"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
+# titles after which a person's name follows ("spokesman Yahya Saree", "commander Ali Mohammed")
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "governor", "mayor", "minister",
+                     "chief", "head", "leader", "general", "colonel", "official", "envoy", "president"})
 # prepositions of a participle phrase after a speaker ("a brigade operating in the area")
 _PARTICIPLE_PREPS = frozenset({"in", "near", "around", "along", "on", "at", "outside", "inside"})
 # what shows rather than says: the outlet's own evidence ("footage indicates", "images show")
@@ -213,7 +216,7 @@ def _speaker_left(an, k, lexicon=None):
     j = lo - 1
     if j >= 0 and toks[j].key == "the":
         j -= 1
-    if j >= 1 and toks[j].key == "and":
+    if j >= 1 and toks[j].key == "and" and toks[j - 1].key != ",":  # ", and officials said": a new clause
         other = _one_speaker(an, j, lexicon)
         if other is not None and other[0][0]:
             return f"{other[0][0]} and {who}", actor or other[0][1]
@@ -288,6 +291,12 @@ def _one_speaker(an, k, lexicon):
         # "Abdulmalik al-Houthi said": the person speaks, for the actor they belong to
         if a.person:
             return (_title(a.person), a.actor), lo
+        # "houthi military spokesman yahya saree said": the name after the title (any case)
+        title = max((w for w in words if toks[w].key in _SPOKES and w >= a.j), default=None)
+        name = [w for w in sorted(words) if title is not None and w > title]
+        if name and len(name) <= 3 and all(toks[w].key.isalpha() and toks[w].key not in _TITLES for w in name):
+            first = min(w for w in words if toks[w].key not in DETERMINERS)
+            return (_title(an.text[toks[first].start:toks[name[-1]].end]), a.actor), lo
         body = _body(an, words, a, lexicon)
         return ((body or a.actor), a.actor), lo
     phrase = an.text[toks[min(words)].start:toks[max(words)].end]

@@ -194,7 +194,7 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     if d.venue[1] > d.venue[0]:
         v0, v1 = sent.start + toks[d.venue[0]].start, sent.start + toks[d.venue[1] - 1].end
         sites = [pm for pm in sites if not v0 <= pm.start < v1]
-    if not movement and any(pm.role == "site" for pm in sites):
+    if not movement and d.category != "deploy" and any(pm.role == "site" for pm in sites):
         # "beheaded two farmers, the latest of attacks that pushed families toward Montepuez":
         # where people went is no site of an attack when the sentence names one
         sites = [pm for pm in sites if pm.role == "site"]

@@ -296,6 +296,11 @@ def _drafts_for(an, tr, frames, memory):
                     stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":
                 actors = [adj.actor]
+        accused = [f for f in frames if f.kind == "accuse" and f.object and f.k < tr.i and f.lo <= tr.i < f.hi]
+        if not actors and accused and det_i >= 1 and (toks[det_i].key in ("for", "of")
+                                                       or toks[det_i - 1].key in ("for", "of")):
+            # "officials blamed Haftar's forces for a drone strike on a camp": the accused did it
+            actors, backer = [accused[0].object], None
         bw = _between_after(an, tr) if not actors and tr.category in ("clash", "meet") else None
         if bw is not None:
             pair = _agents(an, bw, ("between",), direct=True)
@@ -366,8 +371,8 @@ def _drafts_for(an, tr, frames, memory):
         target = _subject(an, tr.i, frames, memory)[0] if relative is None else None
         return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi)) for a in agents]
     accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
-    if tr.tag == "ing" and tr.i > 0 and toks[tr.i - 1].key == "of" and accused:
-        actor, backer = accused[0].object, None
+    if tr.tag == "ing" and tr.i > 0 and toks[tr.i - 1].key in ("of", "for") and accused:
+        actor, backer = accused[0].object, None  # "accused Russia of shelling", "blamed the RSF for attacking"
     elif back[:1] in (["who"], ["which"]) or back[:2] in (["side", "which"], ["party", "which"], ["group", "which"]):
         # "did not say which side fired", "it was unclear who fired": the author is the open question
         k = tr.i - (1 if back[:1] in (["who"], ["which"]) else 2) - 1

@@ -61,6 +61,10 @@ _OPERATION_NEXT = {"room", "rooms", "centre", "center", "centres", "centers", "c
 # "the tempo of (Russian) operations", "the pace of operations": operations in general, no event
 _OPERATION_MEASURE = {"tempo", "pace", "scale", "scope", "intensity", "nature", "focus", "rhythm", "conduct",
                       "course", "timing", "cost", "costs", "planning", "coordination", "support"}
+# "clear" the adjective: after a copula or degree word, before a question word
+_CLEAR_ADJ_BEFORE = {"is", "was", "are", "were", "be", "been", "being", "it", "not", "very", "more", "made", "make",
+                     "makes", "making", "seems", "seemed", "appears", "remains", "remained", "crystal", "all", "'s"}
+_CLEAR_ADJ_AFTER = {"who", "whether", "what", "if", "how", "why", "when", "where", "which", "that"}
 # adjectives of "measures"/"steps"/"action" in "take ... measures"
 _MEASURE_ADJ = {"further", "more", "stronger", "strong", "tougher", "tough", "firm", "firmer", "necessary",
                 "appropriate", "adequate", "retaliatory", "reciprocal", "decisive", "urgent", "immediate", "new",
@@ -169,6 +173,9 @@ def find_triggers(an, lexicon):
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
             form = None
+        if form is not None and tok.key == "clear" and L == 1 and (prevk in _CLEAR_ADJ_BEFORE or i + 1 < n and toks[
+                i + 1].key in _CLEAR_ADJ_AFTER):
+            form = None  # "is it clear who started it?", "made clear that": the adjective
         if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
             form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action
