@@ -96,8 +96,8 @@ def frames(an, lexicon, *, previous=None):
         if k > 1 and toks[k - 2].key in ("its", "their", "his", "her", "our") and toks[k - 1].word \
                 and not key.endswith("ed"):
             continue  # "in its evening report that ...": a noun
-        if kind == "speech" and not key.endswith("ed") and any(x.key in DENY for x in toks[max(0, k - 3):k]):
-            continue  # "denied militia claims that ...", "denies reports that ...": what is denied
+        if kind == "speech" and not key.endswith("ed") and _denied_before(toks, k):
+            continue  # "denied militia claims that ...", "rejects reports in Lebanese media claiming ..."
         # "something moscow denied", "which X denied": the denial closes the sentence
         if kind == "deny" and k >= 2 and _tail(toks, k):
             a = an.actor_at(k - 1)
@@ -183,6 +183,16 @@ def _via_channel(an, k):
         if toks[x].key in _CHANNELS:
             return _title(an.text[toks[k + 3].start:toks[x].end])
     return None
+
+
+def _denied_before(toks, k):
+    """A denial verb at most seven words before ``k``, in the same clause."""
+    for x in range(k - 1, max(-1, k - 8), -1):
+        if toks[x].key in DENY:
+            return True
+        if not toks[x].word or toks[x].key in ("and", "but", "or", "then", "who", "which", "while"):
+            return False  # "rejected the claim and said ...": a statement of its own
+    return False
 
 
 def _tail(toks, k):
@@ -308,7 +318,7 @@ def _one_speaker(an, k, lexicon):
         names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if w > last_title]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
         return None
-    if len(names) > 4 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
+    if len(names) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return (_title(phrase), None), lo

@@ -158,7 +158,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             prev_sites = [pm for pm in sites if pm.place.id in used] or sites
     if cleaned.issuer:
         # a press statement's own account is its issuer's claim ("ROYAL THAI ARMY - PRESS STATEMENT")
-        issuer = cleaned.issuer.title() if cleaned.issuer.isupper() or cleaned.issuer.islower() else cleaned.issuer
+        issuer = _issuer_case(cleaned.issuer)
         for row in rows:
             if row["reported_by"] is None:
                 row["reported_by"] = issuer
@@ -178,6 +178,22 @@ def _article_country(mentions, focus):
         if pm.locating and pm.place.country:
             counts[pm.place.country] = counts.get(pm.place.country, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _issuer_case(name):
+    """A letterhead's issuer in title case: "IDF SPOKESPERSON'S UNIT" -> "IDF Spokesperson's Unit"
+    (short all-capital words are acronyms); a mixed-case name is kept as written."""
+    if not (name.isupper() or name.islower()):
+        return name
+    words = []
+    for w in name.split():
+        if w.lower() in ("of", "the", "and", "for", "on", "in") and words:
+            words.append(w.lower())
+        elif name.isupper() and len(w.strip("(),.")) <= 3 and w.isalpha():
+            words.append(w)  # IDF, RSF, UN
+        else:
+            words.append(re.sub(r"['’]S\b", lambda m: m.group(0).lower(), w.title()))
+    return " ".join(words)
 
 
 def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gazetteer=None):

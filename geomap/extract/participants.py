@@ -29,7 +29,9 @@ _FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "
 
 def _prev_word(toks, i):
     j = i - 1
-    while j >= 0 and toks[j].key in ("the", "a", "an"):
+    # "and allied Wazalendo fighters": the coordination, not the adjective, comes before
+    while j >= 0 and (toks[j].key in ("the", "a", "an") or toks[j].key in ("allied", "affiliated") and j >= 1
+                      and toks[j - 1].key in ("and", "with", "of")):
         j -= 1
     return toks[j].key if j >= 0 else ""
 
