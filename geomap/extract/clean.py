@@ -131,6 +131,11 @@ def _header_issuer(paras):
     first = paras[0][0] if paras and paras[0] else ""
     if not first or len(first.split()) > 8 or re.search(r"[.!?,;]$", first) or _STATEMENT_ONLY.match(first):
         return None
+    second = statement_issuer(paras[0][1]) if len(paras[0]) > 1 and first.isupper() else None
+    if second:
+        # "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA" / "Ministry of Defense - Press Release"
+        head = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), first.title())
+        return f"{second} ({head})"
     for para in paras[1:4]:
         if any(_STATEMENT_ONLY.match(line) for line in para):
             return first

@@ -88,6 +88,16 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     country = _article_country(mentions, focus)
     near = focus_points(mentions, focus)
     memory = Memory()
+    if cleaned.issuer:
+        # a statement's "we" and "our forces" are its issuer's side, as in a transcript's turn
+        issuer_actors = [m.actor for m in analyse(cleaned.issuer, lexicon).actors if not m.pronoun]
+        if not issuer_actors:
+            # "Ministry of Defense (Federal Democratic Republic of Ethiopia)": the country's forces
+            ccs = {pid.split(":", 1)[1] for m in gazetteer.scan(cleaned.issuer) for pid in m.place_ids
+                   if pid.startswith("country:")}
+            issuer_actors = [a.name for a in lexicon.actors.values() if a.country in ccs and a.type == "state_forces"]
+        if len(issuer_actors) == 1 or issuer_actors and len(set(issuer_actors)) == 1:
+            memory.turn = (_issuer_case(cleaned.issuer), issuer_actors[0])
     rows = []
     prev_sites = []
     prev_rows = []
