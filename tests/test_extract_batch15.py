@@ -99,3 +99,70 @@ def test_the_city_is_the_last_town_named(gaz):
     rows = _rows(text, gaz, "attack")
     last = [r for r in rows if "shelled" in r["sentence"]]
     assert last and "kherson" in last[0]["place"].lower(), rows
+
+
+@pytest.mark.parametrize("text,action,actor,speaker", _both([
+    # a venue after "a statement from", and "its remaining troops"
+    ("The RSF seized Babanusa. The army said in a statement from Port Sudan that its remaining troops had "
+     "pulled out of the town.", "withdraw", "Sudanese Armed Forces", "sudanese armed forces"),
+    # "On Monday, according to X, ..." opens the claim; the next sentence names the author
+    ("On Monday, according to residents, a drone strike hit a market in Mellit. Residents blamed the strike "
+     "on the RSF.", "attack", "Rapid Support Forces", "residents"),
+    # the accused of "blamed X for a drone strike" did it
+    ("Officials in Tripoli blamed the LNA for a drone strike on a camp in Gharyan.", "attack",
+     "Libyan National Army", "officials"),
+    # the channel a group speaks through is part of the source
+    ("The Islamic State group said through its Amaq agency that its fighters ambushed an army patrol near "
+     "Mueda.", "attack", "Islamic State", "amaq"),
+    # a spokesman's name after the title, in any case
+    ("Houthi military spokesman Yahya Saree said the group's forces fired a missile at Eilat.", "attack",
+     "Houthis", "saree"),
+]))
+def test_batch15_claims(gaz, text, action, actor, speaker):
+    rows = [r for r in _rows(text, gaz, action) if r["actor"] == actor]
+    assert rows and rows[0]["stance"] == "claimed", _rows(text, gaz)
+    assert speaker in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("text,bad", _both([
+    # those told to leave, a resident who fled, and civilians pushed toward a town make no move
+    ('"They told people to leave," said one resident who fled with his family to Pemba.', "Pemba"),
+    ("Insurgents beheaded two farmers near Chiure, the latest of attacks that pushed families toward "
+     "Montepuez.", "Montepuez"),
+    # "is it clear who" is no capture
+    ("Is it clear who started the fighting in Tripoli?", "Tripoli"),
+]))
+def test_batch15_non_events(gaz, text, bad):
+    rows = _rows(text, gaz)
+    assert not [r for r in rows if r["place"] and bad.lower()[:5] in r["place"].lower()], rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("The army said it had rejected reports in local media claiming that its troops shelled Mota.",),
+]))
+def test_reports_a_denial_rejects_are_denied(gaz, text):
+    rows = [r for r in _rows(text[0], gaz, "attack")]
+    assert rows and all(r["stance"] == "denied" for r in rows), rows
+
+
+@pytest.mark.parametrize("text,action,place", _both([
+    ("The LNA said it had sent additional units to Sirte.", "deploy", "Sirte"),
+    ("M23 has set up new checkpoints at Sake, west of Goma.", "deploy", "Sake"),
+]))
+def test_batch15_deployments(gaz, text, action, place):
+    rows = _rows(text, gaz, action)
+    assert rows and place.lower() in rows[0]["place"].lower(), rows
+
+
+def test_fighting_with_wazalendo_militias(gaz):
+    rows = _rows("Fighting between M23 and pro-government Wazalendo militias resumed near Kanyabayonga.", gaz,
+                 "clash")
+    assert rows and {rows[0]["actor"], rows[0]["target"]} == {"M23", "Wazalendo"}, rows
+
+
+def test_letterhead_issuer_is_the_statement_we(gaz):
+    text = ("FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA\nMinistry of Defense - Press Release\n\n"
+            "Our forces cleared the armed group from the town of Debark on Tuesday.")
+    rows = _rows(text, gaz, "capture")
+    assert rows and rows[0]["actor"] == "Ethiopian National Defense Force", rows
+    assert rows[0]["stance"] == "claimed" and rows[0]["reported_by"].startswith("Ministry of Defense"), rows
