@@ -234,6 +234,9 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         if land is not None:  # "fired rockets into Thai territory": that country, not the article's area
             return land, "territory"
     if sites and (kinetic or d.stance == "threatened"):
+        scene = _fronted(sites, sent)
+        if scene is not None and not movement:
+            return scene, "sentence"  # "In Chiure district, further south, an official said ..."
         return _nearest(sites, trig, movement, sent), "sentence"
     if not kinetic or d.stance in ("threatened", "planned"):
         return None, "none"
@@ -322,6 +325,16 @@ def _km(lat1, lon1, lat2, lon2):
     dlat = math.radians(lat2 - lat1)
     dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(dlat, dlon)
+
+
+_FRONTED = re.compile(r"^\s*(?:in|at|near|around)\s+(?:the\s+)?$", re.I)
+
+
+def _fronted(sites, sent):
+    """The place of a sentence-opening locative ("In Chiure district, ..."), which sets the
+    scene of the whole sentence, or None."""
+    first = min(sites, key=lambda pm: pm.start)
+    return first if _FRONTED.match(sent.text[:first.start - sent.start]) else None
 
 
 def _nearest(cands, pos, movement, sent):
