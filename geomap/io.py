@@ -189,8 +189,11 @@ def _looks_like_path(text):
     # "" would be the current folder: never read a folder by accident
     if not text.strip() or "\n" in text or len(text) > 1024:
         return False
-    if Path(text).exists():
-        return True
+    try:
+        if Path(text).exists():
+            return True
+    except OSError:
+        return False  # a sentence with a name part over 255 bytes is text, not a path
     if Path(text).suffix.lower() in SUPPORTED_INPUTS:
         return True
     return (os.sep in text or "/" in text) and not any(c.isspace() for c in text)

@@ -166,3 +166,14 @@ def test_letterhead_issuer_is_the_statement_we(gaz):
     rows = _rows(text, gaz, "capture")
     assert rows and rows[0]["actor"] == "Ethiopian National Defense Force", rows
     assert rows[0]["stance"] == "claimed" and rows[0]["reported_by"].startswith("Ministry of Defense"), rows
+
+
+@pytest.mark.parametrize("text,actor", _both([
+    # a backer's name joined to the subject by "-linked"/"-backed" does not hide the subject
+    ("Al Qaeda-linked jihadists attacked the town of Djibo on Sunday.", "jihadists"),
+    # "its air force", "its navy": the speaker's forces
+    ("The Burkina Faso army said its air force had struck fighters north of Djibo.", "Burkina Faso armed forces"),
+]))
+def test_batch15_subjects(gaz, text, actor):
+    rows = _rows(text, gaz, "attack")
+    assert rows and rows[0]["actor"] == actor, rows

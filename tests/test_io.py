@@ -612,3 +612,13 @@ def test_csv_round_trips_any_text(tmp_path_factory, rows):
     expected = [(t, o or None) for t, o in rows if t.strip()]
     assert [(d.text, d.outlet) for d in result.documents] == expected
     assert len(result.documents) + len(result.skipped) == len(rows)
+
+
+@pytest.mark.parametrize("words", [60, 200])
+def test_one_long_line_of_article_text_is_text_not_a_path(words):
+    # a single long sentence is no file name, even when the OS refuses to look it up
+    from geomap.io import read_documents
+
+    text = " ".join(["militants attacked the town of djibo"] * (words // 6)) + " ."
+    docs = read_documents([text]).documents
+    assert len(docs) == 1 and docs[0].text.startswith("militants attacked")

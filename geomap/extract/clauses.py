@@ -25,7 +25,8 @@ NAME_PARTICLES = {"al", "el", " al", "as", "ash", "ad", "ar", "az", "an", "bin",
 
 
 # set unions used in loops, built once
-_HEADS_AFTER_POSS = HEADS - {"positions"}
+# "its troops", "their drone units", "its air force", "its navy"
+_HEADS_AFTER_POSS = (HEADS - {"positions"}) | {"force", "navy", "unit", "brigade", "battalion"}
 _HEADS_EXTEND = HEADS - {"positions", "army"}
 _THAT_VERBS = SPEECH | DENY | WARN | {"revealed", "disclosed"}
 _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}

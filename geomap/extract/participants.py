@@ -18,7 +18,7 @@ Token-position rules on an :class:`~.clauses.Analysis`:
 from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
-from .wordclasses import ADVERBS, OPENERS, PREPS, SPEECH
+from .wordclasses import ADVERBS, AFFILIATION, OPENERS, PREPS, SPEECH
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "passive_subject", "subject", "subject_position",
            "targets", "threatener"]
@@ -139,6 +139,12 @@ def subject_position(toks, i):
     j = i - 1
     while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
         j -= 1
+    if j >= 1 and toks[j].joined and toks[j].key in AFFILIATION:
+        # "al qaeda-linked jihadists", "Iran-backed militias": step over the backer's name
+        j -= 1
+        stop = j - 3
+        while j > stop and j >= 0 and toks[j].word and toks[j].key not in OPENERS and toks[j].key not in SPEECH:
+            j -= 1
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
