@@ -51,7 +51,7 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -186,6 +186,63 @@ CAPITALS = {
     "SO-GA": "Dhuusamarreeb", "SO-GE": "Garbahaarrey", "SO-HI": "Beledweyne", "SO-JD": "Bu'aale",
     "SO-JH": "Kismayo", "SO-MU": "Galkayo", "SO-NU": "Garoowe", "SO-SA": "Ceerigaabo",
     "SO-SD": "Jawhar", "SO-SH": "Marka", "SO-SO": "Laascaanood", "SO-TO": "Burao", "SO-WO": "Hargeisa",
+    # The other wars data/actors.csv covers (capitals from Wikipedia's lists of
+    # each country's first-level subdivisions; where GeoNames spells a capital
+    # otherwise, its spelling).  Only capitals that lie inside their own
+    # subdivision: Oromia's (Addis Ababa), Cundinamarca's (Bogotá) and Sanaa
+    # Governorate's (Sanaa) are separate subdivisions, and the old Southern
+    # Nations region's Hawassa is now Sidama's; DR Congo's Kwango is out too,
+    # as GeoNames files its capital Kenge under Kongo Central's code.
+    "CD-BC": "Matadi", "CD-BU": "Buta", "CD-EQ": "Mbandaka", "CD-HK": "Lubumbashi", "CD-HL": "Kamina",
+    "CD-HU": "Isiro", "CD-IT": "Bunia", "CD-KC": "Kananga", "CD-KE": "Mbuji-Mayi", "CD-KL": "Bandundu",
+    "CD-KS": "Tshikapa", "CD-LO": "Kabinda", "CD-LU": "Kolwezi", "CD-MA": "Kindu", "CD-MN": "Inongo",
+    "CD-MO": "Lisala", "CD-NK": "Goma", "CD-NU": "Gbadolite", "CD-SA": "Lusambo", "CD-SK": "Bukavu",
+    "CD-SU": "Gemena", "CD-TA": "Kalemie", "CD-TO": "Kisangani", "CD-TU": "Boende",
+    "NG-AB": "Umuahia", "NG-AD": "Yola", "NG-AK": "Uyo", "NG-AN": "Awka", "NG-BE": "Makurdi",
+    "NG-BO": "Maiduguri", "NG-BY": "Yenagoa", "NG-CR": "Calabar", "NG-DE": "Asaba", "NG-EB": "Abakaliki",
+    "NG-ED": "Benin City", "NG-EK": "Ado-Ekiti", "NG-FC": "Abuja", "NG-IM": "Owerri", "NG-JI": "Dutse",
+    "NG-KE": "Birnin Kebbi", "NG-KO": "Lokoja", "NG-KW": "Ilorin", "NG-NA": "Lafia", "NG-NI": "Minna",
+    "NG-OG": "Abeokuta", "NG-OS": "Osogbo", "NG-OY": "Ibadan", "NG-PL": "Jos", "NG-RI": "Port Harcourt",
+    "NG-TA": "Jalingo", "NG-YO": "Damaturu", "NG-ZA": "Gusau",
+    "ET-AF": "Semera", "ET-AM": "Bahir Dar", "ET-BE": "Asosa", "ET-GA": "Gambela", "ET-HA": "Harar",
+    "ET-SI": "Hawassa", "ET-SO": "Jijiga", "ET-SW": "Bonga", "ET-TI": "Mekelle",
+    "MZ-A": "Lichinga", "MZ-B": "Chimoio", "MZ-G": "Xai-Xai", "MZ-L": "Matola", "MZ-MPM": "Maputo",
+    "MZ-P": "Pemba", "MZ-Q": "Quelimane", "MZ-S": "Beira",
+    "YE-AB": "Zinjibar", "YE-HD": "Mukalla", "YE-JA": "Al Hazm", "YE-MR": "Al Ghaydah", "YE-RA": "Al Jabin",
+    "YE-SA": "Sanaa", "YE-SH": "Ataq", "YE-SU": "Hadibu",
+    "LB-AS": "Tripoli", "LB-BH": "Baalbek", "LB-BI": "Zahlé", "LB-JA": "Sidon", "LB-JL": "Baabda",
+    "LB-NA": "Nabatieh",
+    # Israel: Tel Aviv District only; the Southern, Central and Northern
+    # Districts are left out, as their English names are ordinary phrases ("the
+    # Southern District of New York") that the matcher would read as Israel
+    "IL-TA": "Tel Aviv",
+    "CM-AD": "Ngaoundéré", "CM-CE": "Yaoundé", "CM-EN": "Maroua", "CM-ES": "Bertoua", "CM-LT": "Douala",
+    "CM-NO": "Garoua", "CM-NW": "Bamenda", "CM-OU": "Bafoussam", "CM-SU": "Ebolowa", "CM-SW": "Buea",
+    "HT-AR": "Gonaïves", "HT-CE": "Hinche", "HT-GA": "Jérémie", "HT-ND": "Cap-Haïtien", "HT-NE": "Fort-Liberté",
+    "HT-NI": "Miragoâne", "HT-NO": "Port-de-Paix", "HT-OU": "Port-au-Prince", "HT-SD": "Les Cayes",
+    "HT-SE": "Jacmel",
+    "SS-BN": "Aweil", "SS-BW": "Wau", "SS-EC": "Juba", "SS-EE": "Torit", "SS-EW": "Yambio", "SS-JG": "Bor",
+    "SS-LK": "Rumbek", "SS-NU": "Malakal", "SS-UY": "Bentiu", "SS-WR": "Kuajok",
+    # Afghanistan: Qala i Naw, Chaghcharan (now Firozkoh, GeoNames' Fayrōz Kōh)
+    # and Mahmud-i-Raqi (GeoNames' Sidqābād) as GeoNames spells them
+    "AF-BAL": "Mazar-i-Sharif", "AF-BDG": "Qala i Naw", "AF-BDS": "Fayzabad", "AF-DAY": "Nili",
+    "AF-FYB": "Maymana", "AF-GHO": "Chaghcharan", "AF-HEL": "Lashkar Gah", "AF-JOW": "Sheberghan",
+    "AF-KAP": "Sidqabad", "AF-KNR": "Asadabad", "AF-LOG": "Pul-i-Alam", "AF-NAN": "Jalalabad",
+    "AF-NIM": "Zaranj", "AF-NUR": "Parun", "AF-PAN": "Bazarak", "AF-PIA": "Gardez", "AF-PKA": "Sharana",
+    "AF-TAK": "Taloqan", "AF-WAR": "Maidan Shar", "AF-ZAB": "Qalat",
+    "PK-BA": "Quetta", "PK-GB": "Gilgit", "PK-JK": "Muzaffarabad", "PK-KP": "Peshawar", "PK-PB": "Lahore",
+    "PK-SD": "Karachi",
+    "CO-AMA": "Leticia", "CO-ANT": "Medellín", "CO-ATL": "Barranquilla", "CO-BOL": "Cartagena",
+    "CO-BOY": "Tunja", "CO-CAL": "Manizales", "CO-CAQ": "Florencia", "CO-CAS": "Yopal", "CO-CAU": "Popayán",
+    "CO-CES": "Valledupar", "CO-CHO": "Quibdó", "CO-COR": "Montería", "CO-DC": "Bogotá", "CO-GUA": "Inírida",
+    "CO-GUV": "San José del Guaviare", "CO-HUI": "Neiva", "CO-LAG": "Riohacha", "CO-MAG": "Santa Marta",
+    "CO-MET": "Villavicencio", "CO-NAR": "Pasto", "CO-NSA": "Cúcuta", "CO-PUT": "Mocoa", "CO-QUI": "Armenia",
+    "CO-RIS": "Pereira", "CO-SAN": "Bucaramanga", "CO-SAP": "San Andrés", "CO-SUC": "Sincelejo",
+    "CO-TOL": "Ibagué", "CO-VAC": "Cali", "CO-VAU": "Mitú", "CO-VID": "Puerto Carreño",
+    # Libya's districts: their seats (Kufra's is the town of Al Jawf)
+    "LY-BU": "Tobruk", "LY-JA": "Bayda", "LY-JG": "Gharyan", "LY-JI": "Al Aziziyah", "LY-JU": "Hun",
+    "LY-KF": "Al Jawf", "LY-MB": "Khoms", "LY-NQ": "Zuwara", "LY-WA": "Ajdabiya", "LY-WD": "Ubari",
+    "LY-WS": "Brak",
 }
 
 # English names of subdivisions whose ISO 3166-2 name is in another language or
@@ -219,6 +276,60 @@ ENGLISH_NAMES = {
     "SO-HI": ("Hiran", ["Hiiraan", "Hiraan"]), "SO-BN": ("Banadir", ["Banaadir", "Benadir"]),
     "SO-GA": ("Galgaduud", ["Galguduud", "Galgadud"]), "SO-NU": ("Nugal", ["Nugaal"]),
     "SO-WO": ("Woqooyi Galbeed", ["Maroodi Jeex"]),
+    "CD-NK": ("North Kivu", ["Nord-Kivu"]), "CD-SK": ("South Kivu", ["Sud-Kivu"]),
+    "CD-BC": ("Kongo Central", ["Bas-Congo"]), "CD-TA": ("Tanganyika Province", []),
+    "AF-PKA": ("Paktika", []),  # not an adjectival name ("-ka") like Russia's
+    # Nigeria's states whose bare names fold like a village elsewhere (Benue ~ Benoa)
+    "NG-BO": ("Borno State", ["Borno"]), "NG-BE": ("Benue State", ["Benue"]),
+    "NG-KE": ("Kebbi State", ["Kebbi"]), "NG-TA": ("Taraba State", ["Taraba"]),
+    "NG-FC": ("Federal Capital Territory", ["Abuja Federal Capital Territory"]),
+    "ET-AM": ("Amhara Region", ["Amhara"]), "ET-TI": ("Tigray Region", ["Tigray"]),
+    "ET-AF": ("Afar Region", []), "ET-SO": ("Somali Region", []),
+    "ET-BE": ("Benishangul-Gumuz Region", ["Benishangul-Gumuz"]), "ET-GA": ("Gambela Region", ["Gambella Region"]),
+    "ET-HA": ("Harari Region", ["Harari"]), "ET-SI": ("Sidama Region", ["Sidama"]),
+    "ET-SW": ("South West Ethiopia Peoples' Region", ["South West Ethiopia Region", "Southwest Ethiopia"]),
+    # provinces that share a name with a city elsewhere (Gaza, Palestine) or with their own capital
+    "MZ-G": ("Gaza Province", []), "MZ-L": ("Maputo Province", []), "MZ-MPM": ("Maputo City", []),
+    # Yemen's governorates (Wikipedia titles), with the spellings news uses
+    "YE-AB": ("Abyan Governorate", []), "YE-AD": ("Aden Governorate", []),
+    "YE-AM": ("Amran Governorate", []), "YE-BA": ("Al Bayda Governorate", ["Bayda Governorate"]),
+    "YE-DA": ("Dhale Governorate", ["Al Dhale Governorate", "Dhalea Governorate"]),
+    "YE-DH": ("Dhamar Governorate", []),
+    "YE-HD": ("Hadhramaut Governorate", ["Hadhramaut", "Hadramawt", "Hadramout", "Hadramaut"]),
+    "YE-HJ": ("Hajjah Governorate", []),
+    "YE-HU": ("Al Hudaydah Governorate", ["Hodeidah Governorate", "Hudaydah Governorate"]),
+    "YE-IB": ("Ibb Governorate", []), "YE-JA": ("Al Jawf Governorate", []),
+    "YE-LA": ("Lahij Governorate", ["Lahj Governorate", "Lahej Governorate"]),
+    "YE-MA": ("Marib Governorate", ["Ma'rib Governorate"]), "YE-MR": ("Al Mahrah Governorate", ["Mahra Governorate"]),
+    "YE-MW": ("Al Mahwit Governorate", []), "YE-RA": ("Raymah Governorate", ["Raimah Governorate"]),
+    "YE-SA": ("Amanat Al Asimah", ["Sanaa City Governorate"]),
+    "YE-SD": ("Saada Governorate", ["Sa'dah Governorate", "Saadah Governorate"]),
+    "YE-SH": ("Shabwah Governorate", ["Shabwa", "Shabwa Governorate"]),
+    "YE-SN": ("Sanaa Governorate", []), "YE-SU": ("Socotra Governorate", ["Socotra Archipelago"]),
+    "YE-TA": ("Taiz Governorate", ["Ta'izz Governorate"]),
+    "LB-AK": ("Akkar Governorate", []), "LB-AS": ("North Governorate", ["North Lebanon"]),
+    "LB-BA": ("Beirut Governorate", []), "LB-BH": ("Baalbek-Hermel Governorate", ["Baalbek-Hermel"]),
+    "LB-BI": ("Beqaa Governorate", ["Bekaa Governorate", "Beqaa Valley Governorate"]),
+    "LB-JA": ("South Governorate", ["South Lebanon", "South Lebanon Governorate"]),
+    "LB-JL": ("Mount Lebanon Governorate", []), "LB-NA": ("Nabatieh Governorate", []),
+    "IL-HA": ("Haifa District", []), "IL-JM": ("Jerusalem District", []), "IL-TA": ("Tel Aviv District", []),
+    "CM-AD": ("Adamawa Region", ["Adamaoua Region"]), "CM-NW": ("Northwest Region", ["North-West Region"]),
+    "CM-SW": ("Southwest Region", ["South-West Region"]),
+    "PK-KP": ("Khyber Pakhtunkhwa", ["Khyber-Pakhtunkhwa"]), "PK-BA": ("Balochistan", ["Baluchistan"]),
+    "PK-JK": ("Azad Kashmir", ["Azad Jammu and Kashmir"]),
+    "CO-DC": ("Bogotá Capital District", ["Distrito Capital de Bogotá"]),
+    "CO-ANT": ("Antioquia Department", ["Antioquia"]), "CO-CAU": ("Cauca Department", ["Cauca"]),
+    "HT-GA": ("Grand'Anse Department", ["Grande'Anse Department"]),
+    # Libya's districts (Wikipedia titles)
+    "LY-BA": ("Benghazi District", []), "LY-BU": ("Butnan District", []), "LY-DR": ("Derna District", []),
+    "LY-GT": ("Ghat District", []), "LY-JA": ("Jabal al Akhdar District", []),
+    "LY-JG": ("Jabal al Gharbi District", ["Nafusa Mountains District"]), "LY-JI": ("Jafara District", []),
+    "LY-JU": ("Jufra District", []), "LY-KF": ("Kufra District", []), "LY-MB": ("Murqub District", []),
+    "LY-MI": ("Misrata District", []), "LY-MJ": ("Marj District", []), "LY-MQ": ("Murzuq District", []),
+    "LY-NL": ("Nalut District", []), "LY-NQ": ("Nuqat al Khams District", []), "LY-SB": ("Sabha District", []),
+    "LY-SR": ("Sirte District", []), "LY-TB": ("Tripoli District", []), "LY-WA": ("Al Wahat District", []),
+    "LY-WD": ("Wadi al Hayaa District", []), "LY-WS": ("Wadi al Shatii District", []),
+    "LY-ZA": ("Zawiya District", []),
 }
 # pycountry's types in English news' words ("Kray" is written "Krai").
 _TYPE_WORD = {"Administrative region": "Oblast", "Administrative territory": "Krai", "Region": "Region",
@@ -278,7 +389,10 @@ def admin1_iso_map(records):
     2. *Namesake place.* Many subdivisions are named after their capital
        (Dayr az Zawr, Idlib): the most populous place of the country whose name
        or alternate name equals the subdivision's name (generic words such as
-       "Province" removed) gives its admin1 code.  Kept only when one-to-one.
+       "Province" removed) gives its admin1 code.  Kept only when one-to-one
+       and when no capital of :data:`CAPITALS` contradicts it (the
+       subdivision's own capital under another code, or another subdivision's
+       capital under this one: Santander de Quilichao lies in Cauca).
     3. *Capital.* For the subdivisions of :data:`CAPITALS`, the most
        populous place of the country with the capital's name (or alternate
        name) gives the admin1 code, when no other evidence has joined either.
@@ -332,7 +446,19 @@ def admin1_iso_map(records):
                 # the form that matched names the subdivision ("Sverdlovsk"
                 # Oblast, whose centre GeoNames calls Yekaterinburg)
                 place[s.code] = hit[2] if _fold(hit[2]) == hit[3] else hit[3].title()
-        by_iso_name = {a1: ss[0] for a1, ss in named.items() if len(ss) == 1}
+        # A listed capital is a fact: a namesake that contradicts it (Santander de
+        # Quilichao lies in Cauca, whose capital Popayán is there; a Jawf in
+        # Abyan) is a town that shares the name, no evidence.
+        capital_a1 = {}  # iso code -> admin1 of its capital
+        for s in subs:
+            hit = by_name[cc].get(_fold(CAPITALS.get(s.code, "")))
+            if s.code in CAPITALS and hit:
+                capital_a1[s.code] = hit[1]
+        claimed = defaultdict(set)  # admin1 -> subdivisions whose capital lies there
+        for code, a1 in capital_a1.items():
+            claimed[a1].add(code)
+        by_iso_name = {a1: ss[0] for a1, ss in named.items()
+                       if len(ss) == 1 and capital_a1.get(ss[0].code, a1) == a1 and claimed[a1] <= {ss[0].code}}
         alpha = any(c.isalpha() for c in cc_codes)
         share = len(cc_codes & set(suffix)) / len(cc_codes)
         confirmed = [a1 for a1, s in by_iso_name.items() if a1 in suffix]

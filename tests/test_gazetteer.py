@@ -230,3 +230,26 @@ def test_scan_is_the_matchers_and_remembers_recent_texts(small):
     for k in range(20):  # bounded: old texts are forgotten
         small.scan(f"text {k} about Homs")
     assert len(small._scan_cache) <= 8
+
+
+@pytest.mark.parametrize("name,pid", [
+    ("North Kivu", "CD-NK"), ("Nord-Kivu", "CD-NK"), ("South Kivu", "CD-SK"), ("Borno State", "NG-BO"),
+    ("Borno", "NG-BO"), ("Cabo Delgado", "MZ-P"), ("Amhara region", "ET-AM"), ("Tigray", "ET-TI"),
+    ("Shabwa", "YE-SH"), ("Hadramawt", "YE-HD"), ("South Lebanon", "LB-JA"), ("Gaza Province", "MZ-G"),
+])
+def test_default_resolves_conflict_provinces(monkeypatch, tmp_path, name, pid):
+    # first-level subdivisions of the other wars (tools/_regions.py): joined by
+    # their capitals (geomap.world.CAPITALS), named as English news names them
+    monkeypatch.setattr(Gazetteer, "_default", {})
+    monkeypatch.setenv("GEOMAP_DATA", str(REAL.parent))
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    place = Gazetteer.default().resolve(name)
+    assert place is not None and place.id == pid and place.kind == "province"
+
+
+def test_default_keeps_gaza_the_city(monkeypatch, tmp_path):
+    # Mozambique's Gaza Province is no rival to Gaza (Palestine) for the bare name
+    monkeypatch.setattr(Gazetteer, "_default", {})
+    monkeypatch.setenv("GEOMAP_DATA", str(REAL.parent))
+    monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
+    assert Gazetteer.default().resolve("Gaza").country == "PS"

@@ -93,6 +93,19 @@ GEONAMES = {
     "Kabul": (1138958, 34.52813, 69.17233),
     "Tripoli": (2210247, 32.88743, 13.18733),
     "Athens": (264371, 37.98376, 23.72784),
+    # subdivisions of the other wars (tools/_regions.py)
+    "Goma": (216281, -1.67409, 29.22845),
+    "Bukavu": (217831, -2.49077, 28.84281),
+    "Maiduguri": (2331447, 11.84692, 13.15712),
+    "Pemba": (1028918, -12.97395, 40.51775),
+    "Mocímboa da Praia": (1024699, -11.35172, 40.35158),
+    "Bahir Dar": (342884, 11.59364, 37.39077),
+    "Mek'ele": (331180, 13.49667, 39.47528),
+    "Ataq": (77726, 14.53767, 46.83187),
+    "Mukalla": (78754, 14.54248, 49.12424),
+    "Zinjibār": (69426, 13.12871, 45.38073),
+    "Sidon": (268064, 33.55751, 35.37148),
+    "Popayán": (3671916, 2.43823, -76.61316),
 }
 
 
@@ -916,3 +929,40 @@ def test_theatre_subdivision_contains_its_towns(rows, geoms, province, town):
     assert rows[province].kind == "province" and "admin1" in rows[province].source
     _, lat, lon = GEONAMES[town]
     assert geoms[province].contains(Point(lon, lat)), town
+
+
+# Subdivisions of the other wars data/actors.csv covers, joined by their capitals
+# (geomap.world.CAPITALS) and named as English news names them.
+@pytest.mark.parametrize("pid,name,towns,not_towns", [
+    ("CD-NK", "North Kivu", ["Goma"], ["Bukavu"]),
+    ("CD-SK", "South Kivu", ["Bukavu"], ["Goma"]),
+    ("NG-BO", "Borno State", ["Maiduguri"], []),
+    ("MZ-P", "Cabo Delgado", ["Pemba", "Mocímboa da Praia"], []),
+    ("ET-AM", "Amhara Region", ["Bahir Dar"], ["Mek'ele"]),
+    ("ET-TI", "Tigray Region", ["Mek'ele"], ["Bahir Dar"]),
+    ("YE-SH", "Shabwah Governorate", ["Ataq"], ["Mukalla"]),
+    ("YE-HD", "Hadhramaut Governorate", ["Mukalla"], ["Ataq"]),
+    # a namesake elsewhere (Jawf al Maqbābah in Abyan, Santander de Quilichao in
+    # Cauca) yields to the listed capital
+    ("YE-AB", "Abyan Governorate", ["Zinjibār"], []),
+    ("CO-CAU", "Cauca Department", ["Popayán"], []),
+    ("LB-JA", "South Governorate", ["Sidon"], []),
+])
+def test_conflict_subdivisions_named_and_contain_towns(rows, geoms, pid, name, towns, not_towns):
+    r = rows[pid]
+    assert r.kind == "province" and r.name == name and "admin1" in r.source
+    for t in towns:
+        _, lat, lon = GEONAMES[t]
+        assert geoms[pid].contains(Point(lon, lat)), t
+    for t in not_towns:
+        _, lat, lon = GEONAMES[t]
+        assert not geoms[pid].contains(Point(lon, lat)), t
+
+
+@pytest.mark.parametrize("alias,pid", [
+    ("Nord-Kivu", "CD-NK"), ("Sud-Kivu", "CD-SK"), ("Borno", "NG-BO"), ("Amhara", "ET-AM"),
+    ("Tigray", "ET-TI"), ("Shabwa", "YE-SH"), ("Hadramawt", "YE-HD"), ("Hadramout", "YE-HD"),
+    ("South Lebanon", "LB-JA"),
+])
+def test_conflict_subdivision_aliases(rows, alias, pid):
+    assert alias in rows[pid].aliases.split("|")

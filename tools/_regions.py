@@ -20,11 +20,16 @@ from _areas import ADMIN1, voronoi_admin1
 from _countries import country_point
 from _places import THEATRES
 from _sources import clean_aliases, geonames, gnc_label
+from geomap.world import _DIRECTIONS
 
 # The words news puts after a subdivision's name, by its English type word.
 SUFFIXES = {"Region": ("region", "province"), "State": ("state",), "Oblast": ("oblast", "region"),
-            "Krai": ("krai", "region"), "Republic": ("republic",)}
-_TYPE_WORDS = ("Region", "State", "Oblast", "Krai", "Republic", "Union Territory", "Autonomous Okrug")
+            "Krai": ("krai", "region"), "Republic": ("republic",), "Governorate": ("governorate", "province"),
+            "Department": ("department", "province"), "District": ("district",)}
+_TYPE_WORDS = ("Region", "State", "Oblast", "Krai", "Republic", "Union Territory", "Autonomous Okrug",
+               "Governorate", "Department", "District")
+# Stems made only of these words ("South", "Far North") take no suffix forms.
+DIRECTIONS = _DIRECTIONS | {"centre"}
 # A bare subdivision name that is also an English word ("Chin", "Mon", "Centre")
 # is no alias: wordfreq's Zipf threshold of the matcher's stop list.
 COMMON_ZIPF = 3.0
@@ -105,15 +110,18 @@ def theatre_province_rows(rows, *, outlines=None, simplify=0.01):
             _, iso_name, evidence, place = per_iso[iso][0][1]
             sub = pycountry.subdivisions.get(code=iso)
             name, other = english_name(iso, sub.name, sub.type, place)
-            tword = next((w for w in ("Region", "State") if sub.type == w), None)
+            tword = next((w for w in ("Region", "State", "Department") if sub.type == w), None)
             if tword and not name.endswith(tword):
-                name = f"{name} {tword}"  # "Kayes" -> "Kayes Region", "Shan" -> "Shan State"
+                # "Kayes" -> "Kayes Region", "Shan" -> "Shan State", "Cauca" -> "Cauca Department"
+                name = f"{name} {tword}"
             word = next((w for w in _TYPE_WORDS if name.endswith(" " + w)), None)
             base = name[: -len(word) - 1] if word else name
             forms = list(other)
             stems = [base, re.sub(r"\s*\[[^]]*\]", "", sub.name).strip()]
             stems += [o.rsplit(" ", 1)[0] for o in other if o.rsplit(" ", 1)[-1] in _TYPE_WORDS]
             for stem in dict.fromkeys(stems):
+                if all(w in DIRECTIONS for w in stem.lower().replace("-", " ").split()):
+                    continue  # "South province", "East province": any country's, no alias of one
                 for suf in SUFFIXES.get(word, ()):
                     forms += [f"{stem} {suf}", f"{stem} {suf.capitalize()}"]
             for bare in dict.fromkeys([base, stems[1]]):
@@ -132,9 +140,11 @@ def theatre_province_rows(rows, *, outlines=None, simplify=0.01):
                 poly = cells[iso].simplify(simplify * (8 if area > 100 else 4 if area > 10 else 2 if area > 1 else 1))
                 pt, how = country_point(poly)
                 row.update(lat=pt.y, lon=pt.x, wkt=poly)
+                # the outline's own provenance is in the source of row country:{cc}
                 row["source"] = (f"{names}; polygon derived: Voronoi cells of {len(members)} GeoNames places "
-                                 f"({gnc_label('cities500')}) merged by admin1, clipped to the "
-                                 f"{outlines[cc][1]} outline of {cc} and simplified to 0.01-0.08 deg by size; {how}")
+                                 f"({gnc_label('cities500')}) merged by admin1, clipped to the outline of "
+                                 f"country:{cc} (derived; see that row's source) and simplified to 0.01-0.08 deg "
+                                 f"by size; {how}")
             else:
                 from geomap.world import _weighted_centroid
 
