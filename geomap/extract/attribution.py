@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .wordclasses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, SPEECH, WARN
 
-__all__ = ["Frame", "frames"]
+__all__ = ["Frame", "frames", "speaker_left", "warn_target"]
 
 _TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "army", "brigadier",
            "captain", "capt", "sergeant", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
@@ -104,7 +104,7 @@ def frames(an, lexicon, *, previous=None):
             if a is not None and not a.pronoun and (toks[a.i - 1].key in ("something", "which", "what", "claims", "a", "claim", "allegation", ",")):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
                 continue
-        subj = _speaker_left(an, k, lexicon)
+        subj = speaker_left(an, k, lexicon)
         if subj is not None and subj[1] is None and _EVIDENCE.intersection(subj[0].lower().split()):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
@@ -215,7 +215,7 @@ def _np_start(an, k):
     return max(0, s)
 
 
-def _speaker_left(an, k, lexicon=None):
+def speaker_left(an, k, lexicon=None):
     """The subject of a reporting verb: an actor, or a person's name, right before it; both of
     two coordinated speakers ("Residents and a local official said") as ``"A and B"``."""
     found = _one_speaker(an, k, lexicon)

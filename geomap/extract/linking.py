@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import frames as find_frames, warn_target as _warn_target
+from .attribution import frames as find_frames, speaker_left as _speaker_left, warn_target as _warn_target
 from .coref import coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
@@ -447,6 +447,9 @@ def _told_to_move(an, d, lexicon):
 def _blame_previous(an, memory, lexicon):
     """"Local sources attributed the strike to the SAF": the author of the attack just told, by
     whose account (an attack noun with "the"/"this"/"that", then "to"/"on" and an actor)."""
+    lower = an.text.lower()
+    if "attributed" not in lower and "blamed" not in lower and "ascribed" not in lower:
+        return  # the common case, decided on the text at C speed
     toks = an.tokens
     for k, t in enumerate(toks[:-3]):
         if t.key not in ("attributed", "blamed", "ascribed") or toks[k + 1].key not in ("the", "this", "that"):
@@ -457,8 +460,6 @@ def _blame_previous(an, memory, lexicon):
         author = next((m for m in an.actors if m.i in (noun.j + 1, noun.j + 2) and not m.pronoun), None)
         if author is None:
             continue
-        from .attribution import _speaker_left
-
         source = _speaker_left(an, k, lexicon)
         memory.blame_previous = (author.actor, source[0] if source else None)
         return
