@@ -16,17 +16,29 @@ def shared_dir():
     return SHARED
 
 
+def _real_gazetteer():
+    from geomap.gazetteer import Gazetteer
+
+    real = REPO / "data" / "gazetteer.csv"
+    if not real.exists():
+        pytest.skip("data/gazetteer.csv is not built yet")
+    return Gazetteer.from_csv(real)
+
+
 @pytest.fixture(scope="module", params=["fixture", "real"])
 def gaz(request):
     """The small fixture gazetteer, then the real data/gazetteer.csv (skipped when not built)."""
     from geomap.gazetteer import Gazetteer
 
     if request.param == "real":
-        real = REPO / "data" / "gazetteer.csv"
-        if not real.exists():
-            pytest.skip("data/gazetteer.csv is not built yet")
-        return Gazetteer.from_csv(real)
+        return _real_gazetteer()
     return Gazetteer.from_csv(REPO / "tests" / "fixtures" / "gazetteer_small.csv")
+
+
+@pytest.fixture(scope="module")
+def real_gaz():
+    """Only the real data/gazetteer.csv: for sentences naming places the small fixture lacks."""
+    return _real_gazetteer()
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,15 @@
 """Readings met in held-out batch 15, checked on new sentences (cased and lowercased)."""
 
-from pathlib import Path
-
 import pytest
 
 from geomap.extract.events import extract_document
 from geomap.extract.qualifiers import KM_PER_DEG
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "gazetteer.csv"
-
 
 @pytest.fixture(scope="module")
-def gaz():
+def gaz(real_gaz):
     """The real gazetteer: these sentences name places the small fixture lacks."""
-    from geomap.gazetteer import Gazetteer
-
-    if not REAL.exists():
-        pytest.skip("data/gazetteer.csv is not built yet")
-    return Gazetteer.from_csv(REAL)
+    return real_gaz
 
 
 def _both(rows):
