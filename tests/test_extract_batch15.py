@@ -169,3 +169,61 @@ def test_letterhead_issuer_is_the_statement_we(gaz):
 def test_batch15_subjects(gaz, text, actor):
     rows = _rows(text, gaz, "attack")
     assert rows and rows[0]["actor"] == actor, rows
+
+
+@pytest.mark.parametrize("text,origin", _both([
+    # a withdrawal is placed where the force was, not where it went
+    ("Government troops withdrew from Ansongo towards Gao on Friday, officials said.", "Ansongo"),
+    ("The paramilitaries pulled back from Babanusa to El Fula, the army said.", "Babanusa"),
+]))
+def test_withdrawal_is_placed_at_its_origin(gaz, text, origin):
+    rows = _rows(text, gaz, "withdraw")
+    assert rows and rows[0]["place_text"].lower() == origin.lower(), rows
+
+
+@pytest.mark.parametrize("text,actor,speaker", _both([
+    # what witnesses saw is their account; the seen act is the event
+    ("Witnesses saw RSF convoys entering Kutum on Tuesday.", "Rapid Support Forces", "witnesses"),
+    ("Residents reported seeing Russian tanks moving into Vovchansk.", "Russia", "residents"),
+    ("An AFP reporter saw Israeli troops raiding homes in Jenin.", "Israel", "reporter"),
+]))
+def test_perception_verbs(gaz, text, actor, speaker):
+    rows = [r for r in _rows(text, gaz) if r["actor"] == actor]
+    assert rows and rows[0]["stance"] == "claimed" and speaker in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("The city saw heavy fighting between the army and the RSF on Monday.",),
+]))
+def test_a_place_that_saw_fighting_is_no_witness(gaz, text):
+    assert all(r["reported_by"] is None for r in _rows(text[0], gaz)), _rows(text[0], gaz)
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Three security sources told Reuters that JNIM fighters stormed a base in Boulkessi. "
+     "Malian soldiers withdrew from Boulkessi after the assault, the sources said.",),
+]))
+def test_the_sources_are_the_sources_named_before(gaz, text):
+    rows = _rows(text[0], gaz, "withdraw")
+    assert rows and "security sources" in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Russian troops dug trenches near Kupiansk, the general staff said.",),
+    ("The army has brought fresh reinforcements to Kostiantynivka, the governor said.",),
+    ("The RSF fortified its positions in Babanusa, residents said.",),
+]))
+def test_fortifying_is_a_deployment(gaz, text):
+    assert _rows(text[0], gaz, "deploy"), _rows(text[0], gaz)
+
+
+@pytest.mark.parametrize("text,not_at", _both([
+    # where a person comes from is no site of what their forces did
+    ("Witnesses saw convoys entering Tripoli, which suggests that Dbeibah, who is himself from Misrata, "
+     "has called in reinforcements.", "misrata"),
+    ("The attack was led by a commander who hails from Gao, the army said, after JNIM fighters struck Boni.",
+     "gao"),
+]))
+def test_a_persons_home_town_is_no_event_place(gaz, text, not_at):
+    rows = _rows(text, gaz)
+    assert rows and all((r["place_text"] or "").lower() != not_at for r in rows), rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordclasses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, SPEECH, WARN
+from .wordclasses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, PERCEIVE, SPEECH, WARN
 
 __all__ = ["Frame", "frames", "speaker_left", "warn_target"]
 
@@ -27,7 +27,11 @@ _BEFORE_SPEECH = ADVERBS | HAVE | {"this", "week", "on", "in", "a", "statement",
                                    "wednesday", "thursday", "friday", "saturday", "sunday", "evening", "earlier",
                                    "later"}
 _CLAUSE_OPENERS = BOUNDARY_WORDS | {"as", "and", "but", "then", "while", "that"}
-_FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | {"according"}
+_FRAME_WORDS = SPEECH | DENY | WARN | ACCUSE | PERCEIVE | {"according"}
+# who reports what they saw: "witnesses saw", "an AFP reporter saw", "residents reported seeing"
+_SEERS = frozenset({"witness", "witnesses", "resident", "residents", "reporter", "reporters", "correspondent",
+                    "correspondents", "journalist", "journalists", "villagers", "locals", "people", "monitors",
+                    "observers", "activists", "sources", "drivers", "farmers", "fishermen", "photographer"})
 # words that end a speaker phrase to the left of its verb
 # nouns of a state's or group's speaking bodies
 _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "office", "directorate", "council",
@@ -88,6 +92,10 @@ def frames(an, lexicon, *, previous=None):
         kind = ("speech" if key in SPEECH else "deny" if key in DENY else "warn" if key in WARN
                 else "accuse" if key in ACCUSE else None)
         if kind is None:
+            if key in PERCEIVE and not t.joined:
+                seer = speaker_left(an, k, lexicon)
+                if seer is not None and _is_seer(seer, lexicon):
+                    frames.append(Frame("speech", k, seer[0], seer[1], k + 1, n))
             continue
         if t.joined or an.actor_at(k) is not None:
             continue
@@ -168,6 +176,14 @@ def frames(an, lexicon, *, previous=None):
 
 
 _CHANNELS = frozenset({"agency", "channel", "channels", "outlet", "account", "website", "wing", "arm", "office"})
+
+
+def _is_seer(seer, lexicon):
+    """A person who tells what they saw (not "the city saw heavy fighting")."""
+    who, actor = seer
+    if actor is not None:
+        return lexicon is not None and lexicon.actor(actor).type == "civilians"
+    return bool(who) and who.lower().split()[-1] in _SEERS
 
 
 def _via_channel(an, k):

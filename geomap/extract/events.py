@@ -226,7 +226,7 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         sites = [pm for pm in sites if pm.role == "site"]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause:
-        return _nearest(in_clause, trig, movement, sent), "clause"
+        return _nearest(in_clause, trig, movement, sent, d.category), "clause"
     if not d.locate:
         return None, "none"
     if kinetic and not sites and gazetteer is not None:
@@ -237,7 +237,7 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         scene = _fronted(sites, sent)
         if scene is not None and not movement:
             return scene, "sentence"  # "In Chiure district, further south, an official said ..."
-        return _nearest(sites, trig, movement, sent), "sentence"
+        return _nearest(sites, trig, movement, sent, d.category), "sentence"
     if not kinetic or d.stance in ("threatened", "planned"):
         return None, "none"
     # a place inherited from the previous sentence must be in the story's area: "the
@@ -337,8 +337,13 @@ def _fronted(sites, sent):
     return first if _FRONTED.match(sent.text[:first.start - sent.start]) else None
 
 
-def _nearest(cands, pos, movement, sent):
+def _nearest(cands, pos, movement, sent, category=None):
     after = [pm for pm in cands if pm.start >= pos]
+    if category == "withdraw":
+        # "withdrew from Marte towards Dikwa": the place given up, not the way out
+        origin = [pm for pm in after if pm.role == "origin"]
+        if origin:
+            return origin[0]
     if movement:
         dest = [pm for pm in after if pm.role == "destination"] or [pm for pm in cands if pm.role == "destination"]
         if dest:

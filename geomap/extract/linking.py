@@ -80,6 +80,7 @@ class Memory:
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
+    heads: dict = field(default_factory=dict)  # "two security sources" under "sources" (for "the sources said")
 
 
 def link_sentence(an, lexicon, memory):
@@ -106,6 +107,7 @@ def link_sentence(an, lexicon, memory):
             # "the Pakistani Taliban claimed responsibility": the author of the attack just told
             memory.claim_previous = _subject(an, k, (), memory)[0] or memory.claim_previous
     frames = find_frames(an, lexicon, previous=memory.speaker)
+    _same_sources(frames, memory)
     _blame_previous(an, memory, lexicon)
     for f in frames:
         if f.speaker and f.kind in ("speech", "deny", "warn"):
@@ -180,9 +182,9 @@ def link_sentence(an, lexicon, memory):
     # "an operation" is a military action only by an armed actor ("the UN ended its operation in Mali")
     drafts = [d for d in drafts if toks[d.k].key not in ("operation", "operations") or d.actor and
               lexicon.actor(d.actor).type in _ARMED]
-    # civilians flee, they do not advance ("attacks pushed thousands of families toward X"); and
+    # civilians flee, they do not advance or deploy ("attacks pushed thousands of families toward X"); and
     # "told people to leave", "ordered residents to evacuate": those told are who would move
-    drafts = [d for d in drafts if not (d.category == "advance" and d.actor
+    drafts = [d for d in drafts if not (d.category in ("advance", "deploy") and d.actor
                                         and lexicon.actor(d.actor).type == "civilians")
               and not _told_to_move(an, d, lexicon)]
     for d in drafts:
@@ -202,6 +204,27 @@ def link_sentence(an, lexicon, memory):
             seen.add(key)
             out.append(d)
     return out
+
+
+_GENERIC_SOURCES = frozenset({"sources", "officials", "witnesses", "residents", "sources'", "officers",
+                              "commanders", "analysts", "medics", "doctors", "activists"})
+
+
+def _same_sources(frames, memory):
+    """"Two security sources told AFP ... the sources said": a bare plural head names the
+    sources the article introduced, not new ones."""
+    for f in frames:
+        if not f.speaker or "(" in f.speaker:
+            continue
+        words = f.speaker.lower().split()
+        if words[-1] not in _GENERIC_SOURCES:
+            continue
+        if len(words) == 1:
+            full = memory.heads.get(words[0])
+            if full is not None and full[1] == f.actor:
+                f.speaker = full[0]
+        else:
+            memory.heads[words[-1]] = (f.speaker, f.actor)
 
 
 # --- events -------------------------------------------------------------------------

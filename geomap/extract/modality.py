@@ -8,8 +8,8 @@ and seize Y") are not events; negation gives denied.
 
 from __future__ import annotations
 
-from .wordclasses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PLAN_TO,
-                          PREVENT, SPEECH, THREAT_TO)
+from .wordclasses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PERCEIVE,
+                          PLAN_TO, PREVENT, SPEECH, THREAT_TO)
 
 __all__ = ["modality", "look_back", "denies_previous"]
 
@@ -61,7 +61,7 @@ def _coordinated_infinitive(toks, k, places=()):
 
 _EQUIPMENT = frozenset(("weapons", "arms", "ammunition", "vehicles", "equipment", "supplies", "cash", "money",
                         "documents", "cargo", "fuel", "food", "trucks", "motorcycles", "livestock", "cattle"))
-_SEEN = SPEECH | {"saw", "seen", "see", "sees", "spotted", "observed", "showed", "shows", "filmed", "watched"}
+_SEEN = SPEECH | PERCEIVE | {"showed", "shows"}
 
 
 def _seen_doing(an, tr):

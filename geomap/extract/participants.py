@@ -18,7 +18,7 @@ Token-position rules on an :class:`~.clauses.Analysis`:
 from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
-from .wordclasses import ADVERBS, AFFILIATION, OPENERS, PREPS, SPEECH
+from .wordclasses import ADVERBS, AFFILIATION, OPENERS, PERCEIVE, PREPS, SPEECH
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "passive_subject", "subject", "subject_position",
            "targets", "threatener"]
@@ -132,6 +132,10 @@ def _members_from(toks, i):
         subject_position(toks, j - 1)
 
 
+# "saw RSF convoys entering", "footage showed fighters entering": the seen are the subject
+_SHOWN = PERCEIVE | {"showed", "shows", "show", "showing"}
+
+
 def subject_position(toks, i):
     """A subject opens its clause: nothing but determiners, numbers or openers before it."""
     if _quantity_before(toks, i):
@@ -156,7 +160,7 @@ def subject_position(toks, i):
         return True  # a cleft: "it was Azerbaijani troops who opened fire"
     if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
         return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
-    return key in OPENERS or key in SPEECH or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
+    return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
 

@@ -94,7 +94,10 @@ _BASE_BEFORE = re.compile(
     # where commentators and reporters are: "analysts in Yangon caution", "joins us from Peshawar"
     r"|(?:analysts|diplomats|researchers|experts|observers|correspondents?|journalists|reporters|"
     r"(?:military|security|diplomatic)\s+sources)\s+in"
-    r"|(?:joins?|joined)\s+us\s+from|(?:reporting|reports|speaking|speaks)\s+(?:to\s+us\s+)?from)"
+    r"|(?:joins?|joined)\s+us\s+from|(?:reporting|reports|speaking|speaks)\s+(?:to\s+us\s+)?from"
+    # where a person comes from: "Dbeibah, who is himself from Misrata", "a native of Gao"
+    r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:originally\s+)?from"
+    r"|(?:hails?|hailed|hailing)\s+from|(?:a\s+)?natives?\s+of)"
     r"\s+(?:the\s+)?$")
 _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"

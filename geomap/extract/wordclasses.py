@@ -66,6 +66,9 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
           "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
           "indicated", "indicates", "stressed", "specified"}
+# verbs of seeing: "witnesses saw RSF convoys entering Kutum" (the seen act, the seer's account)
+PERCEIVE = {"saw", "seen", "see", "sees", "seeing", "watched", "watching", "spotted", "filmed", "heard",
+            "observed", "witnessed", "photographed"}
 DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted"}
 WARN = {"warned", "warns", "warn", "warning", "threatened", "threatens", "threaten", "threatening"}
 ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"}
