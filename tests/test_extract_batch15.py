@@ -227,3 +227,25 @@ def test_fortifying_is_a_deployment(gaz, text):
 def test_a_persons_home_town_is_no_event_place(gaz, text, not_at):
     rows = _rows(text, gaz)
     assert rows and all((r["place_text"] or "").lower() != not_at for r in rows), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    # an attempt to take or encircle a town is a push on it, not its fall
+    ("ISWAP fighters are trying to capture Damboa, residents said.",),
+    ("Russian forces failed to take Toretsk despite heavy losses.",),
+    ("M23 made a new attempt to seize Uvira on Monday.",),
+    ("Russian troops continued their efforts to encircle Toretsk.",),
+]))
+def test_an_attempted_capture_is_an_advance(gaz, text):
+    rows = _rows(text[0], gaz)
+    assert rows and {r["action"] for r in rows} == {"advance"}, rows
+
+
+@pytest.mark.parametrize("text", _both([
+    # "forces" is an order only when it is a verb
+    ("Russian forces tried to take Toretsk.",),
+    ("The army forced residents to leave Toretsk.",),
+]))
+def test_forces_noun_is_no_order(gaz, text):
+    rows = _rows(text[0], gaz)
+    assert bool(rows) == text[0].lower().startswith("russian"), rows

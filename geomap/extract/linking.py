@@ -179,6 +179,9 @@ def link_sentence(an, lexicon, memory):
                 d for d in drafts if d.stance != "denied"]
             for d in hits:
                 d.denials.append(f.speaker)
+    for d in drafts:
+        if d.category in ("capture", "surround") and _attempted(toks, d.k):
+            d.category = "advance"  # "ISWAP tried to seize Damboa": a push on the town, not its fall
     # "an operation" is a military action only by an armed actor ("the UN ended its operation in Mali")
     drafts = [d for d in drafts if toks[d.k].key not in ("operation", "operations") or d.actor and
               lexicon.actor(d.actor).type in _ARMED]
@@ -438,6 +441,15 @@ def _drafts_for(an, tr, frames, memory):
     return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
 
 
+_ATTEMPT = frozenset({"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting",
+                      "failed", "fail", "fails", "failing", "bid", "effort", "efforts", "struggled", "struggling"})
+
+
+def _attempted(toks, k):
+    """"tried to capture", "an attempt to retake", "failed to take": the verb after "to" is only tried."""
+    return k >= 2 and toks[k - 1].key == "to" and toks[k - 2].key in _ATTEMPT
+
+
 _ATTRIBUTED = {"attributed", "blamed", "credited", "ascribed"}
 
 
@@ -456,7 +468,7 @@ def _told_to_move(an, d, lexicon):
     if d.category not in ("withdraw", "advance") or k < 3 or toks[k - 1].key != "to":
         return False
     for v in range(k - 2, max(-1, k - 6), -1):
-        if toks[v].key in _ORDER:
+        if toks[v].key in _ORDER and not any(m.i <= v < m.j for m in an.actors):  # not "Russian forces"
             obj = [m for m in an.actors if v < m.i < k - 1]
             if obj:
                 return all(m.actor and lexicon.actor(m.actor).type == "civilians" for m in obj)

@@ -34,7 +34,9 @@ ASSERT_TO = {"began", "begin", "begins", "started", "start", "starts", "continue
              "tried", "try", "tries", "attempted", "attempt", "attempts", "forced", "managed", "able", "moved",
              "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed",
              # the progressive: "are trying to infiltrate", "is attempting to storm"
-             "trying", "attempting", "beginning", "starting", "continuing", "resuming", "managing"}
+             "trying", "attempting", "beginning", "starting", "continuing", "resuming", "managing",
+             # a failed attempt happened: "failed to take the town" (read as an advance on it)
+             "failed", "fail", "fails", "failing", "bid", "effort", "efforts", "struggled", "struggling"}
 NEGATION = {"not", "n't", "never", "no", "neither", "nor", "without"}
 PREVENT = {"avoid", "avoiding", "prevent", "preventing", "prevented", "avert", "averting", "averted", "deter",
            "deterring", "against", "any", "further", "possible", "potential", "future", "such", "no",
