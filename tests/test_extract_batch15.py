@@ -249,3 +249,14 @@ def test_an_attempted_capture_is_an_advance(gaz, text):
 def test_forces_noun_is_no_order(gaz, text):
     rows = _rows(text[0], gaz)
     assert bool(rows) == text[0].lower().startswith("russian"), rows
+
+
+@pytest.mark.parametrize("text,state,people", _both([
+    # a side's officials or sources claim for the side, in their own words
+    ("Ukrainian officials said Russian drones struck Sumy overnight.", "ukraine", "officials"),
+    ("A Hamas official said Israeli tanks entered Rafah.", "hamas", "official"),
+]))
+def test_officials_speak_for_their_side(gaz, text, state, people):
+    rows = _rows(text, gaz)
+    said = rows[0]["reported_by"].lower() if rows else ""
+    assert state in said and people in said, rows
