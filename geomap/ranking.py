@@ -39,7 +39,7 @@ from .normalize import ARTICLE, normalize_name, split_name
 __all__ = ["lookup", "rank"]
 
 # how a key matched a row -> (code, score, words for Place.why)
-_HOW = {0: (2.0, "name"), 1: (1.0, "alias"), 2: (2.0, "explicit form"),
+_HOW = {0: (2.0, "name"), 1: (0.9, "alias"), 2: (2.0, "explicit form"),
         3: (0.8, "short form (no article, no 'County')")}
 # kind priors. Settlements add log10(population) to theirs; areas and curated
 # features have no population, so their prior stands for their prominence: a

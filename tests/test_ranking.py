@@ -160,6 +160,12 @@ def test_country_beats_a_same_named_place(gaz):
     assert us.kind == "country" and us.country == "US"
 
 
+@pytest.mark.parametrize("name,country", [("Pokrovsk", "UA"), ("Novorossiysk", "RU")])
+def test_own_name_beats_a_larger_places_old_name(real_gaz, name, country):
+    # Engels was called Pokrovsk until 1931: a town of that name today, three times smaller, is meant
+    place = real_gaz.resolve(name)
+    assert place.name == name and place.country == country, place.why
+
 
 # ------------------------------------------------------------- evidence
 def test_candidates_expose_evidence(small):
