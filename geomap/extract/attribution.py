@@ -165,6 +165,9 @@ def frames(an, lexicon, *, previous=None):
         if kind == "accuse":
             obj = after_actor
         frames.append(Frame(kind, k, who, actor, lo, n, obj))
+    dash = _headline_source(an)
+    if dash is not None:
+        frames.append(dash)
     # a frame's content ends where the next reporting clause begins
     for f in frames:
         if f.hi != n or f.kind == "deny_tail":
@@ -178,6 +181,21 @@ def frames(an, lexicon, *, previous=None):
 
 
 _CHANNELS = frozenset({"agency", "channel", "channels", "outlet", "account", "website", "wing", "arm", "office"})
+
+
+def _headline_source(an):
+    """A headline's source after a dash: "Russian troops liberate X — MoD", "Drones hit
+    Odesa - governor" (a short noun phrase ending the line, after an action)."""
+    toks, n = an.tokens, len(an.tokens)
+    end = n - 1 if n and toks[-1].key in (".",) else n
+    d = next((x for x in range(end - 1, max(0, end - 6), -1) if toks[x].key in ("—", "–", "-")), None)
+    if d is None or d < 3 or not all(t.word and t.key not in SPEECH for t in toks[d + 1:end]) \
+            or not any(t.i < d for t in an.triggers):
+        return None
+    who, actor, stop = _np_after(an, d + 1)
+    if not who or stop != end:
+        return None
+    return Frame("speech", d, who, actor, 0, d)
 
 
 def _is_seer(seer, lexicon):

@@ -131,7 +131,9 @@ def _header_issuer(paras):
     first = paras[0][0] if paras and paras[0] else ""
     if not first or len(first.split()) > 8 or re.search(r"[.!?,;]$", first) or _STATEMENT_ONLY.match(first):
         return None
-    second = statement_issuer(paras[0][1]) if len(paras[0]) > 1 and first.isupper() else None
+    # a letterhead is in capitals (or the whole text was lowercased)
+    head_case = first.isupper() or first.islower()
+    second = statement_issuer(paras[0][1]) if len(paras[0]) > 1 and head_case else None
     if second:
         # "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA" / "Ministry of Defense - Press Release"
         head = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), first.title())
@@ -139,7 +141,19 @@ def _header_issuer(paras):
     for para in paras[1:4]:
         if any(_STATEMENT_ONLY.match(line) for line in para):
             return first
+    if head_case and len(paras[0]) > 1 and _REFERENCE.search(paras[0][1]) and _OFFICE.search(first):
+        # "INTER SERVICES PUBLIC RELATIONS" / "No PR-247/2025-ISPR   Rawalpindi - 12 October 2025":
+        # a press office's letterhead over its reference number
+        return first
     return None
+
+
+# a release's reference number: "No PR-247/2025", "Ref: 12/2024", "PR No. 88"
+_REFERENCE = re.compile(r"(?i)^\s*(?:no\.?|ref\.?:?|pr\s+no\.?|press\s+release\s+no\.?)\s*[\w-]*\d+(?:/\d{2,4})?")
+# what a press office calls itself
+_OFFICE = re.compile(r"(?i)\b(?:public\s+relations|press\s+(?:office|service|centre|center)|media\s+(?:office|centre|center|"
+                     r"wing|cell)|information\s+(?:office|department|directorate)|spokesperson'?s?\s+unit|"
+                     r"headquarters|ministry|command|directorate)\b")
 
 
 def statement_issuer(line):

@@ -94,11 +94,16 @@ def coref_nouns(an, memory, lexicon):
 
 
 # bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
-_BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers"}
+_BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
+                "detachments"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular"}
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
-                                                     "for", "had", "have", "has", "sent", "send", "deployed"}
+                                                     "for", "had", "have", "has", "sent", "send", "deployed",
+                                                     # "over the past 24 hours units repelled ..."
+                                                     "hours", "day", "days", "week", "overnight", "night",
+                                                     "yesterday", "today", "monday", "tuesday", "wednesday",
+                                                     "thursday", "friday", "saturday", "sunday"}
 _BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THREAT | {
     "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
 
@@ -131,6 +136,12 @@ def coref_forces(an, memory, lexicon):
         named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
         focus = {forces_of(a, lexicon) for a in list(memory.recent) + named}
         focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
+        if not focus:
+            # "Units ... have liberated X, the Russian Defense Ministry said": a military's own
+            # account of bare "units" is of its own forces
+            said = {forces_of(m.actor, lexicon) for m in an.actors
+                    if m.i > k and m.j < n and toks[m.j].key in SPEECH and not m.pronoun}
+            focus = {a for a in said if lexicon.actor(a).type == "state_forces"}
         if len(focus) == 1:
             an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
                                           focus.pop()))

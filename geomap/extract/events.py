@@ -28,6 +28,7 @@ from .clauses import analyse
 from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
 from .places import PlaceMention, find_places, focus_points, main_area
+from .quotes import Quotation
 from .tokens import tokenize
 
 __all__ = ["extract_events", "extract_document", "events_to_frame", "COLUMNS"]
@@ -106,6 +107,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         "outlet": getattr(doc, "outlet", None) or cleaned.outlet, "url": getattr(doc, "url", None),
         "date": getattr(doc, "date", None), "dateline": cleaned.dateline,
     }
+    quotation = Quotation()
     # mentions are in text order: walk them alongside the sentences
     k = 0
     for sent, toks in zip(sentences, tokens):
@@ -139,6 +141,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 for who in d.denials:
                     extra = dict(base, stance="denied", reported_by=who)
                     rows.append(extra)
+        quotation.feed(sent.text, rows[before:], memory.speaker)
         if memory.claim_previous:
             who = memory.claim_previous
             for row in prev_rows + rows[before:]:
@@ -224,6 +227,10 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         # "beheaded two farmers, the latest of attacks that pushed families toward Montepuez":
         # where people went is no site of an attack when the sentence names one
         sites = [pm for pm in sites if pm.role == "site"]
+    if len(sites) > 1:
+        # "..., including a ringleader of the attack near Kalat last month": a place of the past
+        # is no place of this sentence's action when the sentence names another
+        sites = [pm for pm in sites if not _PAST_AFTER.match(sent.text, pm.end - sent.start)] or sites
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause:
         return _nearest(in_clause, trig, movement, sent, d.category), "clause"
@@ -327,6 +334,11 @@ def _km(lat1, lon1, lat2, lon2):
     return 6371.0 * math.hypot(dlat, dlon)
 
 
+_IN_AREA = re.compile(r"(?i)(?:\s+(?:district|town|city|village|area|county))?\s*,\s*(?:in\s+)?(?:the\s+)?")
+_PAST_AFTER = re.compile(r"(?i)[\s,]*(?:(?:district|province|town|city|village|area|region|county)\s+)?"
+                         r"(?:(?:last|the\s+previous)\s+(?:week|month|year|spring|summer|autumn|winter)|"
+                         r"earlier\s+(?:this|that)\s+(?:week|month|year)|in\s+(?:19|20)\d\d\b|"
+                         r"(?:\w+\s+)?(?:years|months|decades)\s+ago)")
 _FRONTED = re.compile(r"^\s*(?:in|at|near|around)\s+(?:the\s+)?$", re.I)
 
 
@@ -360,7 +372,14 @@ def _nearest(cands, pos, movement, sent, category=None):
             if gap in ("river", "") and (best.place.kind == "river" or gap == "river"):
                 return nxt[0]
         return best
-    return min(non_country, key=lambda pm: abs(pm.start - pos))
+    best = min(non_country, key=lambda pm: abs(pm.start - pos))
+    if best.place.kind in ("province", "region", "county"):
+        # "in Mastung district, Balochistan, security forces killed ...": the place, not its province
+        inner = [pm for pm in non_country if pm.end <= best.start and pm.place.kind in _POINTS
+                 and _IN_AREA.fullmatch(sent.text, pm.end - sent.start, best.start - sent.start)]
+        if inner:
+            return inner[-1]
+    return best
 
 
 def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
@@ -381,6 +400,9 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
         movement = lexicon.action_info(d.category, "movement", "no") == "yes"
         if movement and qualifier is None:
             lo, hi = d.clause
+            # "liberated X and continue advancing on Y from the south": the next verb's approach is its own
+            later = [t.i for t in an.triggers if d.k < t.i < hi]
+            hi = min(later) if later else hi
             apps = [a for a in Q.find_approaches(sent.text, start=toks[lo].start, end=toks[hi - 1].end)
                     if a[0][5:] in Q._DIRS]
             if apps:

@@ -31,6 +31,7 @@ from .coref import coref_forces as _coref_forces, coref_nouns as _coref_nouns, s
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
 from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _agents, between_after as _between_after,
+                           co_subjects as _co_subjects,
                            passive_subject as _passive_subject, subject as _subject,
                            subject_position as _subject_position, targets as _targets, threatener as _threatener)
 from .triggers import FALL, IMPACT, LOSE, to_agent as _to_agent
@@ -313,7 +314,8 @@ def _drafts_for(an, tr, frames, memory):
                 actor, backer = _subject(an, light, frames, memory)
                 if light >= 2 and toks[light - 1].key == "to" and toks[light - 2].key in THREAT_TO:
                     actor = _threatener(an, light - 2, frames) or actor  # "..., and vowed to launch a raid"
-                actors = [actor] if actor else []
+                # "Afghan Taliban and Indian-sponsored militants carried out an attack": each of them
+                actors = [actor, *_co_subjects(an, actor, light)] if actor else []
                 # "preparing to launch a counteroffensive": the light verb carries the modality
                 lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
                 if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO or toks[light].key in _PREPARE:
@@ -434,11 +436,16 @@ def _drafts_for(an, tr, frames, memory):
     nxt = toks[tr.j].key if tr.j < n else ""
     if tr.category == "clash" and nxt in ("with", "alongside") and tr.tag == "ing":
         return []
-    tg = _targets(an, tr.j, hi, skip=(actor,))
+    co = _co_subjects(an, actor, tr.i)
+    tg = _targets(an, tr.j, hi, skip=(actor, *co))
     target = tg[0] if tg else None
     if tr.category == "meet":
         locate = False
-    return [Draft(tr.i, tr.category, actor, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))]
+    if co and tr.category in ("clash", "meet"):
+        # "the SDF and Turkish-backed factions clashed": each is the other's opponent
+        target, co = target or co[0], co[1:] if target is None else co
+    return [Draft(tr.i, tr.category, a, target, backer if a == actor else None, stance, trigger=trig_text,
+                  locate=locate, clause=(lo, hi)) for a in (actor, *co)]
 
 
 _ATTEMPT = frozenset({"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting",

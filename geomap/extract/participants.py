@@ -20,8 +20,8 @@ from __future__ import annotations
 from .coref import forces_of, resolve_pronoun
 from .wordclasses import ADVERBS, AFFILIATION, OPENERS, PERCEIVE, PREPS, SPEECH
 
-__all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "passive_subject", "subject", "subject_position",
-           "targets", "threatener"]
+__all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passive_subject", "subject",
+           "subject_position", "targets", "threatener"]
 
 
 _FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
@@ -102,6 +102,35 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
     return None, None
 
 
+def co_subjects(an, actor, k):
+    """The other actors coordinated with the subject ``actor`` of the verb at ``k``: "Afghan
+    Taliban and Indian-sponsored militants carried out an attack", "the army, the police and
+    allied militias stormed ..." (in text order, without ``actor``)."""
+    toks = an.tokens
+    named = sorted((m for m in an.actors if m.j <= k and not m.pronoun and not m.held), key=lambda m: m.i)
+    chain, last_join = [], []
+    for m in named:
+        between = [t.key for x, t in enumerate(toks[chain[-1].j:m.i], chain[-1].j)
+                   # "and Indian-sponsored militants": the backer's name is no gap
+                   if not (t.joined and t.key in AFFILIATION or x + 1 < m.i and toks[x + 1].joined
+                           and toks[x + 1].key in AFFILIATION)] if chain else []
+        if between and set(between) <= _JOINERS and ("and" in between or "," in between):
+            chain.append(m)
+            last_join = between
+        else:
+            chain = [m]
+    # "A, B and C": a list ends in "and" ("According to the ministry, units ..." is no list)
+    if len(chain) < 2 or "and" not in last_join or any(t.key not in _BEFORE_VERB for t in toks[chain[-1].j:k]):
+        return []
+    names = list(dict.fromkeys(m.actor for m in chain))
+    return [a for a in names if a != actor] if actor in names else []
+
+
+_JOINERS = frozenset({",", "and", "allied", "the", "its", "their"})
+_BEFORE_VERB = frozenset({"have", "has", "had", "also", "reportedly", "jointly", "allegedly", "then", "later",
+                          "again", "both", "together", "were", "was", "are", "is", "then"})
+
+
 # time zones and clock words after a time: "09:15 GMT", "10:30 a.m."
 _CLOCK = {"gmt", "bst", "utc", "cet", "cest", "eet", "eest", "est", "edt", "pst", "pdt", "ist", "msk", "eat",
           "wat", "cat", "ict", "am", "pm", "a.m.", "p.m.", "hrs", "local", "time"}
@@ -112,7 +141,9 @@ _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many"
              "members", "units", "groups", "remnants", "fighters", "soldiers", "elements",
              # a force's part named before it: "the Air Component of OPHK", "a battalion of the RSF"
              "component", "components", "wing", "division", "brigade", "battalion", "contingent", "detachment",
-             "squadron", "regiment", "troops", "forces"}
+             "squadron", "regiment", "troops", "forces",
+             # "ships of the Black Sea Fleet", "crews of the 59th brigade"
+             "ships", "vessels", "crews", "pilots", "aircraft", "jets", "warplanes", "detachments", "groups"}
 
 
 def _quantity_before(toks, i):
@@ -160,6 +191,8 @@ def subject_position(toks, i):
         return True  # a cleft: "it was Azerbaijani troops who opened fire"
     if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
         return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
+    if key in ("hours", "days", "weeks", "months") and j >= 1 and toks[j - 1].key.isdigit():
+        return True  # "over the past 24 hours units repelled ..."
     return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 

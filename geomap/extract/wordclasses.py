@@ -48,7 +48,9 @@ DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their
                "heavy", "major", "massive", "large", "renewed", "successful", "rival",
                # modifiers of attack nouns: "a ground assault", "a joint night raid"
                "ground", "aerial", "naval", "joint", "surprise", "coordinated", "overnight", "night", "dawn",
-               "failed", "full", "scale", "limited", "brief"}
+               "failed", "full", "scale", "limited", "brief", "unprovoked", "deadly", "brutal", "complex",
+               "suicide", "retaliatory", "precise", "targeted", "cross-border", "border", "simultaneous",
+               "sustained", "intense", "small", "unsuccessful", "counter", "preemptive", "pre-emptive"}
 LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "carries", "carrying", "conduct",
          "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "mounting", "stage", "staged",
          "stages", "staging", "initiate", "initiated", "initiates", "initiating", "unleash", "unleashed",
