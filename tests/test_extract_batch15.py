@@ -260,3 +260,49 @@ def test_officials_speak_for_their_side(gaz, text, state, people):
     rows = _rows(text, gaz)
     said = rows[0]["reported_by"].lower() if rows else ""
     assert state in said and people in said, rows
+
+
+@pytest.mark.parametrize("text,actor", _both([
+    # who fights for a side is that side's force
+    ("Armed factions fighting on behalf of Syria's transitional government executed 40 civilians in Baniyas.",
+     "Syrian transitional government forces"),
+    # a list of subjects: each acts
+    ("Afghan Taliban and Indian-sponsored Fitna al Khwarij carried out an unprovoked attack on border posts "
+     "near Chaman.", "Taliban government"),
+]))
+def test_subjects_by_allegiance_and_in_lists(gaz, text, actor):
+    assert actor in {r["actor"] for r in _rows(text, gaz, "attack")}, _rows(text, gaz)
+
+
+@pytest.mark.parametrize("text,speaker", _both([
+    ("A resident of the nearby village of Al-Haffah said gunmen surrounded the village.", "resident"),
+    ("Russian troops took Ivanopillia - defence ministry", "defence ministry"),
+]))
+def test_speaker_heads(gaz, text, speaker):
+    rows = _rows(text, gaz)
+    assert rows and rows[0]["stance"] == "claimed" and speaker in rows[0]["reported_by"].lower(), rows
+
+
+def test_a_quotation_takes_the_attribution_that_closes_it(gaz):
+    text = ('"Russian units have liberated Ivanopillia. Russian assault groups continue to advance toward Toretsk," '
+            'the Russian Defence Ministry said.')
+    for t in (text, text.lower()):
+        rows = _rows(t, gaz)
+        assert {r["action"] for r in rows} >= {"capture", "advance"}, rows
+        assert all(r["stance"] == "claimed" and "ministry" in r["reported_by"].lower() for r in rows), rows
+
+
+def test_units_in_a_militarys_own_account_are_its_forces(gaz):
+    rows = _rows("Over the past 24 hours units repelled six counterattacks near Chasiv Yar, the Russian "
+                 "Defence Ministry said.", gaz)
+    assert rows and rows[0]["actor"] == "Russia", rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("INTER SERVICES PUBLIC RELATIONS\nNo PR-12/2025-ISPR  Rawalpindi - 3 May 2025\n\n"
+     "Security forces killed four terrorists in an operation near Mastung, Balochistan.",),
+]))
+def test_press_office_letterhead_names_the_issuer(gaz, text):
+    rows = _rows(text[0], gaz)
+    assert rows and rows[0]["stance"] == "claimed" and "public relations" in rows[0]["reported_by"].lower(), rows
+    assert rows[0]["actor"] == "Pakistani military", rows

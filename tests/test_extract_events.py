@@ -725,3 +725,14 @@ def test_background_events_are_not_mapped(gaz):
             "region in August 2024 and held a pocket around Sudzha for months.")
     places = {r["place"] for r in extract_document(text, gazetteer=gaz) if r["geometry"] is not None}
     assert "Sumy" in places and "Sudzha" not in places
+
+
+def test_a_lead_dated_by_year_sets_the_storys_year(gaz):
+    from geomap.extract.events import extract_document
+
+    # an undated investigation dates its story by month and year: that year's events are the
+    # story, earlier years its background
+    text = ("Coastal Killings Were Organized\n\nGunmen killed at least 40 civilians in Baniyas in March "
+            "2025, a rights group said in a report. Rebels had seized Jableh in 2012 before the army retook it.")
+    places = {r["place_text"] for r in extract_document(text, gazetteer=gaz) if r["geometry"] is not None}
+    assert "Baniyas" in places and "Jableh" not in places

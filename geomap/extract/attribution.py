@@ -198,6 +198,24 @@ def _headline_source(an):
     return Frame("speech", d, who, actor, 0, d)
 
 
+_PERSONS = _SEERS | {"official", "officials", "elder", "elders", "leader", "leaders", "member", "members",
+                     "doctor", "doctors", "nurse", "medic", "medics", "worker", "workers", "teacher", "chief",
+                     "survivor", "survivors", "relative", "relatives", "spokesman", "spokeswoman", "spokesperson"}
+
+
+def _head_before_of(an, words):
+    """"a resident of the nearby village of Al-Haffah said": the person before the first "of",
+    as written, or None."""
+    toks = an.tokens
+    of = next((w for w in words if toks[w].key == "of"), None)
+    if of is None or of == words[0] or toks[of - 1].key not in _PERSONS:
+        return None
+    head = [w for w in words if w < of and toks[w].key not in DETERMINERS]
+    if not head or len(head) > 3:
+        return None
+    return _title(an.text[toks[head[0]].start:toks[of - 1].end].lower())
+
+
 def _is_seer(seer, lexicon):
     """A person who tells what they saw (not "the city saw heavy fighting")."""
     who, actor = seer
@@ -312,7 +330,7 @@ def _one_speaker(an, k, lexicon):
         # "residents of the Shujaiya district said": the head noun comes before "of the"
         words.append(j)
         j -= 1
-        if len(words) >= 8:
+        if len(words) >= 10:
             break
     if not words:
         if j >= 0 and toks[j].key == "the":
@@ -354,6 +372,9 @@ def _one_speaker(an, k, lexicon):
         names = [an.text[toks[w].start:toks[w].end] for w in sorted(words) if w > last_title]
     if any(toks[w].key in ("which", "who", "it", "they", "he", "she", "we", "this", "something", "one") for w in words):
         return None
+    head = _head_before_of(an, sorted(words))
+    if head is not None:
+        return (head, None), lo
     if len(names) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)

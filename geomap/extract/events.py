@@ -108,6 +108,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         "date": getattr(doc, "date", None), "dateline": cleaned.dateline,
     }
     quotation = Quotation()
+    # an undated report whose lead dates its story by year ("executed 140 civilians in March
+    # 2025, Human Rights Watch said") is set in that year: only earlier years are background
+    # (the cleaner ends headlines and headings with " .")
+    lead = next((s.text for s in sentences[:4] if not s.text.rstrip().endswith(" .")), "")
+    lead_year = (m.group("year") if (m := _DATED.search(lead)) else None)
     # mentions are in text order: walk them alongside the sentences
     k = 0
     for sent, toks in zip(sentences, tokens):
@@ -126,7 +131,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                      blocked=blocked, tokens=toks)
         before = len(rows)
         said = None
-        past = _background(sent.text, meta["date"])
+        past = _background(sent.text, meta["date"] or lead_year)
         for d in link_sentence(an, lexicon, memory):
             if past:
                 continue  # read for its actors and speakers, but the story's events are not in it

@@ -82,6 +82,17 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             if subject_position(toks, max(0, loyal[0] - 1)):
                 return m.actor, m.backer
             continue
+        if prev == "of" and m.i >= 4 and toks[m.i - 2].key == "behalf" and toks[m.i - 3].key == "on":
+            # "armed factions fighting on behalf of the government": its forces, a subject when
+            # the noun phrase before opens the clause
+            x = m.i - 4
+            if toks[x].key.endswith("ing"):
+                x -= 1
+            while x > 0 and toks[x - 1].word and toks[x - 1].key not in OPENERS and m.i - 4 - x < 3:
+                x -= 1
+            if toks[x].word and subject_position(toks, x):
+                return m.actor, m.backer
+            continue
         if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
                                      "accuse", "accuses", "urged", "blamed"}:
             continue
@@ -252,7 +263,7 @@ def passive_subject(an, tr, lo):
 UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
                       "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft",
                       "gunman", "assailant", "attacker", "drone", "missile", "rocket", "shell", "bomb", "mortar",
-                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round"}
+                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round", "fighters", "militants", "insurgents"}
 
 
 def between_after(an, tr):
