@@ -306,3 +306,28 @@ def test_press_office_letterhead_names_the_issuer(gaz, text):
     rows = _rows(text[0], gaz)
     assert rows and rows[0]["stance"] == "claimed" and "public relations" in rows[0]["reported_by"].lower(), rows
     assert rows[0]["actor"] == "Pakistani military", rows
+
+
+@pytest.mark.parametrize("text,speaker_side", _both([
+    # "Thailand's army" is Thailand's, though the sentence is set in Cambodia
+    ("Thailand's army said F-16 jets had struck Cambodian artillery positions near Samraong.", "Thailand"),
+]))
+def test_a_countrys_army_by_possessive(gaz, text, speaker_side):
+    rows = _rows(text, gaz)
+    assert rows and speaker_side in rows[0]["reported_by"], rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("In 1962 the International Court of Justice in The Hague ruled on the temple. Thai jets struck "
+     "positions near Samraong on Monday, the army said. Cambodia says its forces were responding to Thai shelling.",),
+]))
+def test_a_courts_seat_is_no_event_place(gaz, text):
+    assert all("hague" not in (r["place"] or "").lower() for r in _rows(text[0], gaz)), _rows(text[0], gaz)
+
+
+@pytest.mark.parametrize("text", _both([
+    ("The Thai navy has moved warships and marines to the coast off Trat.",),
+]))
+def test_moving_forces_to_a_place_is_a_deployment(gaz, text):
+    rows = _rows(text[0], gaz, "deploy")
+    assert rows and rows[0]["place"] == "Trat", rows

@@ -41,7 +41,7 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
                    "outlet", "broadcaster", "television", "newspaper", "newspapers", "press",
                    # a unit speaks for itself ("a spokesperson for a Ukrainian brigade said")
                    "brigade", "battalion", "regiment", "division", "corps"})
-# people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, as they word it
+# people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
@@ -393,9 +393,9 @@ def _body(an, words, a, lexicon):
     # forces said", where the actor's own name ends in "forces")
     outside = [toks[w].key for w in words if not a.i <= w < a.j]
     if _BODY.isdisjoint(keys) and not _PEOPLE.isdisjoint(keys):
-        rest = [an.text[toks[w].start:toks[w].end] for w in sorted(words)
-                if not a.i <= w < a.j and toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]
-        return f"{a.actor} ({' '.join(rest).lower()})" if rest else None
+        # as written, and the side they speak for: "Thai officials (Thailand)"
+        said = [w for w in sorted(words) if toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]
+        return f"{_title(an.text[toks[said[0]].start:toks[said[-1]].end])} ({a.actor})" if said else None
     if (_BODY.isdisjoint(keys) and not any(x == "air" and y == "force" for x, y in zip(keys, keys[1:]))
             and not ("forces" in outside and ("defence" in outside or "defense" in outside))):
         return None

@@ -153,6 +153,16 @@ def _find_actors(an, lexicon, country, blocked):
             i += 1
             continue
         L, name = hit
+        if toks[i + L - 1].poss and i + L < n:
+            # "Thailand's army", "Sudan's military": the army of the country named, not of the
+            # country the sentence is set in
+            own = lexicon.actor(name).country
+            for L2 in (2, 1):
+                key2 = tuple(x.key for x in toks[i + L:i + L + L2])
+                other = lexicon.lookup_actor(key2, own) if own and key2 in lexicon.aliases else None
+                if other and lexicon.actor(other).country == own:
+                    L, name = L + L2, other
+                    break
         while i + L < n and toks[i + L].key in _HEADS_EXTEND and toks[i + L].word:
             L += 1
         m = ActorMention(i, i + L, name)

@@ -97,7 +97,9 @@ _BASE_BEFORE = re.compile(
     r"|(?:joins?|joined)\s+us\s+from|(?:reporting|reports|speaking|speaks)\s+(?:to\s+us\s+)?from"
     # where a person comes from: "Dbeibah, who is himself from Misrata", "a native of Gao"
     r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:originally\s+)?from"
-    r"|(?:hails?|hailed|hailing)\s+from|(?:a\s+)?natives?\s+of)"
+    r"|(?:hails?|hailed|hailing)\s+from|(?:a\s+)?natives?\s+of"
+    # institutions seated somewhere: "the International Court of Justice in The Hague"
+    r"|(?:court|tribunal|justice|embassy|consulate|secretariat|parliament)\s+(?:in|at))"
     r"\s+(?:the\s+)?$")
 _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
