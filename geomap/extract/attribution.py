@@ -43,7 +43,7 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
                    "brigade", "battalion", "regiment", "division", "corps"})
 # people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
-_PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "amid", "after", "before", "during", "under",
+_PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "on", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 # titles after which a person's name follows ("spokesman Yahya Saree", "commander Ali Mohammed")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "governor", "mayor", "minister",

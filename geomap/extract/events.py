@@ -361,7 +361,8 @@ def _nearest(cands, pos, movement, sent, category=None):
         origin = [pm for pm in after if pm.role == "origin"]
         if origin:
             return origin[0]
-    if movement:
+    if movement and category != "capture":
+        # (a capture is where the ground was taken: "captured the base in Leer and the army ran to Bentiu")
         dest = [pm for pm in after if pm.role == "destination"] or [pm for pm in cands if pm.role == "destination"]
         if dest:
             return dest[0]
