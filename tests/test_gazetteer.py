@@ -253,3 +253,21 @@ def test_default_keeps_gaza_the_city(monkeypatch, tmp_path):
     monkeypatch.setenv("GEOMAP_DATA", str(REAL.parent))
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
     assert Gazetteer.default().resolve("Gaza").country == "PS"
+
+
+
+@pytest.mark.parametrize("name,context,pid", [
+    # one row per city where GeoNames had two (geomap.world.DUPLICATES)
+    ("Zawiya", None, "geonames:2218970"), ("Zawiya", "Libya", "geonames:2218970"),
+    ("Geneina", None, "geonames:379303"), ("El Geneina", "West Darfur", "geonames:379303"),
+])
+def test_real_gazetteer_resolves_conflict_places(real_gaz, name, context, pid):
+    place = real_gaz.resolve(name, context=context)
+    assert place is not None and place.id == pid, (name, place and place.id)
+
+
+def test_real_gazetteer_has_one_zawiya_and_one_geneina(real_gaz):
+    for name, pid in (("Zawiya", "geonames:2218970"), ("El Geneina", "geonames:379303")):
+        assert [p.id for p in real_gaz.candidates(name, country="LY" if pid == "geonames:2218970" else "SD")
+                if p.kind == "city"] == [pid]
+    assert "geonames:2216885" not in real_gaz and "geonames:379302" not in real_gaz

@@ -21,6 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
+from geomap.world import DUPLICATES
+
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "data" / "gazetteer.csv"
 CURATED = ROOT / "data" / "curated_places.csv"
@@ -484,7 +486,22 @@ def test_every_war_zone_place_present(df):
     want |= {f"geonames:{c['geonameid']}" for c in cities
              if c["countrycode"] == "RU" and c["admin1code"] in ("41", "09", "10")}
     assert len(want) > 7000
+    # records that repeat another record of the same city are left out (geomap.world.DUPLICATES)
+    want -= {f"geonames:{g}" for g in DUPLICATES}
     assert want <= set(df.id), sorted(want - set(df.id))[:5]
+
+
+@pytest.mark.parametrize("dropped,kept,names", [
+    (2216885, 2218970, ["Zawiya"]),          # Zawiya, Libya
+    (379302, 379303, ["El Geneina", "Geneina"]),  # El Geneina, Sudan ('El Geneina Fort' was the duplicate)
+])
+def test_geonames_duplicates_left_out(rows, dropped, kept, names):
+    assert DUPLICATES[dropped][0] == kept
+    assert f"geonames:{dropped}" not in rows
+    r = rows[f"geonames:{kept}"]
+    assert f"GeoNames {dropped}" in r.source and "duplicate" in r.source
+    keys = {fold(a) for a in r.aliases.split("|")} | {fold(r.name)}
+    assert {fold(n) for n in names} <= keys
 
 
 @pytest.mark.parametrize("pid,lat,lon", [
