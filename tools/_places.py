@@ -52,6 +52,9 @@ ENGLISH_USAGE = {
     4140963: ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C.", "DC"],
     # Eilat under the name the Houthis' statements (and the reports quoting them) use
     295277: ["Umm al-Rashrash", "Umm Rashrash"],
+    # Kyaukpyu (Rakhine State, Myanmar) in the spelling of most reports; the
+    # Wikipedia article 'Kyaukpyu' gives it ("also spelt Kyaukphyu")
+    1316752: ["Kyaukphyu"],
 }
 # A duplicate (geomap.world.DUPLICATES) is left out only when it lies this close
 # to the record kept, in the same country and admin1; otherwise the build stops.
