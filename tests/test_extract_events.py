@@ -364,7 +364,7 @@ def test_batch9_rules(gaz, text, actor, action, place, stance, reported_by):
 
 @pytest.mark.parametrize("text,action,place", [
     ("The army said it had repelled an attack on its positions east of Bahir Dar.", "attack", "Bahir Dar"),
-    ("Our correspondent reports heavy clashes overnight in Zawiya.", "clash", "Zawiya"),
+    ("Our correspondent reports heavy clashes overnight in Zawiya.", "clash", "Az Zāwīyah"),
 ])
 def test_unnamed_attack_objects(gaz, text, action, place):
     from geomap.extract.events import extract_document

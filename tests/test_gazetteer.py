@@ -253,3 +253,44 @@ def test_default_keeps_gaza_the_city(monkeypatch, tmp_path):
     monkeypatch.setenv("GEOMAP_DATA", str(REAL.parent))
     monkeypatch.setenv("GEOMAP_CACHE", str(tmp_path / "cache"))
     assert Gazetteer.default().resolve("Gaza").country == "PS"
+
+
+@pytest.mark.parametrize("name,context,pid", [
+    # places conflict reports name that GeoNames' extract lacks (data/curated_places.csv)
+    ("Palma", "Cabo Delgado, Mozambique", "town:palma-mozambique"),
+    ("Palma", None, "geonames:2512989"),  # alone, Palma de Mallorca keeps the name
+    ("Zamzam", None, "camp:zamzam"), ("Zamzam camp", "North Darfur", "camp:zamzam"),
+    ("Mitiga", "Tripoli, Libya", "base:mitiga"), ("Mitiga airport", None, "base:mitiga"),
+    ("Cité Soleil", None, "city:cite-soleil"), ("Cite Soleil", "Port-au-Prince", "city:cite-soleil"),
+    ("Petite-Rivière-de-l'Artibonite", None, "town:petite-riviere-artibonite"),
+    ("Kyaukphyu", "Rakhine State", "geonames:1316752"),  # GeoNames' Kyaukpyu, the reports' spelling
+    ("Lake Tana", None, "lake:tana"), ("Kakhovka Reservoir", None, "lake:kakhovka-reservoir"),
+    ("Kakhovka", None, "geonames:707244"),  # the town keeps its name
+    # one row per city where GeoNames had two (geomap.world.DUPLICATES)
+    ("Zawiya", None, "geonames:2218970"), ("Zawiya", "Libya", "geonames:2218970"),
+    ("Geneina", None, "geonames:379303"), ("El Geneina", "West Darfur", "geonames:379303"),
+    # rivers traced from GSHHG through their anchor towns (tools/_rivers.py)
+    ("Oskil", None, "river:oskil"), ("Oskil River", None, "river:oskil"), ("Oskol", None, "river:oskil"),
+    ("Shabelle River", None, "river:shabelle"), ("Shebelle", None, "river:shabelle"),
+])
+def test_real_gazetteer_resolves_conflict_places(real_gaz, name, context, pid):
+    place = real_gaz.resolve(name, context=context)
+    assert place is not None and place.id == pid, (name, place and place.id)
+
+
+def test_real_gazetteer_has_one_zawiya_and_one_geneina(real_gaz):
+    for name, pid in (("Zawiya", "geonames:2218970"), ("El Geneina", "geonames:379303")):
+        assert [p.id for p in real_gaz.candidates(name, country="LY" if pid == "geonames:2218970" else "SD")
+                if p.kind == "city"] == [pid]
+    assert "geonames:2216885" not in real_gaz and "geonames:379302" not in real_gaz
+
+
+@pytest.mark.parametrize("pid,towns", [
+    ("river:oskil", [(49.71003, 37.61581)]),                         # Kupiansk
+    ("river:shabelle", [(4.73583, 45.20361), (2.1381, 45.1212)]),   # Beledweyne, Afgooye
+])
+def test_real_river_is_a_line_near_its_anchors(real_gaz, pid, towns):
+    river = real_gaz.get(pid)
+    assert river.kind == "river" and river.geometry.geom_type == "LineString"
+    for lat, lon in towns:
+        assert river.geometry.distance(shapely.Point(lon, lat)) < 0.03  # degrees: ~3 km

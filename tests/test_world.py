@@ -60,6 +60,14 @@ def test_places_keep_geonames_ids_and_coordinates(sample, pid, name, lat, lon, p
     assert row["parent"] == parent
 
 
+def test_duplicate_geonames_records_are_left_out():
+    # the same rule as data/gazetteer.csv: one row for Zawiya (Libya), one for El Geneina (Sudan)
+    frame = world.build_world_frame(countries=["LY", "SD"])
+    ids = set(frame["id"])
+    for dropped, (kept, _names, why) in world.DUPLICATES.items():
+        assert f"geonames:{dropped}" not in ids and f"geonames:{kept}" in ids, why
+
+
 def test_aliases_are_latin_and_deduplicated(sample):
     for aliases in sample["aliases"]:
         parts = [a for a in aliases.split("|") if a]

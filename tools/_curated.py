@@ -24,6 +24,13 @@ MIDDLE_EAST = ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS",
                "AE", "YE")
 # population is optional: when the cited article gives one, it ranks the place among its namesakes
 CURATED_COLUMNS = ["id", "name", "aliases", "kind", "country", "lat", "lon", "population", "citation"]
+# Lakes whose point lies in a GSHHG lake polygon that is not the lake named: they
+# stay points, and the source says why (the build stops if such a row is missing).
+NO_LAKE_POLYGON = {
+    "lake:kakhovka-reservoir": "the GSHHG lake holding the point (res i, h and f alike) is the whole lower "
+                               "Dnipro drawn as one shoreline from Kherson up to Kaniv (31.4-35.3E 46.6-49.8N, "
+                               "with the Kremenchuk and Kamianske reservoirs), not the reservoir; a point only",
+}
 
 
 def _enclosing(rows, pt, country):
@@ -61,7 +68,9 @@ def curated_rows(path, rows):
                    parent=_enclosing(rows, pt, rec["country"]) if rec["country"] else "",
                    lat=lat, lon=lon, wkt=None, population=int(rec["population"] or 0),
                    source=f"curated (data/curated_places.csv line {line}): {rec['citation']}")
-        if rec["kind"] == "lake":
+        if rec["id"] in NO_LAKE_POLYGON:
+            row["source"] += f"; no polygon: {NO_LAKE_POLYGON[rec['id']]} (tools/_curated.py NO_LAKE_POLYGON)"
+        elif rec["kind"] == "lake":
             poly = _lake_polygon(pt)
             if poly is None:
                 row["source"] += f"; no GSHHG lake polygon holds the point ({basemap_label(LAKE_RES)})"
@@ -72,6 +81,9 @@ def curated_rows(path, rows):
                 row["source"] += (f"; polygon: GSHHG lake (level 2) containing the point "
                                   f"({basemap_label(LAKE_RES)})")
         out.append(row)
+    missing = set(NO_LAKE_POLYGON) - {r["id"] for r in out}
+    if missing:
+        raise SystemExit(f"tools/_curated.py NO_LAKE_POLYGON: {sorted(missing)} not in {path}; fix the table")
     return out
 
 

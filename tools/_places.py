@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from _sources import clean_aliases, geonames, gnc_label
+from geomap.world import DUPLICATES
 
 # Kind by population (GeoNames population field; 0 means unknown and counts as a village).
 CITY_MIN = 100_000
@@ -50,7 +52,13 @@ ENGLISH_USAGE = {
     4140963: ["Washington, D.C.", "Washington D.C.", "Washington DC", "D.C.", "DC"],
     # Eilat under the name the Houthis' statements (and the reports quoting them) use
     295277: ["Umm al-Rashrash", "Umm Rashrash"],
+    # Kyaukpyu (Rakhine State, Myanmar) in the spelling of most reports; the
+    # Wikipedia article 'Kyaukpyu' gives it ("also spelt Kyaukphyu")
+    1316752: ["Kyaukphyu"],
 }
+# A duplicate (geomap.world.DUPLICATES) is left out only when it lies this close
+# to the record kept, in the same country and admin1; otherwise the build stops.
+DUPLICATE_MAX_KM = 5.0
 
 
 def kind_for(population: int) -> str:
@@ -105,9 +113,39 @@ def _coverage(rec):
     return None
 
 
+def _km(a, b):
+    p1, p2 = math.radians(a["latitude"]), math.radians(b["latitude"])
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b["longitude"] - a["longitude"]) / 2) ** 2)
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def duplicate_notes():
+    """``{kept geonameid: source note}`` for the pairs of DUPLICATES, each checked.
+
+    The build stops when a pair is not two cities500 records of one country and
+    admin1 within DUPLICATE_MAX_KM, or when the kept record is itself dropped.
+    """
+    recs = {r["geonameid"]: r for r in geonames("cities500")}
+    notes = {}
+    for gone, (kept, _names, why) in sorted(DUPLICATES.items()):
+        a, b = recs.get(gone), recs.get(kept)
+        if a is None or b is None or kept in DUPLICATES:
+            raise SystemExit(f"geomap/world.py DUPLICATES[{gone}]: {gone} and {kept} must both be cities500 "
+                             "records, and the kept one no duplicate; fix the table")
+        d = _km(a, b)
+        if (a["countrycode"], a.get("admin1code")) != (b["countrycode"], b.get("admin1code")) or d > DUPLICATE_MAX_KM:
+            raise SystemExit(f"geomap/world.py DUPLICATES[{gone}]: {a['name']!r} is {d:.1f} km from {b['name']!r} "
+                             f"or in another admin1; not a duplicate by the rule; fix the table")
+        notes[kept] = (f"; GeoNames {gone} ({a['name']!r}, {d:.1f} km away) is a duplicate record of this place "
+                       f"and is left out (geomap/world.py DUPLICATES: {why})")
+    return notes
+
+
 def _aliases(rec, coverage, pop):
     name, alts = rec["name"], rec["alternatenames"]
     keep = list(ENGLISH_USAGE.get(rec["geonameid"], []))
+    keep += [n for kept, names, _ in DUPLICATES.values() if kept == rec["geonameid"] for n in names]
     if rec["countrycode"] == "UA":
         keep.append(ua_national(name))
     if coverage == "full":
@@ -128,9 +166,10 @@ def place_rows(*, province_of):
     record of a country with derived provinces, or None.
     """
     _check_war_admin1()
+    dup_notes = duplicate_notes()
     states = us_state_codes()
     rows = []
-    seen = set()
+    seen = set(DUPLICATES)
     for table in ("cities500", WORLD_TABLE):
         for rec in geonames(table):
             coverage = _coverage(rec)
@@ -152,6 +191,6 @@ def place_rows(*, province_of):
                 kind=kind_for(pop), country=cc, parent=parent, lat=rec["latitude"], lon=rec["longitude"],
                 wkt=None, population=pop,
                 # the geonameid is in the id; the package version is in data/README.md
-                source=f"GeoNames {table}",
+                source=f"GeoNames {table}" + dup_notes.get(gid, ""),
             ))
     return rows

@@ -54,6 +54,16 @@ RIVERS = [
             ("Khartoum", "SD")]),
     ("dnipro", "Dnipro", ["Dnieper", "Dnepr", "Dnipro River", "Dnieper River", "Dniapro"],
      "UA", [("Orsha", "BY"), ("Mogilev", "BY"), ("Rechytsa", "BY"), ("Kyiv", "UA"), ("Kaniv", "UA")]),
+    ("oskil", "Oskil", ["Oskol", "Oskil River", "Oskol River", "river Oskil"],
+     "UA", [("Staryy Oskol", "RU"), ("Novy Oskol", "RU"), ("Kupyansk", "UA"), ("Oskil", "UA")]),
+    ("shabelle", "Shabelle", ["Shabelle River", "Shebelle", "Shebelle River", "Shabeelle", "Webi Shabeelle",
+                              "Wabi Shebelle"],
+     "SO", [("Gode", "ET"), ("Beledweyne", "SO"), ("Buulobarde", "SO"), ("Jalalaqsi", "SO"), ("Jawhar", "SO"),
+            ("Afgooye", "SO"), ("Qoryooley", "SO")]),
+    # The Messalo (Cabo Delgado, Mozambique) is left out: no GeoNames cities500
+    # place lies within SNAP_KM of the lower course of any river line there
+    # (Macomia 37 km, Mocimboa da Praia 36 km, Mueda 45 km), so no anchor
+    # towns can pick it out of the unnamed GSHHG lines.
     # Below Kaniv the Dnipro is a cascade of reservoirs and a wide lower course
     # that GSHHG draws as shorelines, not river lines (Cherkasy 53 km, Zaporizhzhia
     # 64 km, Beryslav 48 km from the nearest line), so the trace ends at Kaniv.
