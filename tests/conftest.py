@@ -35,6 +35,17 @@ def gaz(request):
     return Gazetteer.from_csv(REPO / "tests" / "fixtures" / "gazetteer_small.csv")
 
 
+@pytest.fixture(scope="session")
+def default_gaz():
+    """``Gazetteer.default()``, the one the extractor uses unless told otherwise."""
+    from geomap.gazetteer import Gazetteer
+
+    try:
+        return Gazetteer.default()
+    except Exception as exc:  # the data folder may be absent in a bare install
+        pytest.skip(f"no gazetteer: {exc}")
+
+
 @pytest.fixture(scope="module")
 def real_gaz():
     """Only the real data/gazetteer.csv: for sentences naming places the small fixture lacks."""

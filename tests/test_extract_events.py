@@ -11,13 +11,8 @@ EXPECTED = json.loads((REPORTS / "expected.json").read_text(encoding="utf-8"))["
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    from geomap.gazetteer import Gazetteer
-
-    try:
-        return Gazetteer.default()
-    except Exception as exc:  # the data folder may be absent in a bare install
-        pytest.skip(f"no gazetteer: {exc}")
+def gaz(default_gaz):
+    return default_gaz
 
 
 @pytest.fixture(scope="module")

@@ -15,13 +15,8 @@ def lex():
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    from geomap.gazetteer import Gazetteer
-
-    try:
-        return Gazetteer.default()
-    except Exception as exc:  # the data folder may be absent in a bare install
-        pytest.skip(f"no gazetteer: {exc}")
+def gaz(default_gaz):
+    return default_gaz
 
 
 def _drafts(sentences, lex, country=None):
