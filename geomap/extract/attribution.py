@@ -347,6 +347,11 @@ def _one_speaker(an, k, lexicon):
             a = m
     if a is not None and a.pronoun:
         return None
+    if a is not None and a.held and a.j + 1 <= max(words):
+        # "the Houthi-run al-Masirah TV reported": the outlet as written, for who runs it
+        said = [w for w in sorted(words) if w > a.j]
+        said = said[:next((x for x, w in enumerate(said) if toks[w].key in ("in", "at", "based")), None)] or said
+        return (f"{_title(an.text[toks[said[0]].start:toks[said[-1]].end])} ({a.actor})", a.actor), lo
     if a is not None:
         if lexicon is not None and lexicon.actor(a.actor).type == "civilians":
             # "residents said", "doctors told AFP": who speaks, as written, is the source
@@ -375,7 +380,8 @@ def _one_speaker(an, k, lexicon):
     head = _head_before_of(an, sorted(words))
     if head is not None:
         return (head, None), lo
-    if len(names) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
+    # "Lebanon's state-run National News Agency": a hyphenated word is one word of the name
+    if len(names) - sum(toks[w].joined for w in words) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return (_title(phrase), None), lo
@@ -385,13 +391,15 @@ def _body(an, words, a, lexicon):
     """The speaking body as written when it is a part of a state or group rather than the actor
     itself: "the Nigerian Air Force said", "the GNU's defence ministry said", "US Africa Command
     said" (the actor stays the state or group; bodies with their own lexicon entry keep theirs)."""
-    if lexicon is None or lexicon.actor(a.actor).type == "government_body":
+    if lexicon is None:
         return None
     toks = an.tokens
     keys = [toks[w].key for w in sorted(words)]
     # "Ukraine's Southern Defence Forces said": a command named after the state (not "Russian
     # forces said", where the actor's own name ends in "forces")
     outside = [toks[w].key for w in words if not a.i <= w < a.j]
+    if lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside):
+        return None  # the body itself ("the Russian defence ministry"), not a part named after it
     if _BODY.isdisjoint(keys) and not _PEOPLE.isdisjoint(keys):
         # as written, and the side they speak for: "Thai officials (Thailand)"
         said = [w for w in sorted(words) if toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]

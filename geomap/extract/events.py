@@ -110,8 +110,8 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     quotation = Quotation()
     # an undated report whose lead dates its story by year ("executed 140 civilians in March
     # 2025, Human Rights Watch said") is set in that year: only earlier years are background
-    # (the cleaner ends headlines and headings with " .")
-    lead = next((s.text for s in sentences[:4] if not s.text.rstrip().endswith(" .")), "")
+    # (the cleaner ends headlines and headings with " .", as a tokenized dump ends every sentence)
+    lead = next((s.text for s in sentences[:4] if not _heading(s.text)), "")
     lead_year = (m.group("year") if (m := _DATED.search(lead)) else None)
     # mentions are in text order: walk them alongside the sentences
     k = 0
@@ -133,7 +133,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         said = None
         past = _background(sent.text, meta["date"] or lead_year)
         for d in link_sentence(an, lexicon, memory):
-            if past:
+            if past is True or (past is not False and toks and toks[min(d.k, len(toks) - 1)].start >= past):
                 continue  # read for its actors and speakers, but the story's events are not in it
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
@@ -435,6 +435,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PAST_DAY = re.compile(r"\s*(?:since|last)\b", re.I)
 _DAY_RX = re.compile(r"\b(?:on|late|early|since|last)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                      r"yesterday|today|overnight)\b", re.I)
 
@@ -448,14 +449,28 @@ _DATED = re.compile(
     re.I)
 
 
+def _heading(text):
+    """A headline or heading line: closed by the cleaner's " ." and short."""
+    return text.rstrip().endswith(" .") and len(text.split()) <= 16
+
+
 def _background(sentence, article_date):
     """Whether the sentence tells the story's background: its events are dated to a year
     ("crossed into the region in August 2024", "captured in 2022 and 2023") before
     the article's month, or, with no article date, dated at all (news dates its own events by
-    weekday or "on Friday", and what it dates by year is history)."""
+    weekday or "on Friday", and what it dates by year is history).
+
+    Returns True, False, or the offset where a dated aside begins after news dated by its
+    day: events told from there on are background."""
     m = _DATED.search(sentence)
     if m is None:
         return False
+    day = _DAY_RX.search(sentence, 0, m.start())
+    if (day and sentence[:day.start()].strip() and "," in sentence[day.end():m.start()]
+            and not _PAST_DAY.match(sentence, day.start())):
+        # "hit a car on Tuesday, ..., the latest since a truce that ended fighting in November
+        # 2024": the news is dated by its day; the year dates the trailing aside it opens
+        return sentence.rindex(",", day.end(), m.start())
     if not article_date:
         return True
     try:

@@ -53,23 +53,23 @@ def qualified_geometry(pm, mentions, focus, gazetteer):
     elif q.endswith("_of") and direction in Q._DIRS and place.kind == "river" and geom is not None \
             and geom.geom_type.endswith("LineString") and direction in ("east", "west", "north", "south"):
         pm.geometry = _bank(place, geom, direction, tuple(focus_points(mentions, focus)),
-                            getattr(pm, "_km", None) or 10.0)
+                            pm.km or 10.0)
         pm.precision = "river"
     elif q.endswith("_of") and direction in Q._DIRS:
-        km = getattr(pm, "_km", None)
+        km = pm.km
         if km is None:
             km = 20.0
             if geom is not None and geom.geom_type.endswith("Polygon"):
                 minx, miny, maxx, maxy = geom.bounds
                 km += 0.5 * max(maxx - minx, maxy - miny) * Q.KM_PER_DEG
         pm.geometry = Q.offset_point(place.lon, place.lat, direction, km)
-        pm.precision = "point" if getattr(pm, "_km", None) else place.precision
+        pm.precision = "point" if pm.km else place.precision
     elif direction in Q._DIRS and place.kind == "region" and geom is not None:
         pm.geometry = geom  # the curated region is the part already
         pm.precision = "region"
-    elif direction in Q._DIRS and getattr(pm, "_km", None) and place.kind not in ("country", "province", "region"):
+    elif direction in Q._DIRS and pm.km and place.kind not in ("country", "province", "region"):
         # "the eastern outskirts of a town": a few km from its centre, still the town's precision
-        pm.geometry = Q.offset_point(place.lon, place.lat, direction, pm._km)
+        pm.geometry = Q.offset_point(place.lon, place.lat, direction, pm.km)
     elif direction in Q._DIRS:
         pm.geometry = _area_part(place, direction, gazetteer)
         pm.precision = "region"

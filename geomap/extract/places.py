@@ -155,6 +155,10 @@ class PlaceMention:
         point, city, river, province, region or country.
     coref : bool
         True when the mention is "the river", "the province", ...
+    span : tuple
+        The whole phrase, qualifier words included.
+    km : float or None
+        The distance of an offset qualifier ("20 km south of X").
     """
 
     start: int
@@ -167,6 +171,7 @@ class PlaceMention:
     precision: str | None = None
     coref: bool = False
     span: tuple = field(default=(0, 0))  # the whole phrase, qualifier words included
+    km: float | None = None  # the distance of an offset ("20 km south of X")
 
     @property
     def locating(self):
@@ -312,7 +317,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if qual is not None and qual.name:
             pm.qualifier = qual.name
             pm.span = (min(qual.start, m.start), max(qual.end, m.end))
-            pm._km = qual.km
+            pm.km = qual.km
         mentions.append(pm)
     # in lowercase text a town far from everything else the story names is usually an ordinary
     # word ("riverbank", "risen"): keep towns within 2,000 km of the story's other places
@@ -346,7 +351,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             b.role = "reference"
         # "in the Red Sea, about 50 nautical miles west of Hodeidah": the offset point is the
         # site, the sea only contains it
-        elif (b.locating and b.qualifier and b.qualifier.endswith("_of") and b._km and a.locating
+        elif (b.locating and b.qualifier and b.qualifier.endswith("_of") and b.km and a.locating
               and a.place.kind in ("region", "lake", "province", "country")
               and _OFFSET_GAP.fullmatch(text, a.end, b.span[0])):
             a.role = "container"
@@ -596,7 +601,7 @@ def _corefs(text, lower, mentions, lexicon):
         if place is not None and not noun.startswith("river") and noun not in ("bank", "banks", "side"):
             q = Q.detect_qualifier(text, s, e, kind=place.kind)
             if q is not None and q.name:  # "east of the city"
-                pm.qualifier, pm.span, pm._km = q.name, (min(q.start, s), e), q.km
+                pm.qualifier, pm.span, pm.km = q.name, (min(q.start, s), e), q.km
         if side and (noun.startswith("river") or noun in ("bank", "banks", "side")):
             pm.qualifier = side.replace("ern", "").replace("-", "") + "_bank"
             if noun == "side":
