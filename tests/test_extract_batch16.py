@@ -82,3 +82,42 @@ def test_a_speaking_body_is_reported_as_written(gaz, text, said):
 def test_a_body_that_is_the_actor_keeps_its_name(gaz):
     rows = _rows("Russian troops captured Kupiansk, the Russian defence ministry said.", gaz, "capture")
     assert rows and rows[0]["reported_by"] == "Russian Defence Ministry", rows
+
+
+@pytest.mark.parametrize("text,action,stance", _both([
+    # the future tense of a deployment or withdrawal announces a plan; of a strike, a threat
+    ("Sudan's army said it would send more troops to Babanusa.", "deploy", "planned"),
+    ("Russian commanders said their troops will withdraw from the west bank of the Dnipro near Kherson.",
+     "withdraw", "planned"),
+    ("Hezbollah would strike Haifa if Israel attacked Beirut, its leader said.", "attack", "threatened"),
+    ("The RSF vowed to send fighters to El Fasher.", "deploy", "threatened"),
+]))
+def test_the_future_of_an_action_is_its_categorys_stance(gaz, text, action, stance):
+    rows = _rows(text, gaz, action)
+    assert rows and {r["stance"] for r in rows} == {stance}, rows
+
+
+@pytest.mark.parametrize("text,actor,places", _both([
+    # a state's own office speaks of bare "soldiers": the army of the country the sentence is in
+    ("The defence minister said 500 additional soldiers would be deployed to Maiduguri and Damboa next week.",
+     "Nigerian Army", {"Maiduguri", "Damboa"}),
+    ("The interior ministry said troops will be sent to Kidal.", "Malian armed forces", {"Kidal"}),
+]))
+def test_a_states_office_speaks_of_its_own_troops(gaz, text, actor, places):
+    rows = _rows(text, gaz, "deploy")
+    assert {r["actor"] for r in rows} == {actor} and {r["place"] for r in rows} == places, rows
+
+
+def test_bare_troops_after_another_party_stay_unresolved(gaz):
+    # the office's country does not claim troops when another force is named in the sentence
+    rows = _rows("The ministry said RSF troops were sent to Kadugli.", gaz, "deploy")
+    assert {r["actor"] for r in rows} == {"Rapid Support Forces"}, rows
+
+
+@pytest.mark.parametrize("text,action,places", _both([
+    # a place coordinated with a destination or an origin is one too
+    ("Colombian troops were sent to Teorama and Tibu.", "deploy", {"Teorama", "Tibú"}),
+    ("Russian forces withdrew from Kupiansk and Izium on Friday.", "withdraw", {"Kupyansk", "Izyum"}),
+]))
+def test_coordinated_destinations_and_origins(gaz, text, action, places):
+    assert {r["place"] for r in _rows(text, gaz, action)} == places

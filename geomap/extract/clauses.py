@@ -61,6 +61,7 @@ class Analysis:
     triggers: list = field(default_factory=list)
     boundaries: set = field(default_factory=set)     # token indexes that start a new clause
     place_tokens: set = field(default_factory=set)   # tokens of place names in a locating role
+    country: str | None = None                       # ISO code of the country the sentence is set in
 
     def clause(self, k):
         """(start, end) token range of the clause around token ``k``."""
@@ -100,7 +101,7 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
     Analysis
     """
     toks = tokenize(text) if tokens is None else tokens
-    an = Analysis(text, toks)
+    an = Analysis(text, toks, country=country)
     blocked_tok = set()
     if blocked:
         starts = [t.start for t in toks]

@@ -108,6 +108,10 @@ _BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THRE
     "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
 
 
+# offices of a state that speak for its forces when no other party is named
+_STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "presidency", "governor"})
+
+
 def coref_forces(an, memory, lexicon):
     """Bare "troops", "soldiers", "reinforcements", "the army" -> the one state force in focus.
 
@@ -142,6 +146,11 @@ def coref_forces(an, memory, lexicon):
             said = {forces_of(m.actor, lexicon) for m in an.actors
                     if m.i > k and m.j < n and toks[m.j].key in SPEECH and not m.pronoun}
             focus = {a for a in said if lexicon.actor(a).type == "state_forces"}
+        if not focus and not named and an.country and not _STATE_OFFICES.isdisjoint(t.key for t in toks):
+            # "the Defence Minister announced that 800 additional soldiers will be sent to ...": a
+            # state's own office speaks of its forces (the army of the country the sentence is in)
+            army = lexicon.lookup_actor(("army",), an.country)
+            focus = {army} if army and lexicon.actor(army).type == "state_forces" else set()
         if len(focus) == 1:
             an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
                                           focus.pop()))

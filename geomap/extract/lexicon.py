@@ -47,6 +47,10 @@ Adding an actor or a verb is a CSV edit in ``data/``, never a code change.
         such a sentence gives an event with no actor (``actor`` null) rather
         than none; ``noun`` allows it for the nouns only ("heavy clashes in
         Zawiya", but not the passive "were engaged in"). Optional; ``no`` when absent.
+    future
+        The stance of the action told in the future tense ("will strike", "would be
+        sent to"): ``threatened`` for hostile acts, ``planned`` for deployments,
+        withdrawals, aid and talks. Optional; ``threatened`` when absent.
 
 ``data/sides.csv`` columns: ``side, label, colour``.
 """

@@ -239,7 +239,7 @@ def _text(an, i, j):
 
 def _drafts_for(an, tr, frames, memory):
     toks, n = an.tokens, len(an.tokens)
-    stance = modality(an, tr, frames)
+    stance = modality(an, tr, frames, memory.lexicon)
     if stance == "drop":
         return []
     lo, hi = an.clause(tr.i)

@@ -70,8 +70,11 @@ def _seen_doing(an, tr):
     return a is not None and a.i > 0 and an.tokens[a.i - 1].key in _SEEN
 
 
-def modality(an, tr, frames):
-    """asserted / threatened / planned / possible / denied / drop."""
+def modality(an, tr, frames, lexicon=None):
+    """asserted / threatened / planned / possible / denied / drop.
+
+    An action told in the future tense takes its category's ``future`` stance from
+    ``data/actions.csv``: "would strike" is threatened, "will be sent to" planned."""
     toks = an.tokens
     lo, hi = an.clause(tr.i)
     if toks[lo].key == "if" or (lo > 0 and toks[lo - 1].key == "if") or (toks[lo].key == "," and lo + 1 < len(toks) and toks[lo + 1].key == "if"):
@@ -112,8 +115,10 @@ def modality(an, tr, frames):
         if not PREVENT.isdisjoint(near):
             return "drop"
     # set tests, not any() over generators: this runs for every action of every sentence
-    if not MODAL_THREAT.isdisjoint(back[:4]) or not THREAT_TO.isdisjoint(back[:3]):
+    if not THREAT_TO.isdisjoint(back[:3]):
         stance = "threatened"
+    elif not MODAL_THREAT.isdisjoint(back[:4]):
+        stance = lexicon.action_info(tr.category, "future", "threatened") if lexicon is not None else "threatened"
     elif not MODAL_POSSIBLE.isdisjoint(back[:4]):
         stance = "possible"
         if any(f.kind == "warn" and f.lo <= tr.i < f.hi for f in frames):

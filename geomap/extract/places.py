@@ -365,6 +365,11 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                    or _AREA_AFTER.match(lower[b.end:b.end + 20]) and b.place.country == a.place.country)
               and _CONTAINER.fullmatch(text, a.end, b.span[0])):
             b.role = "container"
+        # "sent to Teorama and Hacari", "fled from Kadugli and Dilling": a place coordinated
+        # with a destination or origin is one too
+        elif (a.role in ("origin", "destination") and b.role == "site" and not b.qualifier
+              and _COORDINATION.fullmatch(text, a.end, b.span[0])):
+            b.role = a.role
     for a in mentions:
         # "In Novorossiysk, where the fleet has been based since it left Sevastopol, ...": places
         # in a relative clause about the place just named are its background
@@ -511,6 +516,9 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     if prev_word in ("toward", "towards", "into", "to"):
         return "destination"
     return "site"
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 
 
 def _stray_town(pm, mentions):
