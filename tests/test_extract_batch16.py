@@ -121,3 +121,71 @@ def test_bare_troops_after_another_party_stay_unresolved(gaz):
 ]))
 def test_coordinated_destinations_and_origins(gaz, text, action, places):
     assert {r["place"] for r in _rows(text, gaz, action)} == places
+
+
+@pytest.mark.parametrize("text,place,said", _both([
+    # an account goes on after "In addition," with its source
+    ("Russian jets struck Ukrainian positions near Kupiansk, the Russian defence ministry said. In addition, "
+     "Russian drones hit a fuel depot in Izium.", "Izyum", "Russian Defence Ministry"),
+]))
+def test_in_addition_carries_the_source(gaz, text, place, said):
+    rows = [r for r in _rows(text, gaz, "attack") if r["place"] == place]
+    assert rows and rows[0]["stance"] == "claimed" and rows[0]["reported_by"] == said, rows
+
+
+def test_no_source_is_carried_without_a_connective(gaz):
+    text = ("Russian jets struck Ukrainian positions near Kupiansk, the Russian defence ministry said. "
+            "Russian drones hit a fuel depot in Izium.")
+    rows = [r for r in _rows(text, gaz, "attack") if r["place"] == "Izyum"]
+    assert rows and rows[0]["reported_by"] is None, rows
+
+
+@pytest.mark.parametrize("text,actor,place,said", _both([
+    # the author of an attack told without one, named afterwards
+    ("Gunmen armed with machetes had struck a camp for displaced families north of Djugu. Survivors I spoke to "
+     "at the hospital in Bunia said the attackers were CODECO militiamen.", "CODECO", "Djugu", "survivors"),
+    ("Medics reported that an air strike hit the market in En Nahud on Thursday, killing 23 civilians; they "
+     "hold the Sudanese air force responsible.", "Sudanese Armed Forces", "An Nuhūd", "medics"),
+    ("In El Tarra, an explosive-laden drone hit the army base on Monday night, according to the Second Division, "
+     "which blamed the ELN.", "ELN", "El Tarra", "second division"),
+    ("Drones struck a fuel depot in Port Sudan, the army said, blaming the RSF.", "Rapid Support Forces",
+     "Port Sudan", "sudanese armed forces"),
+]))
+def test_an_author_named_afterwards(gaz, text, actor, place, said):
+    rows = [r for r in _rows(text, gaz, "attack") if r["place"] == place]
+    assert rows and rows[0]["actor"] == actor and said in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("text", _both([
+    ("Medics said an air strike hit the market in En Nahud; they hold the army responsible.",),
+]))
+def test_holding_responsible_is_no_control(gaz, text):
+    assert not _rows(text[0], gaz, "control")
+
+
+@pytest.mark.parametrize("text,actor,place", _both([
+    # downed munitions tell the attack of the side that launched them
+    ("Air defence systems shot down 47 Ukrainian fixed-wing drones over the Belgorod region overnight, "
+     "the Russian defence ministry said.", "Ukraine", "Belgorod Oblast"),
+    ("Ukrainian air defences shot down 60 Russian drones over the Kyiv region overnight, the air force said.",
+     "Russia", "Kyiv Oblast"),
+]))
+def test_an_interception_tells_the_launchers_attack(gaz, text, actor, place):
+    rows = [r for r in _rows(text, gaz, "attack") if r["actor"] == actor]
+    assert rows and rows[0]["place"] == place and rows[0]["stance"] == "claimed", _rows(text, gaz)
+
+
+def test_destroyed_tanks_are_no_attack_by_their_owner(gaz):
+    rows = _rows("Russian troops destroyed two Ukrainian tanks near Pokrovsk.", gaz, "attack")
+    assert {r["actor"] for r in rows} == {"Russia"}, rows
+
+
+@pytest.mark.parametrize("text", _both([
+    # an unnamed attacker's weapon or post-modifier does not hide it
+    ("An explosive-laden drone hit the army base in El Tarra on Monday.",),
+    ("Officials said that an air strike hit a market in En Nahud.",),
+    ("Gunmen riding motorbikes attacked a market in Zamfara on Sunday.",),
+]))
+def test_unnamed_attackers_are_agentless_attacks(gaz, text):
+    rows = _rows(text[0], gaz, "attack")
+    assert rows and rows[0]["actor"] is None and rows[0]["geometry"] is not None, rows

@@ -339,6 +339,10 @@ def _one_speaker(an, k, lexicon):
     lo = min(words)
     if toks[lo].key in _PREP_OPENERS:
         return None  # "... with artillery fire reported on Monday": no speaker, a passive
+    met = _met_by_writer(toks, lo)
+    if met is not None:
+        # "Survivors I spoke to at the hospital in Bunia said": who was met speaks, not the place
+        return _one_speaker(an, met, lexicon)
     a = None
     for m in an.actors:
         # "the Houthi-run health ministry said": the body speaks for who runs it
@@ -385,6 +389,24 @@ def _one_speaker(an, k, lexicon):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return (_title(phrase), None), lo
+
+
+_MET = frozenset({"spoke", "talked", "met", "interviewed", "visited", "reached"})
+
+
+def _met_by_writer(toks, lo):
+    """The token after the speaker's head in "Survivors I spoke to at X said" (the place phrase
+    ``lo`` begins is where the writer met them), else None."""
+    if lo > 0 and toks[lo - 1].key in ("the", "a", "an"):
+        lo -= 1
+    if lo < 3 or toks[lo - 1].key not in ("at", "in", "near", "outside", "on"):
+        return None
+    k = lo - 2
+    if toks[k].key in ("to", "with"):
+        k -= 1
+    if k >= 2 and toks[k].key in _MET and toks[k - 1].key in ("i", "we") and toks[k - 2].word:
+        return k - 1
+    return None
 
 
 def _body(an, words, a, lexicon):

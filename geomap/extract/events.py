@@ -147,6 +147,14 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                     extra = dict(base, stance="denied", reported_by=who)
                     rows.append(extra)
         quotation.feed(sent.text, rows[before:], memory.speaker)
+        if _CONTINUES.match(sent.text):
+            # "..., the ministry said. In addition, ships of the fleet destroyed three boats": the
+            # account goes on, its source with it
+            said = {(r["reported_by"], r["stance"]) for r in prev_rows if r["reported_by"]}
+            if len(said) == 1 and next(iter(said))[1] == "claimed":
+                for row in rows[before:]:
+                    if row["reported_by"] is None and row["stance"] == "asserted":
+                        row.update(reported_by=next(iter(said))[0], stance="claimed")
         if memory.claim_previous:
             who = memory.claim_previous
             for row in prev_rows + rows[before:]:
@@ -156,7 +164,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             memory.claim_previous = None
         if memory.blame_previous:
             who, source = memory.blame_previous
-            for row in prev_rows:
+            for row in prev_rows + rows[before:]:
                 if row["action"] == "attack" and (row["actor"] is None or row["actor"].islower()):
                     # "Local sources attributed the strike to the SAF": its author, by their account
                     row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed",
@@ -447,6 +455,10 @@ _DATED = re.compile(
     r"\b(?:in|during|by|from|until|between)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:spring|summer|autumn|fall|"
     r"winter|end|start|beginning)\s+of\s+)?(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.I)
+
+
+# openers that go on with the account before ("In addition, ...", "It also said ...")
+_CONTINUES = re.compile(r"\s*(?:in\s+addition|additionally|furthermore|moreover|besides|also)\b\s*,", re.I)
 
 
 def _heading(text):

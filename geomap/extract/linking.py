@@ -24,6 +24,7 @@ subject, agents and targets around a trigger from :mod:`.participants`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, speaker_left as _speaker_left, warn_target as _warn_target
@@ -34,7 +35,7 @@ from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _a
                            co_subjects as _co_subjects,
                            passive_subject as _passive_subject, subject as _subject,
                            subject_position as _subject_position, targets as _targets, threatener as _threatener)
-from .triggers import FALL, IMPACT, LOSE, to_agent as _to_agent
+from .triggers import FALL, IMPACT, LOSE, MUNITIONS, to_agent as _to_agent
 from .wordclasses import ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, PLAN_TO, PREPS, THREAT_TO
 
 __all__ = ["Draft", "Memory", "link_sentence"]
@@ -109,7 +110,7 @@ def link_sentence(an, lexicon, memory):
             memory.claim_previous = _subject(an, k, (), memory)[0] or memory.claim_previous
     frames = find_frames(an, lexicon, previous=memory.speaker)
     _same_sources(frames, memory)
-    _blame_previous(an, memory, lexicon)
+    _blame_previous(an, memory, lexicon, frames)
     for f in frames:
         if f.speaker and f.kind in ("speech", "deny", "warn"):
             memory.speaker = (f.speaker, f.actor)
@@ -122,6 +123,9 @@ def link_sentence(an, lexicon, memory):
             continue
         for d in _drafts_for(an, tr, frames, memory):
             drafts.append(d)
+        launched = _intercepted(an, tr, frames, memory)
+        if launched is not None and not any(d.k == tr.i and d.actor == launched.actor for d in drafts):
+            drafts.append(launched)
     # frames: stance and claimant of what they contain
     for d in drafts:
         for f in sorted(frames, key=lambda f: f.hi - f.lo):
@@ -348,7 +352,9 @@ def _drafts_for(an, tr, frames, memory):
                 tg = _targets(an, tr.j, hi, skip=(actor,))
                 return [Draft(tr.i, tr.category, actor, tg[0] if tg else None, backer, "claimed",
                               reported_by=actor, trigger=trig_text, clause=(lo, hi))]
-        definite = det in _DEFINITE or det_i > 0 and toks[det_i - 1].key in _DEFINITE and toks[det_i].word
+        # ("said that an air strike hit ...": "that" before an indefinite article opens a clause)
+        definite = det in _DEFINITE or det_i > 0 and toks[det_i - 1].key in _DEFINITE and toks[det_i].word \
+            and det not in ("a", "an")
         if not actors and _agentless(memory, tr) and not definite and (
                 _subject_position(toks, _article_before(toks, det_i)) and _heads_subject(an, tr, memory.lexicon)
                 and not any(lo <= t.i < tr.i for t in an.triggers) or _unnamed_object(an, tr, det_i, lo)):
@@ -426,6 +432,8 @@ def _drafts_for(an, tr, frames, memory):
         relative = j > lo and toks[j].key in ("that", "which") and toks[j - 1].key in _UNNAMED_ATTACKERS
         if relative:
             j -= 1
+        elif j >= lo and toks[j].key not in _UNNAMED_ATTACKERS:
+            j = _modified_attacker(an, lo, j)
         if (j >= lo and toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
                 and (relative or _subject_position(toks, j))) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
             # "gunmen killed three traders", "drones struck Dnipro": the author is not named
@@ -486,25 +494,97 @@ def _told_to_move(an, d, lexicon):
     return False
 
 
-def _blame_previous(an, memory, lexicon):
-    """"Local sources attributed the strike to the SAF": the author of the attack just told, by
-    whose account (an attack noun with "the"/"this"/"that", then "to"/"on" and an actor)."""
+def _blame_previous(an, memory, lexicon, frames):
+    """The author of an attack told without one, named afterwards, by whose account:
+    "Local sources attributed the strike to the SAF" (an attack noun with "the"/"this"/"that",
+    then "to"/"on" and an actor), "...; it holds the Sudanese air force responsible", "...,
+    according to the division, which blamed the ELN", "survivors said the attackers were
+    CODECO militiamen"."""
     lower = an.text.lower()
-    if "attributed" not in lower and "blamed" not in lower and "ascribed" not in lower:
+    if not _BLAME_HINT.search(lower):
         return  # the common case, decided on the text at C speed
     toks = an.tokens
-    for k, t in enumerate(toks[:-3]):
-        if t.key not in ("attributed", "blamed", "ascribed") or toks[k + 1].key not in ("the", "this", "that"):
-            continue
-        noun = next((tr for tr in an.triggers if tr.i == k + 2 and tr.pos == "noun" and tr.category == "attack"), None)
-        if noun is None or noun.j >= len(toks) or toks[noun.j].key not in ("to", "on"):
-            continue
-        author = next((m for m in an.actors if m.i in (noun.j + 1, noun.j + 2) and not m.pronoun), None)
+    n = len(toks)
+    for k, t in enumerate(toks[:-2]):
+        author = None
+        noun = next((tr for tr in an.triggers if tr.i == k + 2 and tr.pos == "noun" and tr.category == "attack"
+                     and tr.j < n and toks[tr.j].key in ("to", "on")), None) \
+            if t.key in ("attributed", "blamed", "ascribed") and toks[k + 1].key in ("the", "this", "that") else None
+        if noun is not None:
+            author = _actor_at(an, noun.j + 1, noun.j + 2)
+        elif t.key in ("blamed", "blaming", "blames", "blame") and k > 0 and toks[k - 1].key in ("which", "who", ","):
+            author = _actor_at(an, k + 1, k + 2)  # "..., which blamed the ELN", ", blaming the RSF"
+        elif t.key in ("holds", "held", "holding", "hold"):
+            author = _actor_at(an, k + 1, k + 2)  # "it holds the Sudanese air force responsible"
+            if author is None or not any(x.key == "responsible" for x in toks[author.j:author.j + 2]):
+                continue
+        elif t.key in _ATTACKERS and toks[k + 1].key in ("were", "was") and k > 0 \
+                and toks[k - 1].key in ("the", "their"):
+            author = _actor_at(an, k + 2, k + 4)  # "the attackers were (members of) CODECO militiamen"
         if author is None:
             continue
-        source = _speaker_left(an, k, lexicon)
+        frame = next((f for f in frames if f.kind == "speech" and f.lo <= k < f.hi and f.speaker), None)
+        source = (frame.speaker,) if frame is not None else _speaker_left(an, k, lexicon)
         memory.blame_previous = (author.actor, source[0] if source else None)
         return
+
+
+_BLAME_HINT = re.compile(r"attributed|blam|ascribed|\bhold|\bheld|attackers|gunmen|assailants|raiders|perpetrators")
+_ATTACKERS = frozenset({"attackers", "gunmen", "assailants", "raiders", "perpetrators"})
+
+
+_INTERCEPT = frozenset({"shot", "shoot", "shoots", "shooting", "intercepted", "intercept", "intercepts",
+                        "intercepting", "downed", "destroyed", "neutralised", "neutralized", "repelled"})
+_MUNITIONS = frozenset(MUNITIONS) | {"uavs", "uav", "aircraft", "boats"}
+
+
+def _intercepted(an, tr, frames, memory):
+    """"Air defences shot down 47 Ukrainian drones over the Belgorod region": the interception
+    tells the attack of the side whose munitions were downed (a Draft, or None)."""
+    toks, n = an.tokens, len(an.tokens)
+    if tr.pos != "verb" or toks[tr.i].key not in _INTERCEPT:
+        return None
+    k = tr.j
+    while k < n and (toks[k].key.isdigit() or toks[k].key in ("a", "an", "two", "three", "several", "dozens", "of",
+                                                              "more", "than", "over", "up", "to", "at", "least")):
+        k += 1
+    owner = _actor_at(an, k)
+    if owner is None:
+        return None
+    k = owner.j - 1 if toks[owner.j - 1].key in _MUNITIONS else owner.j  # "Russian drones" is an alias
+    while k < n and toks[k].word and toks[k].key not in _MUNITIONS and k - owner.j < 4:
+        k += 1  # "fixed-wing", "long-range", "attack"
+    if k >= n or toks[k].key not in _MUNITIONS:
+        return None
+    stance = modality(an, tr, frames, memory.lexicon)
+    if stance in ("drop", "denied"):
+        return None
+    lo, hi = an.clause(tr.i)
+    return Draft(tr.i, "attack", owner.actor, None, stance=stance, trigger=_text(an, owner.i, k + 1), clause=(lo, hi))
+
+
+# what may follow an unnamed attacker in its own noun phrase ("gunmen armed with machetes")
+_POST_MODIFIERS = frozenset({"armed", "riding", "wearing", "carrying", "dressed", "on", "in", "with", "believed",
+                             "suspected", "thought", "linked", "loyal", "belonging", "travelling", "traveling"})
+
+
+def _modified_attacker(an, lo, j):
+    """The unnamed attacker whose post-modifier ends at ``j`` ("gunmen armed with machetes and a
+    few rifles had struck ..."), else ``j``."""
+    toks = an.tokens
+    for g in range(j - 1, max(lo - 1, j - 10), -1):
+        if toks[g].key in _UNNAMED_ATTACKERS and toks[g + 1].key in _POST_MODIFIERS:
+            return g
+        if not toks[g].word or toks[g].key not in _POST_MODIFIERS and any(t.i == g for t in an.triggers):
+            return j
+    return j
+
+
+def _actor_at(an, *starts):
+    """The actor named at one of token indexes ``starts`` (after "the"), or None."""
+    return next((m for m in an.actors if m.i in starts and not m.pronoun), None)
+
+
 # "responded with artillery fire", "retaliated with airstrikes": what follows "with" is the action
 _RESPOND = {"responded", "respond", "responds", "responding", "retaliated", "retaliate", "retaliates",
             "retaliating", "replied", "reply", "replies", "replying", "answered"}

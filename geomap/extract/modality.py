@@ -70,6 +70,9 @@ def _seen_doing(an, tr):
     return a is not None and a.i > 0 and an.tokens[a.i - 1].key in _SEEN
 
 
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable"})
+
+
 def modality(an, tr, frames, lexicon=None):
     """asserted / threatened / planned / possible / denied / drop.
 
@@ -87,6 +90,8 @@ def modality(an, tr, frames, lexicon=None):
         return "drop"  # "..., leaving the junta with a few enclaves": a consequence, not a retreat
     if tr.category == "capture" and tr.pos == "verb" and tr.j < len(toks) and toks[tr.j].key in _EQUIPMENT:
         return "drop"  # "seized weapons and vehicles": spoils, not ground
+    if tr.category == "control" and any(t.key in _ANSWERABLE for t in toks[tr.j:tr.j + 6]):
+        return "drop"  # "holds the air force responsible": blame, not ground held
     if tr.pos == "verb":
         if not _NO_EVENT.isdisjoint(back[:4]):
             return "drop"

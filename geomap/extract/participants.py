@@ -185,6 +185,13 @@ def subject_position(toks, i):
     j = i - 1
     while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
         j -= 1
+    if j >= 1 and toks[j].joined and toks[j].key not in AFFILIATION:
+        # "an explosive-laden drone", "Iranian-made missiles": step over a compound modifier
+        while j >= 1 and toks[j].joined:
+            j -= 1
+        j -= 1
+        while j >= 0 and toks[j].key in ("the", "a", "an", "their", "its", "his", "her", "our"):
+            j -= 1
     if j >= 1 and toks[j].joined and toks[j].key in AFFILIATION:
         # "al qaeda-linked jihadists", "Iran-backed militias": step over the backer's name
         j -= 1

@@ -314,8 +314,8 @@ def _choose_form(toks, i, forms, actors):
         v = verbs[0]
         # "ISIS targets", "fire points": a bare base/s form after a noun is a noun, not a verb;
         # "the occupied West Bank", "a besieged town": a participle after an article is an adjective
-        if v.tag in ("base", "s") and i > 0 and toks[i - 1].key in DETERMINERS:
-            return None
+        if v.tag in ("base", "s") and i > 0 and (toks[i - 1].key in DETERMINERS or toks[i - 1].joined):
+            return None  # ... or after a compound modifier: "an explosive-laden drone", "Iranian-made rockets"
         if i > 0 and toks[i - 1].key in ("the", "a", "an", "its", "their"):
             return None
         if v.tag in ("pp", "past") and i > 0 and toks[i - 1].key in _ADJ_AFTER and i + 1 < len(toks) \
