@@ -189,3 +189,64 @@ def test_destroyed_tanks_are_no_attack_by_their_owner(gaz):
 def test_unnamed_attackers_are_agentless_attacks(gaz, text):
     rows = _rows(text[0], gaz, "attack")
     assert rows and rows[0]["actor"] is None and rows[0]["geometry"] is not None, rows
+
+
+@pytest.mark.parametrize("text,action,place", _both([
+    # a town far from the story is kept when the text names its country ("the israeli city of")
+    ("Houthi forces shelled Taiz and attacked positions near Marib. The group said it had fired a missile "
+     "at the Israeli city of Eilat.", "attack", "Eilat"),
+    ("A drone launched by the Houthis hit a power station in Marib on Monday.", "attack", "Ma'rib"),
+]))
+def test_attacks_far_and_near(gaz, text, action, place):
+    assert place in {r["place"] for r in _rows(text[0] if isinstance(text, tuple) else text, gaz, action)}
+
+
+@pytest.mark.parametrize("text", _both([
+    # what a relative clause says an actor holds is its description, not news
+    ("The Houthis, who control Sanaa and much of the north, fired missiles at Eilat on Monday.",),
+    ("The RSF, which now controls most of Darfur, shelled El Obeid.",),
+]))
+def test_a_described_control_is_no_event(gaz, text):
+    assert not _rows(text[0], gaz, "control")
+
+
+@pytest.mark.parametrize("text,place", _both([
+    # "on the Red Sea coast" says where the port lies
+    ("Israeli warplanes struck the port of Hudaydah on the Red Sea coast on Monday night.", "Al Ḩudaydah"),
+]))
+def test_a_coast_contains_the_place(gaz, text, place):
+    assert {r["place"] for r in _rows(text, gaz, "attack")} == {place}
+
+
+@pytest.mark.parametrize("text", _both([
+    # ", saying ..." after a speaker: what follows is the speaker's too
+    ("Israeli jets struck the port of Hudaydah on Monday, al-Masirah reported, saying the raids targeted "
+     "fuel tanks.",),
+]))
+def test_a_saying_participle_carries_the_source(gaz, text):
+    rows = _rows(text[0], gaz, "attack")
+    assert rows and all(r["stance"] == "claimed" and "masirah" in r["reported_by"].lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("text,place", _both([
+    # "the area" is around the place this or the previous sentence named
+    ("Militants attacked the weekly market in Bani Bangou on Friday. Nigerien army units were dispatched "
+     "to the area.", "Bani Bangou"),
+]))
+def test_the_area_is_the_place_just_named(gaz, text, place):
+    assert {r["place"] for r in _rows(text, gaz, "deploy")} == {place}
+
+
+def test_a_statements_closing_line_is_its_venue(gaz):
+    text = "Militants attacked a market in Dori on Friday. Issued at the headquarters of the army in Niamey."
+    assert {r["place"] for r in _rows(text, gaz) if r["geometry"] is not None} == {"Dori"}
+
+
+@pytest.mark.parametrize("text,actor,target", _both([
+    # a leader's name before "regime" names a government, never a town; adjectives after "our"
+    ("This morning our heroic Fano fighters ambushed a convoy of the Abiy regime's army near Dembecha.",
+     "Fano", "Ethiopian National Defense Force"),
+]))
+def test_a_regime_and_an_adjective_before_the_subject(gaz, text, actor, target):
+    rows = _rows(text, gaz, "attack")
+    assert rows and rows[0]["actor"] == actor and rows[0]["target"] == target and "Dembe" in rows[0]["place"], rows

@@ -130,7 +130,8 @@ def test_a_letterhead_names_the_issuer_and_numbers_are_no_sentences():
     text = ("DEFENCE HEADQUARTERS\nDIRECTORATE OF DEFENCE MEDIA OPERATIONS\n\nPRESS RELEASE\n\n"
             "1. Troops repelled an attack on Damasak.\n\n2. Troops rescued farmers near Konduga.")
     c = clean_text(text)
-    assert c.issuer == "DEFENCE HEADQUARTERS"
+    # the office under the letterhead issues it, for the body it belongs to
+    assert c.issuer == "Directorate of Defence Media Operations (Defence Headquarters)"
     assert [s.text for s in split_sentences(c.text)][-2:] == ["Troops repelled an attack on Damasak.",
                                                             "Troops rescued farmers near Konduga."]
 
@@ -141,3 +142,14 @@ def test_a_time_stamp_line_and_an_imprint_are_no_part_of_a_sentence():
     sents = [s.text for s in split_sentences(c.text)]
     assert "Russian drones attacked Odesa." in sents and not any("Port Sudan" in s for s in sents), sents
     assert ("Issued by the Office for the Coordination of Humanitarian Affairs, Port Sudan", "imprint") in c.removed
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("CONFEDERATION OF SAHEL STATES\nUNIFIED FORCE - GENERAL STAFF\n\nCOMMUNIQUÉ No. 004/2026\n\n"
+     "1. Units repelled an attack near Djibo.", "Unified Force - General Staff (Confederation of Sahel States)"),
+    # a channel's masthead over a translator's note, with an emoji
+    ("National Resistance Front - Panjshir Command - Official Media \U0001F4E2\n[unofficial translation of a "
+     "post]\n\nOur fighters ambushed a convoy near Bazarak.", "National Resistance Front - Panjshir Command"),
+])
+def test_an_office_or_a_masthead_names_the_issuer(text, issuer):
+    assert clean_text(text).issuer == issuer

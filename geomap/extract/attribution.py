@@ -122,7 +122,7 @@ def frames(an, lexicon, *, previous=None):
         if subj is None and previous is not None and previous[0] and _he_or_she_left(toks, k):
             subj = previous
         after_np, after_actor, after_end = _np_after(an, k + 1)
-        if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1)
+        if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1) and not key.endswith("ing")
                 and after_end - k <= 8 and k > 0 and not toks[k - 1].word):
             # "..., said Army Colonel Ryan Dillon": inverted, the content is before
             frames.append(Frame(kind, k, after_np, after_actor, 0, k))
@@ -144,7 +144,7 @@ def frames(an, lexicon, *, previous=None):
         if via:
             who = f"{who} ({via})"  # "Islamic State said through its Amaq agency": both name the source
         start = _np_start(an, k)
-        if (kind == "speech" and start > 0 and toks[start - 1].key == ","
+        if (kind == "speech" and start > 0 and toks[start - 1].key == "," and not key.endswith("ing")
                 and toks[start].key not in _CLAUSE_OPENERS
                 and not (k + 1 < n and toks[k + 1].key == "that")
                 and any(t.i < start - 1 for t in an.triggers)):

@@ -108,8 +108,10 @@ class CleanText:
 
 # a statement's title names its issuer: "ROYAL THAI ARMY - PRESS STATEMENT", "Ministry of Defence:
 # Statement No. 12", "Press release by the Sudanese Armed Forces"
-_KIND_OF_STATEMENT = (r"(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
-                      r"communiqu[eé]|bulletin|announcement|briefing note)")
+_KIND_OF_STATEMENT = (r"(?:(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
+                      r"communiqu[eé]|bulletin|announcement|briefing note)"
+                      # a channel's masthead: "Amhara Fano National Movement - Gojjam Command - Official Media"
+                      r"|official\s+(?:media|channel|account|page))")
 _STATEMENT_TITLE = re.compile(
     r"^(?P<issuer>[^\W\d_][\w .,'’&()-]{2,80}?)\s*(?:[-–—:|]+)\s*" + _KIND_OF_STATEMENT + r"\b[\w .,'’#/-]{0,40}$"
     r"|^" + _KIND_OF_STATEMENT + r"\s+(?:no\.?\s*\d+\s+)?(?:by|from|of)\s+(?:the\s+)?"
@@ -118,7 +120,7 @@ _STATEMENT_TITLE = re.compile(
 )
 
 
-_STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+)?\s*[.:]?$", re.IGNORECASE)
+_STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)?)?\s*[.:]?$", re.IGNORECASE)
 
 
 _TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?")
@@ -140,6 +142,15 @@ def _header_issuer(paras):
         return f"{second} ({head})"
     for para in paras[1:4]:
         if any(_STATEMENT_ONLY.match(line) for line in para):
+            office = paras[0][1] if len(paras[0]) == 2 and paras[0][1].isupper() == first.isupper() else None
+            if office and len(office.split()) <= 8 and not _STATEMENT_ONLY.match(office):
+                # "CONFEDERATION OF SAHEL STATES" / "UNIFIED FORCE - GENERAL STAFF": the office
+                # under the state's name issues it
+                head = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), first.title())
+                if first.isupper():
+                    office = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), office.title())
+                    return f"{office} ({head})"
+                return f"{office} ({first})"
             return first
     if head_case and len(paras[0]) > 1 and _REFERENCE.search(paras[0][1]) and _OFFICE.search(first):
         # "INTER SERVICES PUBLIC RELATIONS" / "No PR-247/2025-ISPR   Rawalpindi - 12 October 2025":
@@ -156,6 +167,9 @@ _OFFICE = re.compile(r"(?i)\b(?:public\s+relations|press\s+(?:office|service|cen
                      r"headquarters|ministry|command|directorate)\b")
 
 
+_SYMBOLS = re.compile(r"[^\w\s.,'’&()#/:|–—-]+")  # emoji and pictographs on a masthead
+
+
 def statement_issuer(line):
     """The issuer a statement's title line names, as written, or None.
 
@@ -168,7 +182,7 @@ def statement_issuer(line):
     -------
     str or None
     """
-    m = _STATEMENT_TITLE.match(line.strip())
+    m = _STATEMENT_TITLE.match(_SYMBOLS.sub("", line).strip())
     if m is None:
         return None
     issuer = (m.group("issuer") or m.group("issuer2")).strip(" ,.-")
@@ -265,8 +279,9 @@ def clean_text(text, *, title=None):
     places = ()
     for pi, para in enumerate(paras):
         joined = " ".join(para)
-        if pi == 0 and len(para) == 1 and issuer is None:
-            issuer = statement_issuer(joined)
+        if pi == 0 and issuer is None:
+            # a title line alone, or a masthead over a note ("[unofficial translation of a post]")
+            issuer = statement_issuer(joined if len(para) == 1 else para[0])
         # a statement's title or letterhead opens the text, not a dateline
         titled = pi == 0 and issuer is not None
         if not titled and (dateline is None and not body_parts

@@ -425,6 +425,8 @@ def _drafts_for(an, tr, frames, memory):
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
         actor, backer = _subject(an, tr.i, frames, memory, stop=stop)
     if actor is None:
+        actor = _launched_by(an, lo, tr.i)  # "a drone launched by the Houthis hit ..."
+    if actor is None:
         j = tr.i - 1
         while j >= lo and toks[j].key in ADVERBS | {"had", "have", "has", "reportedly"}:
             j -= 1
@@ -566,6 +568,22 @@ def _intercepted(an, tr, frames, memory):
 # what may follow an unnamed attacker in its own noun phrase ("gunmen armed with machetes")
 _POST_MODIFIERS = frozenset({"armed", "riding", "wearing", "carrying", "dressed", "on", "in", "with", "believed",
                              "suspected", "thought", "linked", "loyal", "belonging", "travelling", "traveling"})
+
+
+_LAUNCHED = frozenset({"launched", "fired", "sent", "flown", "operated", "dropped", "piloted", "belonging"})
+
+
+def _launched_by(an, lo, k):
+    """The actor in "a drone launched by the Houthis" right before the verb at ``k``, or None."""
+    toks = an.tokens
+    m = next((m for m in an.actors if m.j == k and not m.pronoun), None)
+    if m is None:
+        return None
+    b = m.i - 1 if toks[m.i - 1].key != "the" else m.i - 2
+    if b - 2 < lo or toks[b].key not in ("by", "to") or toks[b - 1].key not in _LAUNCHED \
+            or toks[b - 2].key not in _UNNAMED_ATTACKERS:
+        return None
+    return m.actor
 
 
 def _modified_attacker(an, lo, j):

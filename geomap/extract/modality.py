@@ -8,7 +8,7 @@ and seize Y") are not events; negation gives denied.
 
 from __future__ import annotations
 
-from .wordclasses import (ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PERCEIVE,
+from .wordclasses import (ADVERBS, ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PERCEIVE,
                           PLAN_TO, PREVENT, SPEECH, THREAT_TO)
 
 __all__ = ["modality", "look_back", "denies_previous"]
@@ -73,6 +73,15 @@ def _seen_doing(an, tr):
 _ANSWERABLE = frozenset({"responsible", "accountable", "liable"})
 
 
+def _described(toks, k):
+    """Whether the verb at ``k`` is in a non-restrictive relative clause that describes an actor
+    ("the Houthis, who control Sanaa, ..."): background, not news."""
+    j = k - 1
+    while j > 0 and (toks[j].key in ADVERBS or toks[j].key in AUX or toks[j].key in HAVE):
+        j -= 1
+    return j >= 1 and toks[j].key in ("who", "which") and toks[j - 1].key == ","
+
+
 def modality(an, tr, frames, lexicon=None):
     """asserted / threatened / planned / possible / denied / drop.
 
@@ -90,7 +99,8 @@ def modality(an, tr, frames, lexicon=None):
         return "drop"  # "..., leaving the junta with a few enclaves": a consequence, not a retreat
     if tr.category == "capture" and tr.pos == "verb" and tr.j < len(toks) and toks[tr.j].key in _EQUIPMENT:
         return "drop"  # "seized weapons and vehicles": spoils, not ground
-    if tr.category == "control" and any(t.key in _ANSWERABLE for t in toks[tr.j:tr.j + 6]):
+    if tr.category == "control" and (any(t.key in _ANSWERABLE for t in toks[tr.j:tr.j + 6])
+                                     or _described(toks, tr.i)):
         return "drop"  # "holds the air force responsible": blame, not ground held
     if tr.pos == "verb":
         if not _NO_EVENT.isdisjoint(back[:4]):

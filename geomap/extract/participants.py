@@ -201,6 +201,8 @@ def subject_position(toks, i):
     if j < 0 or not toks[j].word:
         return True
     key = toks[j].key
+    if j >= 1 and toks[j - 1].key in ("our", "their", "its", "his", "her") and key.isalpha() and key not in PREPS:
+        return subject_position(toks, j)  # "our heroic Fano fighters": an adjective after the possessive
     if toks[j].poss or key in ("air", "naval", "ground", "maritime", "suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
                                "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
@@ -211,6 +213,10 @@ def subject_position(toks, i):
         return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
     if key in ("hours", "days", "weeks", "months") and j >= 1 and toks[j - 1].key.isdigit():
         return True  # "over the past 24 hours units repelled ..."
+    if key in ("morning", "afternoon", "evening", "night", "weekend") and j >= 1 and toks[j - 1].key in (
+            "this", "last", "yesterday", "late", "early", "overnight", "saturday", "sunday", "monday", "tuesday",
+            "wednesday", "thursday", "friday"):
+        return True  # "this morning our fighters ambushed ..."
     return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 

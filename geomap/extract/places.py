@@ -87,7 +87,9 @@ _VENUE_BEFORE = re.compile(
     r"(?:issued|released|published|posted|signed|read(?:\s+out)?|broadcast|aired)"
     r"(?:\s+(?:on|over)\s+(?:state\s+|national\s+|public\s+)?(?:television|tv|radio))?\s+(?:in|at|from)\s+(?:the\s+)?$"
     # "said in a statement from Port Sudan"
-    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$")
+    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$"
+    # a statement's closing line: "Issued at the headquarters of the Unified Force in Niamey"
+    r"|(?:^|\n|\.\s)\s*(?:issued|done|signed|given)\s+(?:at|in)\s+(?:[\w'’-]+\s+){0,7}?(?:in\s+|at\s+)?(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     r"\b(?:(?:based|headquartered|stationed)\s+in"
@@ -114,6 +116,7 @@ _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
+_REGIME_AFTER = re.compile(r"^\s*(?:regime|junta)\b")
 _FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
 _APPROX = r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?"
@@ -325,11 +328,13 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                if pm.locating and pm.place.kind not in ("village", "town")]
     if not cased and anchors:
         mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
-                    or any(_km(pm.place.lat, pm.place.lon, la, lo) < 2000 for la, lo in anchors)]
+                    or any(_km(pm.place.lat, pm.place.lon, la, lo) < 2000 for la, lo in anchors)
+                    or _country_named_before(pm, lower, lexicon)]
     if not cased:
         # ... and a town of a country nothing else in the story belongs to, far from all of
         # it ("nur" in "the nur shams refugee camp near tulkarm" is not Nur, Iran)
-        mentions = [pm for pm in mentions if not _stray_town(pm, mentions)]
+        mentions = [pm for pm in mentions if not _stray_town(pm, mentions)
+                    or _country_named_before(pm, lower, lexicon)]
     home = {pm.place.country for pm in mentions if pm.role != "link" and pm.place.kind not in ("village", "town")
             and pm.place.country}
     for pm in mentions:
@@ -364,6 +369,10 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                    and (a.place.parent == b.place.id or b.place.kind == "country" and a.place.country == b.place.country)
                    or _AREA_AFTER.match(lower[b.end:b.end + 20]) and b.place.country == a.place.country)
               and _CONTAINER.fullmatch(text, a.end, b.span[0])):
+            b.role = "container"
+        # "the port of Hudaydah on the Red Sea coast": the coast says where the place lies
+        elif (a.locating and b.locating and a.place.kind in _POINT_KINDS and b.place.kind in ("region", "lake")
+              and _COAST.fullmatch(text, a.end, b.start) and lower.startswith(" coast", b.end)):
             b.role = "container"
         # "sent to Teorama and Hacari", "fled from Kadugli and Dilling": a place coordinated
         # with a destination or origin is one too
@@ -495,6 +504,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         prev_word = prev[-1] if prev else ""
     if place.kind in ("country", "province") and _POSS_AFTER.match(after):
         return "modifier"  # "Sudan's army", "Russia's Kursk region": the country qualifies a name
+    if _REGIME_AFTER.match(after):
+        return "actor"  # "the Abiy regime's army", "the Kyiv regime": a government named by its leader or seat
     if place.kind in ("country", "city") and _ACTOR_AFTER.match(after):
         return "actor"
     if place.kind in ("region", "lake") and _FLEET_AFTER.match(after):
@@ -518,7 +529,17 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     return "site"
 
 
+_COAST = re.compile(r"\s*,?\s*on\s+the\s+", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
+
+
+def _country_named_before(pm, lower, lexicon):
+    """"the israeli city of eilat": the words before the name give the place's country."""
+    for w in _WORDS.findall(lower[max(0, pm.start - 30):pm.start]):
+        name = lexicon.lookup_actor((w,))
+        if name and lexicon.actor(name).country == pm.place.country:
+            return True
+    return False
 
 
 def _stray_town(pm, mentions):
@@ -547,6 +568,14 @@ def _key(text):
 _CITY_BODY = re.compile(r"^\s*(?:['’]s\s+|\s+s\s+)?(?:(?:military|civil|civilian|local|regional)\s+)?"
                         r"(?:administration|council|councils|authorities|authority|officials?|mayor|hall|"
                         r"government|governor|administrator|head|police|prosecutor)\b")
+
+
+def _recent_site(before, lower, s):
+    """The last town or village site named in this sentence or the previous one, or None."""
+    towns = [pm for pm in before if pm.role == "site" and pm.place.kind in ("city", "town", "village")]
+    if not towns or len(_SENT_BREAK.findall(lower, towns[-1].end, s)) > 1:
+        return None
+    return towns[-1]
 
 
 def _corefs(text, lower, mentions, lexicon):
@@ -603,6 +632,10 @@ def _corefs(text, lower, mentions, lexicon):
             place = cs[-1].place if cs else None
             if place is None:
                 continue
+        elif noun == "area" and (near := _recent_site(before, lower, s)) is not None:
+            # "attacked the market in Bani Bangou. Units were dispatched to the area": around
+            # the place this or the previous sentence named
+            place = near.place
         else:  # region, area: the article's main area, decided once all mentions are known
             place = None
         pm = PlaceMention(s, e, text[s:e], place, "site", coref=True, span=(s, e))
