@@ -189,6 +189,9 @@ def statement_issuer(line):
     return issuer if 1 <= len(issuer.split()) <= 8 else None
 
 
+_GALLERY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s+(?=[^\W\d_])")
+
+
 def find_dateline(text):
     """Return ``(match_end, places, outlet)`` of a leading dateline, or None.
 
@@ -290,6 +293,14 @@ def clean_text(text, *, title=None):
             if dl is not None:
                 end, dateline, places, outlet = dl
                 joined = joined[end:]
+        gallery = _GALLERY.match(joined) if pi > 0 else None
+        if gallery is not None:
+            # "3/7 KUPIANSK AREA, Ukraine - Ukrainian artillerymen fire ...": each caption of a
+            # gallery opens with its own dateline, which is where the photo was taken
+            dl = find_dateline(joined[gallery.end():])
+            if dl is not None:
+                removed.append((joined[:gallery.end() + dl[0]].strip(), "dateline"))
+                joined = joined[gallery.end() + dl[0]:]
         if pi == 0 and found_title is None and len(paras) > 1 and _is_headline(joined, True):
             found_title = joined
         # a headline-like paragraph gets a full stop so that sentence splitting ends it

@@ -181,7 +181,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             # where the sentence's events were is what the next sentence continues from, not
             # every place it named ("..., medics at Nasser Hospital in Khan Younis told us")
             used = {r["place_id"] for r in rows[before:]}
-            prev_sites = [pm for pm in sites if pm.place.id in used] or sites
+            # (where flights were diverted to is no place the next sentence goes on from)
+            prev_sites = [pm for pm in sites if pm.place.id in used] or [pm for pm in sites if pm.role == "site"]
+    if cleaned.title and sentences:
+        _headline_takes_the_body_source(rows, _plain(sentences[0].text))
     if cleaned.issuer:
         # a press statement's own account is its issuer's claim ("ROYAL THAI ARMY - PRESS STATEMENT")
         issuer = _issuer_case(cleaned.issuer)
@@ -194,6 +197,20 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         row["event_id"] = f"{doc.id}:{n}"
         row["claims"] = _CLAIMS_JSON([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}])
     return rows
+
+
+def _headline_takes_the_body_source(rows, headline):
+    """A headline tells as fact what the body attributes ("Israeli army storms Jenin" over
+    "..., local sources said"): its rows take the body's claimant for the same action and place."""
+    body = {}
+    for r in rows:
+        if r["sentence"] != headline and r["stance"] == "claimed" and r["reported_by"]:
+            body.setdefault((r["actor"], r["action"], r["place_id"]), r["reported_by"])
+    for r in rows:
+        if r["sentence"] == headline and r["stance"] == "asserted":
+            who = body.get((r["actor"], r["action"], r["place_id"]))
+            if who:
+                r.update(stance="claimed", reported_by=who)
 
 
 def _article_country(mentions, focus):
@@ -263,7 +280,9 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     # a place inherited from the previous sentence must be in the story's area: "the
     # ministry passed its warning to the command at Al Udeid air base in Qatar" does not
     # locate the next sentence's shelling near Deir ez-Zor
-    inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country)]
+    # (or in the country of a party the sentence names: a gallery's caption from Armenia)
+    parties = {lexicon.actor(m.actor).country for m in an.actors if not m.pronoun}
+    inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country) or pm.place.country in parties]
     if inherited:
         return _inherit(inherited, movement), "previous sentence"
     if focus is not None:

@@ -376,7 +376,7 @@ def _drafts_for(an, tr, frames, memory):
     participle = tr.tag in ("pp", "past") or tr.tag == "base" and toks[tr.i].key in SAME_PARTICIPLE
     passive = participle and any(w in AUX for w in back[:3]) and not (back[:1] and back[0] in HAVE)
     relative = None
-    if tr.tag in ("pp", "past") and tr.i + 1 < n and toks[tr.i + 1].key == "by" and not any(w in HAVE for w in back[:1]):
+    if participle and tr.i + 1 < n and toks[tr.i + 1].key == "by" and not any(w in HAVE for w in back[:1]):
         if not passive and back[:1] and back[0] not in AUX:
             relative = back[0]  # a reduced relative clause: "the city held by the army"
         passive = True

@@ -100,6 +100,10 @@ class Trigger:
     tag: str
 
 
+_ARMED_OBJECT = frozenset({"the", "them", "their", "its", "his", "her", "it", "and", "rebels", "militias", "groups",
+                           "fighters", "proxies", "local"})
+
+
 def find_triggers(an, lexicon):
     """Set ``an.triggers`` to the action triggers of the sentence, in token order.
 
@@ -173,6 +177,9 @@ def find_triggers(an, lexicon):
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
             form = None
+        if (form is not None and tok.key == "armed" and L == 1 and i + 1 < n
+                and toks[i + 1].key not in _ARMED_OBJECT and not any(a.i == i + 1 for a in an.actors)):
+            form = None  # "a local armed group", "armed with rifles": the adjective, not "Iran armed the Houthis"
         if form is not None and tok.key == "clear" and L == 1 and (prevk in _CLEAR_ADJ_BEFORE or i + 1 < n and toks[
                 i + 1].key in _CLEAR_ADJ_AFTER):
             form = None  # "is it clear who started it?", "made clear that": the adjective
