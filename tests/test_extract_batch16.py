@@ -311,3 +311,22 @@ def test_gallery_captions(gaz, text, actor, place):
     rows = _rows(text, gaz, "attack")
     assert [r["place"] for r in rows if r["actor"] == actor] == [place], rows
     assert not [r for r in rows if r["actor"] == "Ukraine"], rows
+
+
+@pytest.mark.parametrize("text,said", [(t.lower() if low else t, s) for low in (False, True) for t, s in [
+    # a live blog's stamp with a rubric ("12:30 | LEBANON") opens an entry, not the speaker's name
+    ("Live: Gaza and Lebanon\n\n12:30 | LEBANON\nLebanon's state-run National News Agency reports that an Israeli "
+     "drone struck a car outside Nabatieh.", "national news agency"),
+]])
+def test_a_live_blog_rubric_is_no_part_of_the_speaker(gaz, text, said):
+    rows = _rows(text, gaz, "attack")
+    assert rows and said in rows[0]["reported_by"].lower() and "|" not in rows[0]["reported_by"], rows
+
+
+@pytest.mark.parametrize("text", _both([
+    # "under pressure from Washington": the power that pressed, no origin of the withdrawal
+    ("M23 fighters advanced on Uvira, a month after the group announced it was pulling out of the town under "
+     "pressure from Washington.",),
+]))
+def test_pressure_from_a_capital_is_no_origin(gaz, text):
+    assert all(r["place"] != "Washington" for r in _rows(text[0], gaz)), _rows(text[0], gaz)

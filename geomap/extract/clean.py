@@ -123,7 +123,9 @@ _STATEMENT_TITLE = re.compile(
 _STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)?)?\s*[.:]?$", re.IGNORECASE)
 
 
-_TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?")
+# "09:12 BST", "12:30 | LEBANON": a live blog's entry stamp, with a rubric
+_TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?"
+                         r"(?:\s*[|–—-]\s*[^\W\d_][\w ,'’-]{0,30})?")
 _LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*–-])\s+(?=[^\W\d_])")
 
 

@@ -116,6 +116,8 @@ _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
     r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
+_FROM_A_POWER = frozenset({"pressure", "support", "orders", "order", "approval", "backing", "help", "aid",
+                           "mediation", "request", "requests", "demands", "instructions", "permission", "funding"})
 _REGIME_AFTER = re.compile(r"^\s*(?:regime|junta)\b")
 _FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
@@ -522,6 +524,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
             return "metonym"
     if place.kind in ("city", "country", "landmark") and is_actor and prev_word in ("between", "by", "with", "against"):
         return "metonym"
+    if prev_word == "from" and len(prev) >= 2 and prev[-2] in _FROM_A_POWER:
+        return "metonym"  # "under pressure from Washington", "with backing from Moscow"
     if prev_word == "from":
         return "origin"
     if prev_word in ("toward", "towards", "into", "to"):
