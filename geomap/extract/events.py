@@ -281,8 +281,10 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     # ministry passed its warning to the command at Al Udeid air base in Qatar" does not
     # locate the next sentence's shelling near Deir ez-Zor
     # (or in the country of a party the sentence names: a gallery's caption from Armenia)
-    parties = {lexicon.actor(m.actor).country for m in an.actors if not m.pronoun}
-    inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country) or pm.place.country in parties]
+    inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country)]
+    if not inherited and prev_sites:
+        parties = {lexicon.actor(m.actor).country for m in an.actors if not m.pronoun}
+        inherited = [pm for pm in prev_sites if pm.place.country in parties]
     if inherited:
         return _inherit(inherited, movement), "previous sentence"
     if focus is not None:
