@@ -129,6 +129,11 @@ _TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,
 _LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*–-])\s+(?=[^\W\d_])")
 
 
+def _heading_case(line):
+    """A letterhead line in title case: "CONFEDERATION OF SAHEL STATES" -> "Confederation of Sahel States"."""
+    return re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), line.title())
+
+
 def _header_issuer(paras):
     """The issuer of a statement laid out as a letterhead: a short first line, then a line
     that only says what the text is ("DEFENCE HEADQUARTERS" ... "PRESS RELEASE")."""
@@ -140,18 +145,15 @@ def _header_issuer(paras):
     second = statement_issuer(paras[0][1]) if len(paras[0]) > 1 and head_case else None
     if second:
         # "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA" / "Ministry of Defense - Press Release"
-        head = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), first.title())
-        return f"{second} ({head})"
+        return f"{second} ({_heading_case(first)})"
     for para in paras[1:4]:
         if any(_STATEMENT_ONLY.match(line) for line in para):
             office = paras[0][1] if len(paras[0]) == 2 and paras[0][1].isupper() == first.isupper() else None
             if office and len(office.split()) <= 8 and not _STATEMENT_ONLY.match(office):
                 # "CONFEDERATION OF SAHEL STATES" / "UNIFIED FORCE - GENERAL STAFF": the office
                 # under the state's name issues it
-                head = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), first.title())
                 if first.isupper():
-                    office = re.sub(r"(?<=\s)(Of|The|And|For)\b", lambda m: m.group(1).lower(), office.title())
-                    return f"{office} ({head})"
+                    return f"{_heading_case(office)} ({_heading_case(first)})"
                 return f"{office} ({first})"
             return first
     if head_case and len(paras[0]) > 1 and _REFERENCE.search(paras[0][1]) and _OFFICE.search(first):
