@@ -31,6 +31,7 @@ from .attribution import frames as find_frames, speaker_left as _speaker_left, w
 from .coref import coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
+from .responses import join_responses
 from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _agents, between_after as _between_after,
                            co_subjects as _co_subjects,
                            passive_subject as _passive_subject, subject as _subject,
@@ -195,6 +196,7 @@ def link_sentence(an, lexicon, memory):
     drafts = [d for d in drafts if not (d.category in ("advance", "deploy") and d.actor
                                         and lexicon.actor(d.actor).type == "civilians")
               and not _told_to_move(an, d, lexicon)]
+    drafts = join_responses(an, drafts)
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
@@ -442,6 +444,11 @@ def _drafts_for(an, tr, frames, memory):
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
                           clause=(lo, hi))]
+        tg = _targets(an, tr.j + 1, hi) if tr.category == "clash" and tr.j < n and toks[tr.j].key in (
+            "against", "with") else ()
+        if tg:
+            # "the garrison fought back against RSF fighters": a fight has two sides, one is named
+            return [Draft(tr.i, tr.category, tg[0], None, stance=stance, trigger=trig_text, clause=(lo, hi))]
         return []
     nxt = toks[tr.j].key if tr.j < n else ""
     if tr.category == "clash" and nxt in ("with", "alongside") and tr.tag == "ing":

@@ -183,6 +183,10 @@ def find_triggers(an, lexicon):
         if form is not None and tok.key == "clear" and L == 1 and (prevk in _CLEAR_ADJ_BEFORE or i + 1 < n and toks[
                 i + 1].key in _CLEAR_ADJ_AFTER):
             form = None  # "is it clear who started it?", "made clear that": the adjective
+        if form is not None and form.pos == "verb" and form.category == "clash" and L == 2 and \
+                toks[i + 1].key in ("back", "off") and \
+                not _fought_object(an, i + L, lexicon):
+            form = None  # "fought back tears", "pushed back the deadline", "pushed back against the claims"
         if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
             form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action
@@ -218,6 +222,34 @@ def _idiom_object(toks, k):
             return True
         if not (key in DETERMINERS or key in _MEASURE_ADJ or key in (",", '"', "'", "“", "”")):
             return False
+    return False
+
+
+# what may follow "fought back", "pushed back", "held off" when nothing is its object
+_AFTER_PARTICLE = BOUNDARY_WORDS | ADVERBS | {"and", "or", "in", "on", "at", "near", "around", "from", "into", "inside",
+                                             "outside", "across", "towards", "toward", "to", "with", "by", "for",
+                                             "overnight", "successfully", "hard", "fiercely", "until", "after"}
+_FOUGHT_NOUNS = HEADS | {"attackers", "assailants", "raiders", "insurgents", "rebels", "jihadists", "gunmen", "enemy",
+                         "invaders", "advance", "attempt", "attempts", "wave", "waves", "column", "columns"}
+
+
+def _fought_object(an, k, lexicon):
+    """Whether what follows a particle verb at token ``k`` lets it be fighting: nothing (a
+    clause boundary, place, adverb), or an armed party or an attack ("pushed back the Russian
+    forces", "beat back an assault", "fought back against the gunmen")."""
+    toks = an.tokens
+    if k >= len(toks) or not toks[k].word:
+        return True
+    against = toks[k].key == "against"
+    if toks[k].key in _AFTER_PARTICLE and not against:
+        return True
+    x = k + 1 if against else k
+    while x < len(toks) and (toks[x].key in DETERMINERS or toks[x].key in _MEASURE_ADJ):
+        x += 1
+    for y in range(x, min(len(toks), x + 3)):
+        if any(a.i == y and not a.pronoun for a in an.actors) or toks[y].key in _FOUGHT_NOUNS or any(
+                f.pos == "noun" and f.category in ("attack", "advance") for f in lexicon.forms.get((toks[y].key,), ())):
+            return True
     return False
 
 
