@@ -478,6 +478,13 @@ _DATED = re.compile(
     re.I)
 
 
+# a state that has lasted since a year ("has been fighting the group since December 2024", "have
+# been held in Doha since 2023"): the story's setting, not its news
+_SINCE_YEAR = re.compile(
+    r"\b(?:has|have|had)\s+been\s+\w+\b[^.;:]*?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:"
+    + "|".join(_MONTHS) + r")\s+)?(?:19|20)\d\d\b", re.I)
+
+
 # openers that go on with the account before ("In addition, ...", "It also said ...")
 _CONTINUES = re.compile(r"\s*(?:in\s+addition|additionally|furthermore|moreover|besides|also)\b\s*,", re.I)
 
@@ -497,7 +504,7 @@ def _background(sentence, article_date):
     day: events told from there on are background."""
     m = _DATED.search(sentence)
     if m is None:
-        return False
+        return _SINCE_YEAR.search(sentence) is not None and _DAY_RX.search(sentence) is None
     day = _DAY_RX.search(sentence, 0, m.start())
     if (day and sentence[:day.start()].strip() and "," in sentence[day.end():m.start()]
             and not _PAST_DAY.match(sentence, day.start())):
