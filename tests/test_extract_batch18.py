@@ -51,3 +51,47 @@ def test_a_state_lasting_since_a_year_is_background(sentence, past):
 def test_the_setting_locates_no_event(gaz, text):
     places = {r["place"] for r in _rows(text, gaz) if r["geometry"] is not None}
     assert "Bosaso" not in places and "Iskushuban" in places, places
+
+
+_UPDATE = """GENERAL STAFF OF THE ARMED FORCES OF UKRAINE - OPERATIONAL UPDATE
+
+Over the past day Russian troops attacked our positions near Pokrovsk 42 times. The enemy also shelled \
+Kostiantynivka with artillery and guided bombs.
+"""
+_STATEMENT = """Sudanese army - official statement
+
+The armed forces repelled an attack by the RSF militia on El Obeid on Sunday. The enemy fled towards Bara, \
+leaving behind dozens of vehicles. Enemy drones struck a fuel depot in Kosti at dawn.
+"""
+
+
+@pytest.mark.parametrize("text,want", [
+    (_UPDATE, {("Russia", "attack", "Kostyantynivka"), ("Russia", "attack", "Pokrovsk")}),
+    (_STATEMENT, {("Rapid Support Forces", "withdraw", "Bārah"), ("Rapid Support Forces", "attack", "Kosti")}),
+])
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_the_enemy_in_a_partys_own_statement_is_the_side_it_named(gaz, text, want, case):
+    rows = _rows(case(text), gaz)
+    got = {(r["actor"], r["action"], r["place"]) for r in rows}
+    assert want <= got, rows
+    # the statement's own account: claimed by its issuer
+    assert all(r["stance"] == "claimed" for r in rows if (r["actor"], r["action"], r["place"]) in want)
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_reporters_enemy_stays_unresolved(gaz, case):
+    text = ("KHARTOUM, March 3 (Reuters) - Fighting between the army and the RSF spread to Omdurman on Monday, "
+            "residents said. The enemy shelled Bahri overnight, one resident said.")
+    rows = _rows(case(text), gaz)
+    assert not any(r["place"] == "Khartoum North" and r["actor"] for r in rows), rows
+
+
+@pytest.mark.parametrize("line,issuer", [
+    ("GENERAL STAFF OF THE ARMED FORCES OF UKRAINE - OPERATIONAL UPDATE", "GENERAL STAFF OF THE ARMED FORCES OF UKRAINE"),
+    ("Joint Forces Command - Situation Report No. 12", "Joint Forces Command"),
+    ("Operational summary by the Southern Command", "Southern Command"),
+])
+def test_a_daily_report_title_names_its_issuer(line, issuer):
+    from geomap.extract.clean import statement_issuer
+
+    assert statement_issuer(line) == issuer

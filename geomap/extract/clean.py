@@ -110,6 +110,9 @@ class CleanText:
 # Statement No. 12", "Press release by the Sudanese Armed Forces"
 _KIND_OF_STATEMENT = (r"(?:(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
                       r"communiqu[eé]|bulletin|announcement|briefing note)"
+                      # a general staff's daily report: "... - Operational Update", "Situation Report No. 12"
+                      r"|(?:operational|operations|situation|daily|morning|evening)\s+(?:update|report|summary)"
+                      r"|sitrep"
                       # a channel's masthead: "Amhara Fano National Movement - Gojjam Command - Official Media"
                       r"|official\s+(?:media|channel|account|page))")
 _STATEMENT_TITLE = re.compile(

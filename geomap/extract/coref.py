@@ -9,6 +9,8 @@ Works on an :class:`~.clauses.Analysis` and the document's
 * "the ministry", "the group", "the Rwanda-backed group" -> the last actor of
   that kind named in the document;
 * bare "troops", "soldiers", "the army" -> the one state force in focus;
+* "the enemy", "the regime" in a party's own voice (its channel, communiqué or
+  spokesman's turn) -> the armed party of another side it named last;
 * transcript speaker labels ("ARMY SPOKESMAN:") -> a turn whose assertions the
   speaker's side claims, and whose "we" is that side.
 
@@ -22,7 +24,7 @@ from .clauses import ActorMention
 from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, HAVE, MODAL_THREAT, OPENERS, PREPS,
                           SPEECH)
 
-__all__ = ["coref_forces", "coref_nouns", "forces_of", "resolve_pronoun", "speaker_turn"]
+__all__ = ["coref_enemy", "coref_forces", "coref_nouns", "forces_of", "resolve_pronoun", "speaker_turn"]
 
 
 def resolve_pronoun(an, m, frames, memory):
@@ -154,6 +156,48 @@ def coref_forces(an, memory, lexicon):
         if len(focus) == 1:
             an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
                                           focus.pop()))
+    an.actors.sort(key=lambda m: m.i)
+
+
+# what a party's own voice calls the side it fights, and what may follow "enemy"
+_ENEMY = {"enemy", "regime"}
+_ENEMY_HEADS = _BARE_FORCES | {"fighters", "positions", "drones", "jets", "aircraft", "warplanes", "artillery", "tanks",
+                               "militia", "militias", "units", "convoy", "column", "columns", "positions", "camp",
+                               "base"}
+_ARMED = {"state_forces", "non_state_armed_group"}
+
+
+def coref_enemy(an, memory, lexicon):
+    """"the enemy", "enemy soldiers", "the regime's drones" in a party's own voice -> the armed
+    party of another side that the document named last ("the Abiy regime's army ... the enemy
+    abandoned its camp" in a Fano channel's post is the federal army).
+
+    The voice is the speaker of the current turn or the statement's issuer
+    (``memory.turn``); a reporter's "the regime" is left alone, and nothing is resolved when
+    the document named no party of another side.
+    """
+    voice = memory.turn[1]
+    toks = an.tokens
+    if not voice or not any(t.key in _ENEMY for t in toks):
+        return
+    side = lexicon.actor(voice).side
+    foe = next((a for a in reversed(memory.named) if a != voice and lexicon.actor(a).type in _ARMED
+                and lexicon.actor(a).side and lexicon.actor(a).side != side), None)
+    if foe is None or not side:
+        return
+    covered = {k for m in an.actors for k in range(m.i, m.j)}
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.key not in _ENEMY or k in covered:
+            continue
+        the = k > 0 and toks[k - 1].key == "the"
+        head = k + 1 < n and toks[k + 1].key in _ENEMY_HEADS and not t.poss
+        if not (the or t.key == "enemy" and head):
+            continue  # "an enemy of the people", "regime change"
+        if k + 1 < n and toks[k + 1].word and not head and not t.poss and toks[k + 1].key not in _BARE_NEXT and \
+                not any(f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
+            continue  # "the regime media", "the enemy side": another noun's modifier
+        an.actors.append(ActorMention(k - 1 if the else k, k + 2 if head else k + 1, foe))
     an.actors.sort(key=lambda m: m.i)
 
 

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, speaker_left as _speaker_left, warn_target as _warn_target
-from .coref import coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
+from .coref import coref_enemy as _coref_enemy, coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
 from .responses import join_responses
@@ -84,6 +84,7 @@ class Memory:
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
     heads: dict = field(default_factory=dict)  # "two security sources" under "sources" (for "the sources said")
+    named: dict = field(default_factory=dict)  # actors named so far, in the order last named (for "the enemy")
 
 
 def link_sentence(an, lexicon, memory):
@@ -105,6 +106,7 @@ def link_sentence(an, lexicon, memory):
     _speaker_turn(an, memory, lexicon)
     _coref_nouns(an, memory, lexicon)
     _coref_forces(an, memory, lexicon)
+    _coref_enemy(an, memory, lexicon)
     for k, t in enumerate(toks[:-1]):
         if t.key in _CLAIM_VERBS and toks[k + 1].key == "responsibility":
             # "the Pakistani Taliban claimed responsibility": the author of the attack just told
@@ -201,6 +203,9 @@ def link_sentence(an, lexicon, memory):
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
     memory.recent = tuple(m.actor for m in an.actors if not m.pronoun and not m.held)
+    for a in memory.recent:
+        memory.named.pop(a, None)
+        memory.named[a] = True
     # an unnamed author only when no named one acts the same way in the sentence ("he was
     # killed in a Russian strike": the strike's author is named)
     named = {d.category for d in drafts if d.actor}

@@ -211,8 +211,9 @@ def subject_position(toks, i):
         return True  # a cleft: "it was Azerbaijani troops who opened fire"
     if key in _CLOCK and j >= 1 and toks[j - 1].key.isdigit():
         return True  # a live blog's time stamp: "10:04 BST Israeli tanks pushed ..."
-    if key in ("hours", "days", "weeks", "months") and j >= 1 and toks[j - 1].key.isdigit():
-        return True  # "over the past 24 hours units repelled ..."
+    if key in ("hours", "days", "weeks", "months", "day", "week", "month", "night") and j >= 1 and (
+            toks[j - 1].key.isdigit() or toks[j - 1].key in ("past", "last", "previous")):
+        return True  # "over the past 24 hours units repelled ...", "over the past day Russian troops ..."
     if key in ("morning", "afternoon", "evening", "night", "weekend") and j >= 1 and toks[j - 1].key in (
             "this", "last", "yesterday", "late", "early", "overnight", "saturday", "sunday", "monday", "tuesday",
             "wednesday", "thursday", "friday"):
