@@ -95,3 +95,18 @@ def test_a_daily_report_title_names_its_issuer(line, issuer):
     from geomap.extract.clean import statement_issuer
 
     assert statement_issuer(line) == issuer
+
+
+@pytest.mark.parametrize("text,want", _both([
+    # OCHA's "non-state armed groups (NSAGs)": jihadists where the lexicon says armed groups are,
+    # a generic armed group elsewhere
+    ("NSAGs reportedly attacked a village in Macomia district on 3 March, according to community leaders.",
+     ("jihadists", "attack", "Macomia")),
+    ("In Ituri, non-state armed groups attacked a displacement site near Djugu on Sunday, OCHA said.",
+     ("rebels", "attack", "Djugu")),
+    # "clashes were reported between X and Y": the passive names no speaker, the sides are X and Y
+    ("Clashes were reported between the Mozambican armed forces and non-state armed groups near Mueda.",
+     ("Mozambican Defence and Security Forces", "clash", "Mueda")),
+]))
+def test_non_state_armed_groups_and_reported_clashes(gaz, text, want):
+    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
