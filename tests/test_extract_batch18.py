@@ -110,3 +110,13 @@ def test_a_daily_report_title_names_its_issuer(line, issuer):
 ]))
 def test_non_state_armed_groups_and_reported_clashes(gaz, text, want):
     assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("text,want", _both([
+    # a bare infinitive after a perception verb: a plural head is its subject, not a modifier
+    ("I watched two Congolese army helicopters fire rockets at a ridge east of Bunia.",
+     ("Armed Forces of the Democratic Republic of the Congo", "attack", "Bunia")),
+    ("Residents watched Russian troops shell the outskirts of Kupiansk on Monday.", ("Russia", "attack", "Kupyansk")),
+]))
+def test_a_plural_head_before_a_base_verb_is_its_subject(gaz, text, want):
+    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}

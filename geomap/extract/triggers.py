@@ -344,6 +344,11 @@ def _instrument(toks, i):
     return False
 
 
+# plural heads that may be the subject of a base-form verb ("helicopters fire", "troops shell")
+_PLURAL_SUBJECTS = {h for h in HEADS if h.endswith("s") and h not in ("positions", "forces", "columns", "convoys")} | {
+    "helicopters", "gunships", "boats", "vehicles"}
+
+
 def _choose_form(toks, i, forms, actors):
     verbs = [f for f in forms if f.pos == "verb"]
     nouns = [f for f in forms if f.pos == "noun"]
@@ -370,6 +375,8 @@ def _choose_form(toks, i, forms, actors):
         return verbs[0]
     if prev in _DET_FURTHER or toks[i - 1:i] and not toks[i - 1].word and prev not in (",", '"'):
         return nouns[0]
+    if verbs[0].tag == "base" and prev in _PLURAL_SUBJECTS and i + 1 < len(toks) and toks[i + 1].word:
+        return verbs[0]  # "watched two army helicopters fire rockets": a plural head does not modify
     if prev_actor:
         actor = next(a for a in actors if a.j == i)
         det = toks[actor.i - 1].key if actor.i > 0 else ""
