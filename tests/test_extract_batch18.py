@@ -120,3 +120,15 @@ def test_non_state_armed_groups_and_reported_clashes(gaz, text, want):
 ]))
 def test_a_plural_head_before_a_base_verb_is_its_subject(gaz, text, want):
     assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("text,want", _both([
+    # Kashmir and Yemen's government side: actors the lexicon lacked
+    ("Indian troops and militants exchanged fire near Kupwara on Monday, police said.", ("India", "clash", "Kopawor")),
+    ("Pakistan accused India of shelling villages near Kotli.", ("India", "attack", "Kotli")),
+    ("Yemeni government forces repelled a Houthi attack south of Marib, the army said.",
+     ("Yemeni government forces", "clash", "Ma'rib")),
+    ("STC forces seized the presidential palace in Aden.", ("Southern Transitional Council", "capture", "Aden")),
+]))
+def test_kashmir_and_yemen_government_actors(gaz, text, want):
+    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
