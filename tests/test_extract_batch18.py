@@ -132,3 +132,13 @@ def test_a_plural_head_before_a_base_verb_is_its_subject(gaz, text, want):
 ]))
 def test_kashmir_and_yemen_government_actors(gaz, text, want):
     assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("text,want", _both([
+    # crews named by their trade after a demonym, and the base verb they govern
+    ("Ukrainian artillerymen fire a howitzer toward Russian positions near Kupiansk.", ("Ukraine", "attack", "Kupyansk")),
+    ("Nigerian pilots bombed a camp near Sambisa.", ("Nigerian Army", "attack", "Sambisa Forest")),
+    ("Russian troops fire on the town of Kupiansk every night.", ("Russia", "attack", "Kupyansk")),
+]))
+def test_crews_by_trade_are_their_states_forces(gaz, text, want):
+    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}

@@ -344,7 +344,9 @@ class Lexicon:
 # what a state's forces are called after its demonym ("Nigerian jets", "Chadian troops")
 _MILITARY_HEADS = ("forces", "troops", "soldiers", "army", "military", "armed forces", "jets", "warplanes",
                    "aircraft", "air force", "drones", "navy", "artillery", "tanks", "helicopters", "gunships",
-                   "special forces", "units", "marines", "commandos", "warships", "gunboats")
+                   "special forces", "units", "marines", "commandos", "warships", "gunboats", "artillerymen",
+                   "gunners", "paratroopers", "servicemen", "snipers", "sappers", "infantry", "drone operators",
+                   "drone units", "pilots")
 
 
 def _lexicon_dir(data_dir):

@@ -175,7 +175,8 @@ def find_triggers(an, lexicon):
         if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
             form = None
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
-                "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also"):
+                "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also") \
+                and not (prevk in _PLURAL_SUBJECTS and form.tag == "base"):
             form = None
         if (form is not None and tok.key == "armed" and L == 1 and i + 1 < n
                 and toks[i + 1].key not in _ARMED_OBJECT and not any(a.i == i + 1 for a in an.actors)):
@@ -346,7 +347,8 @@ def _instrument(toks, i):
 
 # plural heads that may be the subject of a base-form verb ("helicopters fire", "troops shell")
 _PLURAL_SUBJECTS = {h for h in HEADS if h.endswith("s") and h not in ("positions", "forces", "columns", "convoys")} | {
-    "helicopters", "gunships", "boats", "vehicles"}
+    "helicopters", "gunships", "boats", "vehicles", "artillerymen", "gunners", "paratroopers", "servicemen", "snipers",
+    "operators", "crews"}
 
 
 def _choose_form(toks, i, forms, actors):
