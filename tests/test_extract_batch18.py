@@ -142,3 +142,14 @@ def test_kashmir_and_yemen_government_actors(gaz, text, want):
 ]))
 def test_crews_by_trade_are_their_states_forces(gaz, text, want):
     assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("text,speaker", _both([
+    # a power's appointees speak for themselves: their claim, not the power's
+    ("Russian-installed authorities in Zaporizhzhia said Ukrainian drones hit Enerhodar.", "russian-installed authorities"),
+    ("The Moscow-appointed governor of Kherson region, Vladimir Saldo, said Ukrainian shelling killed two people "
+     "in Oleshky.", "moscow-appointed governor"),
+]))
+def test_installed_officials_are_their_own_claimants(gaz, text, speaker):
+    rows = [r for r in _rows(text, gaz) if r["action"] == "attack"]
+    assert rows and all(speaker in r["reported_by"].lower() for r in rows), rows

@@ -41,6 +41,8 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
                    "outlet", "broadcaster", "television", "newspaper", "newspapers", "press",
                    # a unit speaks for itself ("a spokesperson for a Ukrainian brigade said")
                    "brigade", "battalion", "regiment", "division", "corps"})
+# "Russian-installed", "Moscow-appointed": a power's appointees
+_INSTALLED = frozenset({"installed", "appointed", "imposed"})
 # people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "on", "amid", "after", "before", "during", "under",
@@ -420,6 +422,11 @@ def _body(an, words, a, lexicon):
     # "Ukraine's Southern Defence Forces said": a command named after the state (not "Russian
     # forces said", where the actor's own name ends in "forces")
     outside = [toks[w].key for w in words if not a.i <= w < a.j]
+    if any(toks[w].key in _INSTALLED and toks[w].joined for w in words):
+        # "Russian-installed authorities said": officials a power put in place speak for
+        # themselves; the claim is theirs, not the power's
+        lo = min(w for w in words if toks[w].key not in DETERMINERS)
+        return _title(an.text[toks[lo].start:toks[max(words)].end])
     if lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside):
         return None  # the body itself ("the Russian defence ministry"), not a part named after it
     if _BODY.isdisjoint(keys) and not _PEOPLE.isdisjoint(keys):
