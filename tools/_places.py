@@ -15,7 +15,7 @@ TOWN_MIN = 10_000
 # Countries covered in full from cities500 with every usable alternate name.
 FULL_COUNTRIES = ("SY", "IQ")
 # Countries with active wars whose reports name villages (front lines, raids,
-# displacement camps): every cities500 place, fewer aliases to fit the 8 MB
+# displacement camps): every cities500 place, fewer aliases to fit the 8.5 MB
 # budget.  Ukraine; Sudan and South Sudan; Israel, Palestine, Lebanon, Yemen;
 # the Sahel (Mali, Burkina Faso, Niger); Somalia, DR Congo, Libya.
 WAR_COUNTRIES = ("UA", "SD", "SS", "IL", "PS", "LB", "YE", "ML", "BF", "NE", "SO", "CD", "LY",
@@ -33,7 +33,7 @@ WAR_ADMIN1 = {("RU", "41"): "Kursk", ("RU", "09"): "Belgorod", ("RU", "10"): "Br
 # Aliases kept per war-zone place: towns keep more spellings than villages,
 # whose alternate names are mostly other languages' romanisations.
 WAR_TOWN_ALIASES = 8
-WAR_VILLAGE_ALIASES = 2
+WAR_VILLAGE_ALIASES = 3
 # cities15000 keeps every place of 15,000+ people: that is the smallest GeoNames
 # extract holding the secondary cities reports name for context (Alexandria,
 # Louisiana: 47,889; El Fasher: 252,609) while keeping the CSV a few MB.
