@@ -153,3 +153,36 @@ def test_crews_by_trade_are_their_states_forces(gaz, text, want):
 def test_installed_officials_are_their_own_claimants(gaz, text, speaker):
     rows = [r for r in _rows(text, gaz) if r["action"] == "attack"]
     assert rows and all(speaker in r["reported_by"].lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    # gatherings are held, ground is not
+    ("Pakistan thanked Qatar and Turkey for the talks held in Doha and Istanbul last year.",),
+    ("The army and the RSF held a new round of talks in Jeddah on Monday.",),
+])])
+def test_a_held_gathering_is_no_control(gaz, text):
+    assert not [r for r in _rows(text, gaz) if r["action"] == "control"]
+
+
+@pytest.mark.parametrize("sentence,aside", [
+    # a year's "when" clause is history from its comma on
+    ("The fighting is the worst since the 2013-2018 civil war, when massacres in Bor drew condemnation.",
+     ", when massacres"),
+    ("Militias attacked Leer on Tuesday, the first raid since 2022, when the town was burned.", ", when the town"),
+])
+def test_a_years_when_clause_is_background(sentence, aside):
+    got = _background(sentence, None)
+    assert got is not True and got is not False and sentence[got:].startswith(aside)
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_fronted_capital_of_the_speakers_state_is_a_venue(gaz, case):
+    text = ("Indian and Pakistani troops exchanged fire across the Line of Control near Kupwara overnight. "
+            "In New Delhi, the Indian army said its soldiers had returned fire.")
+    rows = _rows(case(text), gaz)
+    assert rows and not [r for r in rows if r["place"] in ("Delhi", "New Delhi")], rows
+
+
+def test_a_two_word_state_name_is_its_alias(gaz):
+    # "Upper Nile" scores as a common phrase by its words, but it is no everyday phrase
+    assert gaz.resolve("Upper Nile").id == "SS-NU"

@@ -33,6 +33,10 @@ DIRECTIONS = _DIRECTIONS | {"centre"}
 # A bare subdivision name that is also an English word ("Chin", "Mon", "Centre")
 # is no alias: wordfreq's Zipf threshold of the matcher's stop list.
 COMMON_ZIPF = 3.0
+# wordfreq scores a phrase by its words, so proper two-word names score as common
+# ("Upper Nile" 3.61, "North Gaza" 3.9); a phrase is no alias only when it is an
+# everyday phrase ("Far North" 5.11, "Cross River" 4.71: "the far north of the country").
+COMMON_PHRASE_ZIPF = 4.0
 
 
 def theatre_countries():
@@ -125,7 +129,8 @@ def theatre_province_rows(rows, *, outlines=None, simplify=0.01):
                 for suf in SUFFIXES.get(word, ()):
                     forms += [f"{stem} {suf}", f"{stem} {suf.capitalize()}"]
             for bare in dict.fromkeys([base, stems[1]]):
-                if bare != name and _fold(bare) not in taken and zipf(bare.lower()) < COMMON_ZIPF:
+                if bare != name and _fold(bare) not in taken and zipf(bare.lower()) < (
+                        COMMON_PHRASE_ZIPF if " " in bare else COMMON_ZIPF):
                     forms.append(bare)
             members = [r for a1 in a1s for r in groups[a1]]
             row = dict(id=iso, name=name, aliases=clean_aliases(name, forms), kind="province", country=cc,

@@ -270,8 +270,12 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         land = _territory(an, lo, hi, lexicon, gazetteer)
         if land is not None:  # "fired rockets into Thai territory": that country, not the article's area
             return land, "territory"
+    scene = _fronted(sites, sent) if sites else None
+    if scene is not None and _own_capital(scene, d, lexicon):
+        # "In New Delhi, the Indian army said ...": where it spoke, not where it fought
+        sites = [pm for pm in sites if pm is not scene]
+        scene = None
     if sites and (kinetic or d.stance == "threatened"):
-        scene = _fronted(sites, sent)
         if scene is not None and not movement:
             return scene, "sentence"  # "In Chiure district, further south, an official said ..."
         return _nearest(sites, trig, movement, sent, d.category), "sentence"
@@ -374,6 +378,18 @@ _PAST_AFTER = re.compile(r"(?i)[\s,]*(?:(?:district|province|town|city|village|a
                          r"earlier\s+(?:this|that)\s+(?:week|month|year)|in\s+(?:19|20)\d\d\b|"
                          r"(?:\w+\s+)?(?:years|months|decades)\s+ago)")
 _FRONTED = re.compile(r"^\s*(?:in|at|near|around)\s+(?:the\s+)?$", re.I)
+
+
+def _own_capital(pm, d, lexicon):
+    """Whether the place mention ``pm`` names the speaker's own state as its seat ("New Delhi"
+    for the Indian army): actors.csv lists such capitals among the state's names."""
+    if not d.said_by:
+        return False
+    name = lexicon.lookup_actor(tuple(t.key for t in tokenize(pm.text)))
+    if name is None:
+        return False
+    a, b = lexicon.actor(name), lexicon.actor(d.said_by)
+    return bool(a.country) and a.country == b.country and "non_state_armed_group" not in (a.type, b.type)
 
 
 def _fronted(sites, sent):
@@ -485,6 +501,11 @@ _SINCE_YEAR = re.compile(
     + "|".join(_MONTHS) + r")\s+)?(?:19|20)\d\d\b", re.I)
 
 
+# "the worst since the 2013-2018 civil war, when massacres in Bor ...": what a year's "when"
+# clause tells is history (from the comma on)
+_YEAR_WHEN = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b[^.;,]{0,40}(?=,\s+when\b)", re.I)
+
+
 # openers that go on with the account before ("In addition, ...", "It also said ...")
 _CONTINUES = re.compile(r"\s*(?:in\s+addition|additionally|furthermore|moreover|besides|also)\b\s*,", re.I)
 
@@ -502,6 +523,14 @@ def _background(sentence, article_date):
 
     Returns True, False, or the offset where a dated aside begins after news dated by its
     day: events told from there on are background."""
+    got = _dated_background(sentence, article_date)
+    when = _YEAR_WHEN.search(sentence)
+    if got is True or when is None or _DAY_RX.search(sentence, when.end()):
+        return got
+    return when.end() if got is False else min(got, when.end())
+
+
+def _dated_background(sentence, article_date):
     m = _DATED.search(sentence)
     if m is None:
         return _SINCE_YEAR.search(sentence) is not None and _DAY_RX.search(sentence) is None

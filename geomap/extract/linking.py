@@ -68,6 +68,7 @@ class Draft:
     denials: list = field(default_factory=list)
     clause: tuple = (0, 0)
     venue: tuple = (0, 0)               # tokens of the speaker's clause: where it was said, not done
+    said_by: str | None = None          # the speaker's actor (a fronted capital of its own state is a venue)
 
 
 @dataclass
@@ -137,8 +138,9 @@ def link_sentence(an, lexicon, memory):
             # "officials in Mogadishu said ...", "warned at a meeting in Abuja that ...": the
             # speaker's own clause is where it was said
             # (but "residents of X said ... there": witnesses speak from where it happened)
+            d.said_by = f.actor
             if not (f.actor and lexicon.actor(f.actor).type == "civilians"):
-                d.venue = (_speaker_clause(an, f.k), _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
+                d.venue = (_speaker_clause(an, f.k, f.actor, lexicon), _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
             if f.kind == "deny":
                 d.stance = "denied"
                 d.reported_by = f.speaker
@@ -712,16 +714,32 @@ def _light_gerund_of(an, i):
     return False
 
 
-def _speaker_clause(an, k):
+def _same_state(a, b, lexicon):
+    """Whether actors ``a`` and ``b`` are one state's (Russia and its defence ministry)."""
+    if a == b:
+        return True
+    ca, cb = lexicon.actor(a).country, lexicon.actor(b).country
+    return bool(ca) and ca == cb and "non_state_armed_group" not in (lexicon.actor(a).type, lexicon.actor(b).type)
+
+
+def _speaker_clause(an, k, actor=None, lexicon=None):
     """Where the clause of the reporting verb ``k`` begins, past a fronted place phrase: "In
-    Chiure district, further south, a local official said ...": the scene of what is told."""
+    Chiure district, further south, a local official said ...": the scene of what is told.
+    A fronted capital that names the speaker's own state ("In New Delhi, the Indian army
+    said ...") is where it spoke, and stays in the speaker's clause."""
     toks = an.tokens
     start = an.clause(k)[0]
-    if toks[start].key in ("in", "at", "near", "around", "across", "along"):
+    own = [m for m in an.actors if not m.pronoun and actor and lexicon and _same_state(m.actor, actor, lexicon)]
+    if start > 0 and toks[start].key == "," and toks[0].key in _LOCATIVES and any(m.i < start for m in own):
+        return 0  # the fronted phrase is a clause of its own here
+    if toks[start].key in _LOCATIVES:
         commas = [x for x in range(start, k) if toks[x].key == ","]
-        if commas:
+        if commas and not any(start < m.i < commas[-1] for m in own):
             return commas[-1] + 1
     return start
+
+
+_LOCATIVES = ("in", "at", "near", "around", "across", "along")
 
 
 def _content_start(toks, f, k):

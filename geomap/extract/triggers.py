@@ -188,6 +188,8 @@ def find_triggers(an, lexicon):
                 toks[i + 1].key in ("back", "off") and \
                 not _fought_object(an, i + L, lexicon):
             form = None  # "fought back tears", "pushed back the deadline", "pushed back against the claims"
+        if form is not None and form.category == "control" and tok.key in _HOLD and _held_gathering(toks, i):
+            form = None  # "the talks held in Doha", "held a meeting in Istanbul": no ground held
         if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
             form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action
@@ -251,6 +253,32 @@ def _fought_object(an, k, lexicon):
         if any(a.i == y and not a.pronoun for a in an.actors) or toks[y].key in _FOUGHT_NOUNS or any(
                 f.pos == "noun" and f.category in ("attack", "advance") for f in lexicon.forms.get((toks[y].key,), ())):
             return True
+    return False
+
+
+_HOLD = {"hold", "holds", "held", "holding"}
+# what is held without holding ground: gatherings, votes, ceremonies, and people held
+_GATHERINGS = {"talks", "meeting", "meetings", "summit", "summits", "conference", "conferences", "negotiations",
+               "consultations", "elections", "election", "vote", "votes", "referendum", "rally", "rallies",
+               "ceremony", "ceremonies", "funeral", "funerals", "session", "sessions", "round", "rounds", "dialogue",
+               "press", "briefing", "briefings", "discussions", "hearing", "hearings", "exercise", "exercises",
+               "drills", "parade", "parades", "protest", "protests", "demonstration", "demonstrations", "call",
+               "calls", "forum", "celebrations", "prayers", "consultation", "meet", "contacts", "interview"}
+
+
+def _held_gathering(toks, i):
+    """A gathering before "held" ("talks held in Doha") or as its object ("held talks",
+    "held a round of negotiations")."""
+    if i > 0 and toks[i - 1].key in _GATHERINGS:
+        return True
+    for x in range(i + 1, min(len(toks), i + 5)):
+        key = toks[x].key
+        if key in _GATHERINGS:
+            return True
+        if not (key in DETERMINERS or key in _MEASURE_ADJ or key in ("of", "new", "direct", "indirect",
+                                                                       "fresh", "high-level", "two", "several",
+                                                                       "first", "second", "third", "another")):
+            return False
     return False
 
 
