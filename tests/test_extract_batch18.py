@@ -186,3 +186,12 @@ def test_a_fronted_capital_of_the_speakers_state_is_a_venue(gaz, case):
 def test_a_two_word_state_name_is_its_alias(gaz):
     # "Upper Nile" scores as a common phrase by its words, but it is no everyday phrase
     assert gaz.resolve("Upper Nile").id == "SS-NU"
+
+
+@pytest.mark.parametrize("text,want", _both([
+    # "opened ... fire" with a quoted or plain modifier between: one verb
+    ('Pakistan said Indian troops had opened "unprovoked" fire on villages near Kotli.', ("India", "attack", "Kotli")),
+    ("Russian troops opened heavy fire on Ukrainian positions near Pokrovsk.", ("Russia", "attack", "Pokrovsk")),
+]))
+def test_opened_modified_fire(gaz, text, want):
+    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}

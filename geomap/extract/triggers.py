@@ -144,7 +144,8 @@ def find_triggers(an, lexicon):
             # "drove the paramilitaries out", "break them out": the object may be a few words long
             for width in (2, 3):
                 j = i + 1 + width
-                if j < n and all(toks[x].word for x in range(i + 1, j + 1)):
+                # (a quoted word is still one: 'opened "unprovoked" fire')
+                if j < n and toks[j].word and all(toks[x].word or toks[x].key == '"' for x in range(i + 1, j)):
                     forms = lexicon.forms.get((toks[i].key, "*", toks[j].key))
                     if forms and toks[i].key not in taken:
                         best = (j - i + 1, forms)
