@@ -170,13 +170,9 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
 
     With ``words=False``, ``[(place, score)]`` best first, without ``why``
     (document votes need only the scores)."""
-    kind_col = gaz._cols["kind"]
-    areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
-    # a demonym of the curated table is spelled as written, too
-    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
+    places, exact, areas, n_rows = _candidate_table(gaz, name, key, hits)
     # spelled as written beats a folded-only match, when both are on offer
-    bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
-    places = [(code, gaz._place(code >> 2)) for code in hits]
+    bonus_exact = _EXACT if exact and len(exact) < n_rows else 0.0
     places = [(code, p) for code, p in places
               if (kinds is None or p.kind in kinds)
               and not (country and p.country not in (None, country.upper()))]
@@ -212,6 +208,28 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
     for neg, _pop, _id, k in (scored[:limit] if limit else scored):
         out.append(dataclasses.replace(places[k][1], score=-neg, why=evidence(k, True)[1]))
     return out
+
+
+def _candidate_table(gaz, name, key, hits):
+    """``(places, exact, areas, n_rows)`` of a name's ``hits``: ``[(code, place)]``, the rows
+    spelled as written, the provinces among them and the number of rows.
+
+    None of it depends on the context, and a text's ambiguous names are ranked once
+    per round of document votes and again when resolved: worked out once per name.
+    """
+    ck = (name, tuple(hits))
+    table = gaz._candidate_cache.get(ck)
+    if table is None:
+        kind_col = gaz._cols["kind"]
+        areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
+        # a demonym of the curated table is spelled as written, too
+        exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
+        places = [(code, gaz._place(code >> 2)) for code in hits]
+        table = (places, exact, areas, len({c >> 2 for c in hits}))
+        if len(gaz._candidate_cache) > 100_000:
+            gaz._candidate_cache.clear()
+        gaz._candidate_cache[ck] = table
+    return table
 
 
 _COUNTY_WORDS = ("county", "parish")
