@@ -82,6 +82,7 @@ class Gazetteer:
         self._text_cache = {}
         self._vote_cache = {}  # name -> its candidates' context-free votes
         self._summary_cache = {}  # (context place ids, name key) -> evidence
+        self._candidate_cache = {}  # (name, its index codes) -> what ranking needs of them
         self._scan_cache = {}  # text -> its raw matches (see scan)
         self._geocoder = None
         self._demonyms = None  # normalized form -> (row, form) (data/demonyms.csv), read at first use

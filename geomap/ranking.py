@@ -26,6 +26,7 @@ the public entry point.
 from __future__ import annotations
 
 import collections
+import collections.abc
 import dataclasses
 import functools
 import math
@@ -169,13 +170,9 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
 
     With ``words=False``, ``[(place, score)]`` best first, without ``why``
     (document votes need only the scores)."""
-    kind_col = gaz._cols["kind"]
-    areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
-    # a demonym of the curated table is spelled as written, too
-    exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
+    places, exact, areas, n_rows = _candidate_table(gaz, name, key, hits)
     # spelled as written beats a folded-only match, when both are on offer
-    bonus_exact = _EXACT if exact and len(exact) < len({c >> 2 for c in hits}) else 0.0
-    places = [(code, gaz._place(code >> 2)) for code in hits]
+    bonus_exact = _EXACT if exact and len(exact) < n_rows else 0.0
     places = [(code, p) for code, p in places
               if (kinds is None or p.kind in kinds)
               and not (country and p.country not in (None, country.upper()))]
@@ -211,6 +208,28 @@ def _rank(gaz, name, key, hits, note, ctx, *, country=None, kinds=None, limit=No
     for neg, _pop, _id, k in (scored[:limit] if limit else scored):
         out.append(dataclasses.replace(places[k][1], score=-neg, why=evidence(k, True)[1]))
     return out
+
+
+def _candidate_table(gaz, name, key, hits):
+    """``(places, exact, areas, n_rows)`` of a name's ``hits``: ``[(code, place)]``, the rows
+    spelled as written, the provinces among them and the number of rows.
+
+    None of it depends on the context, and a text's ambiguous names are ranked once
+    per round of document votes and again when resolved: worked out once per name.
+    """
+    ck = (name, tuple(hits))
+    table = gaz._candidate_cache.get(ck)
+    if table is None:
+        kind_col = gaz._cols["kind"]
+        areas = {gaz._ids[c >> 2] for c in hits if kind_col[c >> 2] in _PROVINCES}
+        # a demonym of the curated table is spelled as written, too
+        exact = {c >> 2 for c in hits if _exact(gaz, c >> 2, name)} | set(_curated(gaz, key, name))
+        places = [(code, gaz._place(code >> 2)) for code in hits]
+        table = (places, exact, areas, len({c >> 2 for c in hits}))
+        if len(gaz._candidate_cache) > 100_000:
+            gaz._candidate_cache.clear()
+        gaz._candidate_cache[ck] = table
+    return table
 
 
 _COUNTY_WORDS = ("county", "parish")
@@ -288,7 +307,14 @@ def _nearness(places, ctx):
     a = (np.sin((rad[None, :] - lat1) / 2) ** 2
          + np.cos(lat1) * cos2[None, :] * np.sin(np.radians(lon2[None, :] - lon1) / 2) ** 2)
     dists = 12742.0 * np.arcsin(np.minimum(1.0, np.sqrt(a)))
-    share = np.count_nonzero(dists <= 1000.0, axis=1) / dists.shape[1]
+    n = dists.shape[1]
+    skip = ctx.get("_skip")
+    if skip is not None:
+        # the arrays are the text's (shared by all its names): the name's own point is
+        # masked out here rather than deleted from three arrays per name
+        dists[:, skip] = np.inf
+        n -= 1
+    share = (dists <= 1000.0).sum(axis=1) / n
     return list(zip(dists.min(axis=1).tolist(), share.tolist()))
 
 
@@ -454,7 +480,7 @@ def _from_totals(gaz, doc, totals, exclude):
     """The evidence for the name ``exclude`` from the text's vote ``totals`` (its own taken out)."""
     votes_c, votes_p, points, own = totals
     # the radians of all the text's points, once per text and round; a name's own point is
-    # masked out below (every name of a text is asked about, once or twice)
+    # masked out by _nearness (every name of a text is asked about, once or twice)
     cache = doc.setdefault("_arrays", {})
     hit = cache.get(id(points))
     arrays = hit[1] if hit is not None and hit[0] is points else None
@@ -463,6 +489,7 @@ def _from_totals(gaz, doc, totals, exclude):
         cache[id(points)] = (points, arrays)  # the list is kept so that its id is not reused
     n_others = len(own)
     mine = own.get(exclude)
+    skip = None
     if mine is not None:
         # each name votes once: the text's totals less the name's own votes
         # (computed once per text, not once per name asked about)
@@ -474,25 +501,57 @@ def _from_totals(gaz, doc, totals, exclude):
             for area in areas:
                 votes_p[area] -= prob
         votes_c = {c: v for c, v in votes_c.items() if v > 1e-9}
-        votes_p = {a: v for a, v in votes_p.items() if v > 1e-9}
         if mine[1] is not None:
-            points = [p for k, p in enumerate(points) if k != mine[1]]
-            arrays = tuple(np.delete(a, mine[1]) for a in arrays) if points else None
+            skip = mine[1]
+            points = [p for k, p in enumerate(points) if k != skip]
     if not n_others and not doc["adjacent"]:
         return {}
     # two pseudo-names that vote for nowhere temper the shares of a text that
     # names only one or two other places ("spoke in Paris about U.S. trade")
     n = max(1, n_others + _PSEUDO_VOTES)
-    return {
+    ctx = {
         "votes_c": {c: v / n for c, v in votes_c.items()},
-        # a province's share is among the votes for its country: a US local
-        # paper's Texas towns are not diluted by its Canadian or Iraqi names
-        "votes_p": {a: v / (votes_c.get(_country_of(gaz, a), 0.0) + _PSEUDO_VOTES)
-                    for a, v in votes_p.items()},
+        "votes_p": _ProvinceShares(gaz, votes_p, votes_c, mine is not None),
         "points": points,
         "adjacent": doc["adjacent"],
-        **({"_arrays": arrays} if points else {}),
     }
+    if points:
+        ctx["_arrays"] = arrays
+        ctx["_skip"] = skip
+    return ctx
+
+
+class _ProvinceShares(collections.abc.Mapping):
+    """A province's share of the votes, among the votes for its country: a US local
+    paper's Texas towns are not diluted by its Canadian or Iraqi names.
+
+    Worked out when asked for: a name's candidates ask about two or three of the
+    text's provinces, and every name of a text gets a summary of its own.
+    """
+
+    __slots__ = ("_gaz", "_votes", "_countries", "_drop_tiny")
+
+    def __init__(self, gaz, votes, countries, drop_tiny):
+        # votes below 1e-9 are what is left of a name's own after taking it out: none
+        self._gaz, self._votes, self._countries, self._drop_tiny = gaz, votes, countries, drop_tiny
+
+    def __getitem__(self, area):
+        v = self._votes[area]
+        if self._drop_tiny and not v > 1e-9:
+            raise KeyError(area)
+        return v / (self._countries.get(_country_of(self._gaz, area), 0.0) + _PSEUDO_VOTES)
+
+    def get(self, area, default=None):
+        v = self._votes.get(area)
+        if v is None or self._drop_tiny and not v > 1e-9:
+            return default
+        return v / (self._countries.get(_country_of(self._gaz, area), 0.0) + _PSEUDO_VOTES)
+
+    def __iter__(self):
+        return (a for a, v in self._votes.items() if not self._drop_tiny or v > 1e-9)
+
+    def __len__(self):
+        return sum(1 for _ in self)
 
 
 def _vote_totals(mentions):

@@ -14,11 +14,16 @@ from dataclasses import dataclass
 
 __all__ = ["Token", "tokenize"]
 
-_TOKEN = re.compile(
-    r"(?P<abbr>(?<![^\W\d_])(?:[a-z]\.){2,})"
-    r"|(?P<word>[^\W_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<hyph>-(?=[^\W_]))"
-    r"|(?P<punct>[^\w\s])",
+# one token: an abbreviation ("u.s."), a word (with inner apostrophes), a hyphen before a
+# word, a punctuation mark; as groups for re.split, which returns [gap, abbr, word, hyphen,
+# punctuation, gap, ...] (None for the groups that did not match) without the match object
+# per token that finditer makes (most of the tokenizer's cost). The lookahead only spares
+# testing the lookbehind at every character.
+_SPLIT = re.compile(
+    r"(?=[a-z]\.)(?<![^\W\d_])((?:[a-z]\.){2,})"
+    r"|([^\W_]+(?:['’][^\W\d_]+)*)"
+    r"|(-(?=[^\W_]))"
+    r"|([^\w\s])",
     re.I,
 )
 # all-caps short words that are names only when written in capitals ("US", "IS", "UN");
@@ -60,12 +65,17 @@ def tokenize(text):
     special = False  # a "us" or "un" token that the country fix below looks at
     prev = None  # the last token appended
     # per-token work is the cost here: the common plain word takes the fewest tests
-    for m in _TOKEN.finditer(text):
-        kind = m.lastindex  # 1 abbr, 2 word, 3 hyphen, 4 punctuation
-        start, end = m.span()
-        if kind == 2:
+    pieces = _SPLIT.split(text)
+    pos = len(pieces[0])  # where the next token starts: the running sum of the pieces' lengths
+    parts = iter(pieces)
+    next(parts)
+    for abbr, word, hyph, punct, gap in zip(parts, parts, parts, parts, parts):
+        start = pos
+        if word is not None:
+            end = start + len(word)
+            pos = end + len(gap)
             key = lower[start:end]
-            caps = cased and end - start >= 2 and text[start:end].isupper()
+            caps = cased and end - start >= 2 and word.isupper()
             if "'" in key or "’" in key:
                 key = key.replace("’", "'")
                 if key.endswith("'s") and len(key) > 2:
@@ -89,23 +99,27 @@ def tokenize(text):
             append(prev)
             n += 1
             pending_hyphen = False
-        elif kind == 1:
-            # an abbreviation ("u.s."): never a possessive, never case-sensitive
-            prev = Token(n, start, end, lower[start:end], True,
-                         cased and text[start:end].isupper(), pending_hyphen)
-            append(prev)
-            n += 1
-            pending_hyphen = False
-        elif kind == 3:
-            if prev is not None and prev.end == start:
-                pending_hyphen = True
-        else:
-            s = text[start:end]
+        elif punct is not None:
+            end = start + 1
+            pos = end + len(gap)
+            s = punct
             if (s == "'" or s == "’") and prev is not None and prev.word:
                 continue
             if s == "“" or s == "”":
                 s = '"'
             prev = Token(n, start, end, s, False)
+            append(prev)
+            n += 1
+            pending_hyphen = False
+        elif hyph is not None:
+            pos = start + 1 + len(gap)
+            if prev is not None and prev.end == start:
+                pending_hyphen = True
+        else:
+            # an abbreviation ("u.s."): never a possessive, never case-sensitive
+            end = start + len(abbr)
+            pos = end + len(gap)
+            prev = Token(n, start, end, lower[start:end], True, cased and abbr.isupper(), pending_hyphen)
             append(prev)
             n += 1
             pending_hyphen = False
