@@ -444,7 +444,10 @@ class Matcher:
         if zipf >= MIN_ZIPF:
             places = [self._gaz.get(i) for i in self._place_ids(key)]
             written = split_name(surface)
-            if not any(split_name(n) == written for p in places for n in (p.name, *p.aliases)):
+            # (an abbreviation is the name only in capitals: "Mass." does not make "mass" a state)
+            upper = surface[:1].isupper()
+            if not any(split_name(n) == written for p in places for n in (p.name, *p.aliases)
+                       if upper or not n.endswith(".")):
                 # an English word that only folds like a name ("port" ~ Perth) is that word
                 found = True
             elif all(p.kind in _SETTLEMENTS for p in places):

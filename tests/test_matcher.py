@@ -107,6 +107,15 @@ def test_folded_only_english_word_is_common(real, text, common):
     assert hits and hits[0].common is common
 
 
+@pytest.mark.parametrize("text,common", [
+    ("mass", True),     # "Mass." abbreviates Massachusetts only in capitals: "mass abductions"
+    ("Mass", False),    # "Boston, Mass., on Monday"
+])
+def test_an_abbreviation_is_the_name_only_in_capitals(real, text, common):
+    hits = [m for m in real.matcher.scan(f"after {text} abductions in the north") if m.text == text]
+    assert hits and hits[0].common is common
+
+
 def test_common_word_zipf():
     assert common_word_zipf("said") > 5 > common_word_zipf("Khartoum")
     assert common_word_zipf("POLICE") == common_word_zipf("police") > MIN_ZIPF
