@@ -1,8 +1,8 @@
 """Readings met in held-out batches 16 and 17, checked on new sentences (cased and lowercased)."""
 
-import re
-
 import pytest
+
+from wire import both as _both, tokenized as _tokenized
 
 from geomap.extract.events import _background, extract_document
 
@@ -11,16 +11,6 @@ from geomap.extract.events import _background, extract_document
 def gaz(real_gaz):
     """The real gazetteer: these sentences name places the small fixture lacks."""
     return real_gaz
-
-
-def _tokenized(text):
-    """The text as a lowercased wire dump writes it: "sudan s", spaces before punctuation."""
-    text = re.sub(r"'s\b", " s", text.lower())
-    return re.sub(r"\s*([,.()])\s*", r" \1 ", text).strip()
-
-
-def _both(rows):
-    return [r for row in rows for r in (row, (_tokenized(row[0]),) + tuple(row[1:]))]
 
 
 def _rows(text, gaz, action=None):

@@ -1,8 +1,8 @@
 """An attack and the answer to it in one sentence (geomap.extract.responses), cased and lowercased."""
 
-import re
-
 import pytest
+
+from wire import both as _both
 
 from geomap.extract.events import extract_document
 
@@ -11,15 +11,6 @@ from geomap.extract.events import extract_document
 def gaz(real_gaz):
     """The real gazetteer: these sentences name places the small fixture lacks."""
     return real_gaz
-
-
-def _tokenized(text):
-    text = re.sub(r"'s\b", " s", text.lower())
-    return re.sub(r"\s*([,.()])\s*", r" \1 ", text).strip()
-
-
-def _both(rows):
-    return [r for row in rows for r in (row, (_tokenized(row[0]),) + tuple(row[1:]))]
 
 
 def _events(text, gaz):
