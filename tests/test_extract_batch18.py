@@ -19,6 +19,11 @@ def _rows(text, gaz, action=None):
     return [r for r in extract_document(text, gazetteer=gaz) if action is None or r["action"] == action]
 
 
+def _events(text, gaz):
+    """(actor, action, place) of each event of ``text``."""
+    return {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
 @pytest.mark.parametrize("sentence,past", [
     # a state that has lasted since a year is the setting
     ("The regional administration in Garowe has been fighting the group in the hills since December 2024.", True),
@@ -101,7 +106,7 @@ def test_a_daily_report_title_names_its_issuer(line, issuer):
      ("Mozambican Defence and Security Forces", "clash", "Mueda")),
 ]))
 def test_non_state_armed_groups_and_reported_clashes(gaz, text, want):
-    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert want in _events(text, gaz)
 
 
 @pytest.mark.parametrize("text,want", _both([
@@ -111,7 +116,7 @@ def test_non_state_armed_groups_and_reported_clashes(gaz, text, want):
     ("Residents watched Russian troops shell the outskirts of Kupiansk on Monday.", ("Russia", "attack", "Kupyansk")),
 ]))
 def test_a_plural_head_before_a_base_verb_is_its_subject(gaz, text, want):
-    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert want in _events(text, gaz)
 
 
 @pytest.mark.parametrize("text,want", _both([
@@ -123,7 +128,7 @@ def test_a_plural_head_before_a_base_verb_is_its_subject(gaz, text, want):
     ("STC forces seized the presidential palace in Aden.", ("Southern Transitional Council", "capture", "Aden")),
 ]))
 def test_kashmir_and_yemen_government_actors(gaz, text, want):
-    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert want in _events(text, gaz)
 
 
 @pytest.mark.parametrize("text,want", _both([
@@ -133,7 +138,7 @@ def test_kashmir_and_yemen_government_actors(gaz, text, want):
     ("Russian troops fire on the town of Kupiansk every night.", ("Russia", "attack", "Kupyansk")),
 ]))
 def test_crews_by_trade_are_their_states_forces(gaz, text, want):
-    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert want in _events(text, gaz)
 
 
 @pytest.mark.parametrize("text,speaker", _both([
@@ -186,4 +191,4 @@ def test_a_two_word_state_name_is_its_alias(gaz):
     ("Russian troops opened heavy fire on Ukrainian positions near Pokrovsk.", ("Russia", "attack", "Pokrovsk")),
 ]))
 def test_opened_modified_fire(gaz, text, want):
-    assert want in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert want in _events(text, gaz)
