@@ -45,6 +45,9 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
 _INSTALLED = frozenset({"installed", "appointed", "imposed"})
 # people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
+# office-holders who speak for their state or group, as written: "Israel's defence minister (Israel)"
+_OFFICES = frozenset({"minister", "president", "governor", "spokesman", "spokeswoman", "spokesperson", "commander",
+                      "envoy", "ambassador", "mayor", "leader", "representative"})
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "on", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 # titles after which a person's name follows ("spokesman Yahya Saree", "commander Ali Mohammed")
@@ -121,8 +124,9 @@ def frames(an, lexicon, *, previous=None):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
-        if subj is None and previous is not None and previous[0] and _he_or_she_left(toks, k):
-            subj = previous
+        if subj is None and previous is not None and previous[0] and (
+                _he_or_she_left(toks, k) or _he_or_she_left(toks, k, ("it",)) and not _personal(previous[0])):
+            subj = previous  # "He told us ...", and "It said ..." after an agency or ministry spoke
         after_np, after_actor, after_end = _np_after(an, k + 1)
         if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1) and not key.endswith("ing")
                 and after_end - k <= 8 and k > 0 and not toks[k - 1].word):
@@ -429,7 +433,7 @@ def _body(an, words, a, lexicon):
         return _title(an.text[toks[lo].start:toks[max(words)].end])
     if lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside):
         return None  # the body itself ("the Russian defence ministry"), not a part named after it
-    if _BODY.isdisjoint(keys) and not _PEOPLE.isdisjoint(keys):
+    if _BODY.isdisjoint(keys) and not (_PEOPLE.isdisjoint(keys) and _OFFICES.isdisjoint(outside)):
         # as written, and the side they speak for: "Thai officials (Thailand)"
         said = [w for w in sorted(words) if toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]
         return f"{_title(an.text[toks[said[0]].start:toks[said[-1]].end])} ({a.actor})" if said else None
@@ -453,13 +457,39 @@ def _manner_adverb(an, j):
     return prev in HAVE or prev in AUX or any(m.j == j and not m.pronoun for m in an.actors)
 
 
-def _he_or_she_left(toks, k):
+def _he_or_she_left(toks, k, pronouns=("he", "she")):
     """Whether "he" or "she" opens the clause right before the reporting verb at ``k``."""
     j = k - 1
     while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE):
         j -= 1
-    return j >= 0 and toks[j].key in ("he", "she") and (j == 0 or not toks[j - 1].word
+    return j >= 0 and toks[j].key in pronouns and (j == 0 or not toks[j - 1].word
                                                          or toks[j - 1].key in ("and", "but", "then"))
+
+
+# words of a speaker label that make it a person, whom "it" cannot stand for
+_PERSONAL = _SPOKES | {"he", "she", "correspondent", "reporter", "witness", "witnesses", "resident", "residents",
+                       "doctor", "nurse", "analyst", "survivor", "survivors", "officer", "soldier", "fighter"}
+# what a source that speaks later put out: "ANHA gave a different account", "OCHA issued a flash update"
+_PUT_OUT = frozenset({"gave", "issued", "released", "published", "posted", "offered", "provided", "circulated"})
+_ACCOUNTS = frozenset({"account", "statement", "update", "report", "bulletin", "communique", "communiqué",
+                       "version", "readout", "briefing", "assessment", "summary", "note"})
+
+
+def _personal(label):
+    return not _PERSONAL.isdisjoint(re.findall(r"[a-z]+", label.lower()))
+
+
+def source_statement(an, lexicon):
+    """``(speaker, actor)`` of a source that put out an account without saying what is in it
+    ("The Kurdish Hawar News Agency gave a different account on Tuesday."), for the "It said"
+    that follows; None when the sentence has no such source."""
+    toks = an.tokens
+    for k, t in enumerate(toks):
+        if t.key in _PUT_OUT and any(x.key in _ACCOUNTS for x in toks[k + 1:k + 5]):
+            who = speaker_left(an, k, lexicon)
+            if who is not None and who[0]:
+                return who
+    return None
 
 
 def _first_subject(an, k):
@@ -492,7 +522,9 @@ def _np_after(an, k):
 
 
 def _title(phrase):
-    phrase = re.sub(r"\s+", " ", phrase.strip())
+    # a dump's "houthis ' leader", "russia s president": the possessive as written
+    phrase = re.sub(r"\s+", " ", phrase.strip()).replace(" ' ", "' ").replace(" ’ ", "’ ")
+    phrase = re.sub(r"(?<=\w) s (?=\w)", "'s ", phrase)
     if phrase.islower():
         phrase = " ".join(w[:1].upper() + w[1:] if len(w) > 2 or "." in w else w for w in phrase.split(" "))
         phrase = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), phrase)

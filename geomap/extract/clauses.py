@@ -49,6 +49,7 @@ class ActorMention:
     pronoun: bool = False
     held: bool = False        # "government-held": names the controller of an area
     person: str | None = None  # "Abdulmalik al-Houthi": a person of the actor, named as written
+    scoped: bool = False       # named by a country's bare alias ("the army@LB"): whose army is a guess
 
 
 @dataclass
@@ -167,6 +168,8 @@ def _find_actors(an, lexicon, country, blocked):
         while i + L < n and toks[i + L].key in _HEADS_EXTEND and toks[i + L].word:
             L += 1
         m = ActorMention(i, i + L, name)
+        if L == hit[0] and country and all(ctx for _, ctx in lexicon.aliases[key[:L]]):
+            m.scoped = True
         keys = [x.key for x in toks[i:i + L]]
         for a in ("backed", "supported", "led", "allied", "sponsored"):
             if a in keys[1:]:  # alias "u.s.-backed fighters": the part before names the backer

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .clauses import ActorMention
 from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, HAVE, MODAL_THREAT, OPENERS, PREPS,
-                          SPEECH)
+                          SPEECH, WARN)
 
 __all__ = ["coref_enemy", "coref_forces", "coref_nouns", "forces_of", "resolve_pronoun", "speaker_turn"]
 
@@ -123,6 +123,8 @@ def coref_forces(an, memory, lexicon):
     lexicon does not know ("Kenyan troops", "security forces").
     """
     toks = an.tokens
+    if any(m.scoped for m in an.actors):
+        _speakers_forces(an, lexicon)
     heads = [k for k, t in enumerate(toks) if t.key in _BARE_FORCES]
     if not heads:
         return
@@ -157,6 +159,27 @@ def coref_forces(an, memory, lexicon):
             an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
                                           focus.pop()))
     an.actors.sort(key=lambda m: m.i)
+
+
+_VOICE = SPEECH | WARN
+
+
+def _speakers_forces(an, lexicon):
+    """"Israel's defence minister said the army would strike ...", in a report set in Lebanon: a
+    country's bare "the army" is the speaker's army when a party of another state speaks."""
+    toks = an.tokens
+    for m in an.actors:
+        if not m.scoped:
+            continue
+        speakers = [o for o in an.actors if o.j <= m.i and not o.pronoun and not o.scoped
+                    and any(t.key in _VOICE for t in toks[o.j:m.i])]
+        if not speakers:
+            continue
+        own = forces_of(speakers[-1].actor, lexicon)
+        state = lexicon.actor(own).country
+        if (state and state != lexicon.actor(m.actor).country
+                and lexicon.actor(own).type == "state_forces"):
+            m.actor = lexicon.lookup_actor(tuple(t.key for t in toks[m.i:m.j]), state) or own
 
 
 # what a party's own voice calls the side it fights, and what may follow "enemy"

@@ -88,6 +88,8 @@ _IRREGULAR = {
     "tell": ("told", "told"), "deny": ("denied", "denied"), "keep": ("kept", "kept"),
     "slay": ("slew", "slain"), "mistake": ("mistook", "mistaken"), "seek": ("sought", "sought"),
 }
+# British variants beside the regular form ("houses were burnt", "the crops spoilt")
+_VARIANT_PAST = {"burn": "burnt", "spoil": "spoilt", "spill": "spilt"}
 # "hit", "cut", "set": the past participle is the base form ("was hit")
 SAME_PARTICIPLE = frozenset(b for b, (_, pp) in _IRREGULAR.items() if pp == b)
 _DOUBLE = {"stop", "trap", "drop", "plan", "step", "grab", "rob", "ship", "ban", "bar", "jam", "pin", "slip",
@@ -119,6 +121,8 @@ def inflect(base):
         forms[base + base[-1] + "ed"] = "past"
     else:
         forms[base + "ed"] = "past"
+    if base in _VARIANT_PAST:
+        forms.setdefault(_VARIANT_PAST[base], "past")
     if base.endswith("ie"):
         forms[base[:-2] + "ying"] = "ing"
     elif base.endswith("e") and not base.endswith(("ee", "ye", "oe")):

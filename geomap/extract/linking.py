@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attribution import frames as find_frames, speaker_left as _speaker_left, warn_target as _warn_target
+from .attribution import frames as find_frames, source_statement as _source_statement, speaker_left as _speaker_left, warn_target as _warn_target
 from .coref import coref_enemy as _coref_enemy, coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
@@ -118,6 +118,8 @@ def link_sentence(an, lexicon, memory):
     for f in frames:
         if f.speaker and f.kind in ("speech", "deny", "warn"):
             memory.speaker = (f.speaker, f.actor)
+    if not frames:
+        memory.speaker = _source_statement(an, lexicon) or memory.speaker
     frame_verbs = {f.k for f in frames}
     drafts = []
     for tr in an.triggers:
@@ -154,6 +156,7 @@ def link_sentence(an, lexicon, memory):
             elif d.reported_by is None:
                 d.reported_by = f.speaker
             break
+    _called_false(an, frames, drafts, memory)
     if memory.turn[1]:
         for d in drafts:
             if d.reported_by is None and d.stance == "asserted":
@@ -248,6 +251,41 @@ def _same_sources(frames, memory):
 
 def _text(an, i, j):
     return an.text[an.tokens[i].start:an.tokens[j - 1].end]
+
+
+_COPULA = frozenset({"is", "are", "was", "were"})
+_FALSE = frozenset({"false", "baseless", "untrue", "fabricated", "unfounded", "groundless", "fake", "incorrect",
+                    "lies", "misleading", "nonsense", "propaganda", "fiction", "inaccurate"})
+_CLAIMED = frozenset({"reports", "report", "claims", "claim", "claiming", "claimed", "allegations", "rumours",
+                      "rumors", "accounts", "footage", "videos", "statements", "posts", "suggesting", "alleging",
+                      "saying"})
+_DEGREE = frozenset({"completely", "entirely", "totally", "absolutely", "utterly", "simply", "categorically",
+                     "also", "all", "both", "equally"})
+
+
+def _called_false(an, frames, drafts, memory):
+    """"Reports claiming that Pakistani troops have entered Spin Boldak are false and baseless": what the
+    reports claim is denied, by who says so after it, or by the statement's issuer."""
+    toks = an.tokens
+    cop = None
+    for k, t in enumerate(toks[:-1]):
+        if t.key in _COPULA:
+            j = k + 1
+            while j < len(toks) and toks[j].key in _DEGREE:
+                j += 1
+            if j < len(toks) and toks[j].key in _FALSE:
+                cop = k
+                break
+    if cop is None:
+        return
+    later = [f for f in frames if f.k > cop and f.kind == "speech" and f.lo <= cop < f.hi and f.speaker]
+    denier = later[0].speaker if later else memory.turn[0]
+    claim = [k for k in range(cop) if toks[k].key in _CLAIMED]
+    if not denier or not claim:
+        return
+    for d in drafts:
+        if claim[0] < d.k < cop:
+            d.stance, d.reported_by = "denied", denier
 
 
 def _drafts_for(an, tr, frames, memory):

@@ -69,7 +69,9 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
           "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
           "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
-          "indicated", "indicates", "stressed", "specified"}
+          "indicated", "indicates", "stressed", "specified",
+          # condemning an attack tells of it: "Britain condemned an RSF drone strike on El Fasher"
+          "condemned", "condemns", "condemning", "denounced", "denounces", "deplored", "deplores"}
 # verbs of seeing: "witnesses saw RSF convoys entering Kutum" (the seen act, the seer's account)
 PERCEIVE = {"saw", "seen", "see", "sees", "seeing", "watched", "watching", "spotted", "filmed", "heard",
             "observed", "witnessed", "photographed"}
