@@ -135,3 +135,37 @@ def test_a_true_report_is_not_denied(gaz):
     row = _one("Reports that Russian troops had captured Kupiansk are accurate, Ukraine's General Staff said.", gaz,
                "capture")
     assert row["stance"] == "claimed"
+
+
+@pytest.mark.parametrize("text,actor,action,place", _both([
+    # "claimed to have" + participle: the claimer acts, by its own account
+    ("Russia claimed to have captured Siversk in Donetsk region.", "Russia", "capture", "Siversk"),
+    ("The RSF claimed to have shot down a drone over Nyala.", "Rapid Support Forces", "attack", "Nyala"),
+]))
+def test_claimed_to_have_done(text, actor, action, place, gaz):
+    row = _one(text, gaz, action)
+    assert (row["actor"], row["place"], row["stance"]) == (actor, place, "claimed")
+
+
+def test_a_speaker_before_a_that_clause_is_not_its_subject(gaz):
+    row = _one("Residents say RSF fighters took over homes in Wad Madani.", gaz, "capture")
+    assert (row["actor"], row["stance"]) == ("Rapid Support Forces", "claimed")
+
+
+@pytest.mark.parametrize("text,stance", _both([
+    ("Israel said it would not hesitate to hit Beirut.", "threatened"),
+    ("Pakistan will not hesitate to strike militant hideouts in Nangarhar.", "threatened"),
+    ("The army did not strike Kidal, a spokesman said.", "denied"),
+]))
+def test_not_hesitating_to_strike_is_a_threat(text, stance, gaz):
+    assert _one(text, gaz, "attack")["stance"] == stance
+
+
+@pytest.mark.parametrize("text,qualifier", _both([
+    ("RSF drones struck fuel tanks near Port Sudan's southern harbour, the army said.", "south"),
+    ("Russian drones hit the eastern docks of Mykolaiv overnight.", "east"),
+    # a port described by its place in the country is the city itself
+    ("Russian missiles hit the southern port of Odesa.", None),
+]))
+def test_a_harbour_side_is_a_part_of_the_city(text, qualifier, gaz):
+    assert _one(text, gaz, "attack")["qualifier"] == qualifier

@@ -82,6 +82,9 @@ def _described(toks, k):
     return j >= 1 and toks[j].key in ("who", "which") and toks[j - 1].key == ","
 
 
+_HESITATE = frozenset({"hesitate", "hesitated", "hesitates"})
+
+
 def modality(an, tr, frames, lexicon=None):
     """asserted / threatened / planned / possible / denied / drop.
 
@@ -109,6 +112,8 @@ def modality(an, tr, frames, lexicon=None):
             return "drop"
         if back[:1] == ["to"]:
             head = back[1] if len(back) > 1 else ""
+            if head in _HESITATE and not NEGATION.isdisjoint(back[2:4]):
+                return "threatened"  # "will not hesitate to strike": a threat, not a denial
             if head in THREAT_TO:
                 return "threatened"
             if head in PLAN_TO:

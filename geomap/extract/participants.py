@@ -98,8 +98,11 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             continue
         if not subject_position(toks, m.i):
             continue
-        if any(t.key in SPEECH for t in toks[m.j:k]) and not any(t.key in ("and", ",") for t in toks[m.j:k]):
-            continue  # "Residents say soldiers took over homes": the speaker, not the subject
+        if (any(toks[x].key in SPEECH and toks[x + 1].key != "to" for x in range(m.j, k))
+                and not any(t.key in ("and", ",") for t in toks[m.j:k])):
+            # "Residents say soldiers took over homes": the speaker, not the subject (but "JNIM
+            # claimed to have overrun the camp": the claimer acts)
+            continue
         j = m.i - 1
         while j >= 0 and toks[j].key in ("the", "a", "an"):
             j -= 1

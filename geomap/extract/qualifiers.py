@@ -41,10 +41,12 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
 _EDGE_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
-    r"fringes?|approaches|entrance)\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+(?:of\s+)?)?$")
+    r"fringes?|approaches|entrance|harbou?rs?|docks?|waterfront|industrial\s+zone)\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village)\s+(?:of\s+)?)?$")
 # "Beirut's southern suburbs", "the city's eastern outskirts" (the possessive form)
 _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|"
-                         r"neighbou?rhoods?|quarters?|fringes?|approaches)\b")
+                         r"neighbou?rhoods?|quarters?|fringes?|approaches|harbou?rs?|docks?|waterfront|"
+                         r"industrial\s+zone)\b")
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
 _EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
