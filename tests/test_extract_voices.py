@@ -169,3 +169,39 @@ def test_not_hesitating_to_strike_is_a_threat(text, stance, gaz):
 ]))
 def test_a_harbour_side_is_a_part_of_the_city(text, qualifier, gaz):
     assert _one(text, gaz, "attack")["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize("text,source", _both([
+    # a relative clause after the speaker is no part of its name
+    ("A gendarme who asked not to be named told a local radio station that separatists attacked a checkpoint in "
+     "Bamenda.", "gendarme"),
+    ("An official who was not authorized to speak to the media said separatists attacked a checkpoint in Bamenda.",
+     "official"),
+    ("Officials who visited the area said separatists attacked a checkpoint in Bamenda.", "officials"),
+]))
+def test_a_relative_clause_is_not_the_speaker(text, source, gaz):
+    row = _one(text, gaz, "attack")
+    assert (row["actor"], row["reported_by"].lower()) == ("Ambazonian separatists", source)
+
+
+def test_a_militia_leader_speaks_for_his_militia(gaz):
+    row = _one("A Civilian Joint Task Force militia leader said Boko Haram fighters attacked Konduga.", gaz, "attack")
+    assert row["actor"] == "Boko Haram"
+    assert "Civilian Joint Task Force" in row["reported_by"]
+
+
+@pytest.mark.parametrize("text,actor,target", _both([
+    # after "reports that", "clashes between" is the plural noun
+    ("The ombudsman reports that clashes between the ELN and FARC dissidents continued around Tibú.", "ELN",
+     "FARC dissidents"),
+    # one side in the lexicon: the clash is still that side's
+    ("Clashes between the ELN and a local militia continued around Tibú, the ombudsman said.", "ELN", None),
+]))
+def test_clashes_between(text, actor, target, gaz):
+    row = _one(text, gaz, "clash")
+    assert (row["actor"], row["target"], row["place"]) == (actor, target, "Tibú")
+
+
+def test_a_relative_pronoun_keeps_its_verb(gaz):
+    row = _one("It is the ELN that attacks convoys near Tibú.", gaz, "attack")
+    assert row["actor"] == "ELN"

@@ -299,6 +299,13 @@ def _one_speaker(an, k, lexicon):
     j = k - 1
     while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)):
         j -= 1
+    if j >= 2 and toks[j].word:
+        # "a gendarme who asked not to be named told ...", "officials who visited the site said":
+        # the relative clause is no part of the speaker's name
+        w = next((x for x in range(j - 1, max(0, j - 9), -1) if toks[x].key == "who" or not toks[x].word), None)
+        if (w is not None and w > 0 and toks[w].key == "who" and toks[w - 1].word
+                and not any(w < m.i <= j for m in an.actors if not m.pronoun)):
+            j = w - 1
     if j >= 1 and toks[j].key == ",":
         # "the ministry, in a Wednesday statement, said": step over the parenthetical
         c = j - 1

@@ -386,6 +386,9 @@ def _drafts_for(an, tr, frames, memory):
             if len(pair) >= 2:  # "clashes between the SDF and Turkish-backed factions"
                 return [Draft(tr.i, tr.category, pair[0], pair[1], stance=stance, trigger=trig_text,
                               locate=tr.category != "meet", clause=(lo, hi))]
+            if pair and tr.category == "clash":
+                # "clashes between the ELN and the 33rd Front": one side named, the other not in the lexicon
+                return [Draft(tr.i, tr.category, pair[0], None, stance=stance, trigger=trig_text, clause=(lo, hi))]
         k = tr.i - 1
         while k > lo and tr.i - k < 5 and toks[k].word and toks[k].key not in _CLAIM_VERBS:
             k -= 1

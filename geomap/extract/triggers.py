@@ -401,6 +401,9 @@ def _choose_form(toks, i, forms, actors):
     prev_actor = any(a.j == i and not a.pronoun for a in actors)
     if verbs[0].tag == "ing" and prev not in _BEFORE_GERUND:
         return nouns[0]
+    if (prev == "that" and verbs[0].tag == "s" and i + 1 < len(toks)
+            and toks[i + 1].key in ("between", "in", "near", "around", "across", "along")):
+        return nouns[0]  # "reports that clashes between the ELN and ... continued": the plural noun
     if prev in ("to", "will", "would", "could", "might", "may", "can", "shall", "must", "not", "n't", "did",
                 "didn't", "'ll", "should", "they", "we", "it", "also", "and", "who", "that", "which"):
         return verbs[0]
