@@ -205,3 +205,25 @@ def test_clashes_between(text, actor, target, gaz):
 def test_a_relative_pronoun_keeps_its_verb(gaz):
     row = _one("It is the ELN that attacks convoys near Tibú.", gaz, "attack")
     assert row["actor"] == "ELN"
+
+
+@pytest.mark.parametrize("text,actor,place", _both([
+    # a quantity between the light verb and its action noun
+    ("The army carried out a wave of air strikes on Gao.", "Malian armed forces", "Gao"),
+    ("Russia launched dozens of drone attacks on Odesa overnight.", "Russia", "Odesa"),
+]))
+def test_a_quantity_of_strikes(text, actor, place, gaz):
+    row = _one(text, gaz, "attack")
+    assert (row["actor"], row["place"]) == (actor, place)
+
+
+@pytest.mark.parametrize("text,expected", _both([
+    # a headline's or ticker's participle after its subject tells the action
+    ("Russian forces pushing towards Kostiantynivka from the south, says Ukrainian analyst",
+     {("Russia", "advance", "Kostyantynivka")}),
+    # the accused's participle is not the accuser's action
+    ("Ukraine has accused Russian forces attacking Kherson of war crimes.", set()),
+]))
+def test_a_headline_participle(text, expected, gaz):
+    rows = _rows(text, gaz)
+    assert {(r["actor"], r["action"], r["place"]) for r in rows if r["action"] != "accuse"} == expected

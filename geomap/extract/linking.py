@@ -288,6 +288,11 @@ def _called_false(an, frames, drafts, memory):
             d.stance, d.reported_by = "denied", denier
 
 
+# quantities of an action: "a series of drone strikes", "a wave of raids"
+_QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", "volley", "salvo", "round", "rounds",
+                       "flurry", "succession", "number", "couple", "dozens", "hundreds", "scores", "handful"})
+
+
 def _drafts_for(an, tr, frames, memory):
     toks, n = an.tokens, len(an.tokens)
     stance = modality(an, tr, frames, memory.lexicon)
@@ -332,6 +337,11 @@ def _drafts_for(an, tr, frames, memory):
         det_i = (adj.i - 1) if adj else j
         while det_i >= 0 and toks[det_i].key in _ADJ_DETERMINERS:
             det_i -= 1
+        if adj is None and det_i >= 1 and toks[det_i].key == "of" and toks[det_i - 1].key in _QUANTITY:
+            # "carried out a series of drone strikes": the light verb is before the quantity
+            det_i -= 2
+            while det_i >= 0 and toks[det_i].key in _ADJ_DETERMINERS:
+                det_i -= 1
         det = toks[det_i].key if det_i >= 0 else ""
         of = _agents(an, tr.j, ("by", "of", "from") if tr.category in ("advance", "withdraw", "deploy", "support", "capture") else ("by", "from"), direct=True)
         blamed = (_agents(an, tr.j + 1, ("to", "on"), direct=True)

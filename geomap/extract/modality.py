@@ -8,6 +8,7 @@ and seize Y") are not events; negation gives denied.
 
 from __future__ import annotations
 
+from .participants import subject_position
 from .wordclasses import (ADVERBS, ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PERCEIVE,
                           PLAN_TO, PREVENT, SPEECH, THREAT_TO)
 
@@ -122,6 +123,9 @@ def modality(an, tr, frames, lexicon=None):
                 return "drop"
         if tr.tag == "ing" and _seen_doing(an, tr):
             pass  # "sources reported RSF columns moving towards El Obeid": what was seen or reported
+        elif tr.tag == "ing" and any(a.j == tr.i and not a.pronoun and not a.held and subject_position(toks, a.i)
+                                     for a in an.actors):
+            pass  # "Russian forces pushing towards Kostiantynivka, says ...": a headline's participle
         elif tr.tag == "ing" and _GERUND_HEADS.isdisjoint(back[:3]):
             if tr.i > 0 and toks[tr.i - 1].key == "of" and any(
                     f.kind == "accuse" and f.lo <= tr.i < f.hi for f in frames):
