@@ -227,3 +227,28 @@ def test_a_quantity_of_strikes(text, actor, place, gaz):
 def test_a_headline_participle(text, expected, gaz):
     rows = _rows(text, gaz)
     assert {(r["actor"], r["action"], r["place"]) for r in rows if r["action"] != "accuse"} == expected
+
+
+STATEMENT = """MINISTRY OF DEFENCE - PRESS RELEASE
+
+Acting on intelligence, security forces carried out strikes on militant hideouts in Khost province.
+"""
+
+
+def test_a_statements_security_forces_are_its_issuers(gaz):
+    rows = _rows(STATEMENT.replace("MINISTRY OF DEFENCE", "PAKISTAN MINISTRY OF DEFENCE"), gaz, "attack")
+    assert {r["actor"] for r in rows} == {"Pakistani military"}
+
+
+def test_a_reporters_security_forces_stay_unnamed(gaz):
+    rows = _rows("Sudan's army said it retook Bahri. Security forces then struck a market in Khartoum.", gaz, "attack")
+    assert all(r["actor"] != "Sudanese Armed Forces" for r in rows if r["place"] != "Bahri")
+
+
+@pytest.mark.parametrize("text", [
+    # a bare force noun before a regular past verb is its subject
+    "Russian forces shelled Kherson on Monday. Troops carried out raids in Bilozerka on Tuesday.",
+    "russian forces shelled kherson on monday . troops carried out raids in bilozerka on tuesday .",
+])
+def test_bare_troops_before_a_past_verb(text, gaz):
+    assert any(r["actor"] == "Russia" and r["place"] == "Bilozerka" for r in _rows(text, gaz, "attack"))

@@ -99,7 +99,7 @@ def coref_nouns(an, memory, lexicon):
 _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
                 "detachments"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
-              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular"}
+              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security"}
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",
                                                      # "over the past 24 hours units repelled ..."
@@ -110,6 +110,9 @@ _BARE_NEXT = PREPS | AUX | HAVE | SPEECH | ADVERBS | BOUNDARY_WORDS | MODAL_THRE
     "in", "and", "had", "have", "then", "also", "who", "that", "did", "were", "are"}
 
 
+# "-ed" words after a bare force noun that are not its verb ("troops stationed there" is one)
+_ADJ_ED = frozenset({"based", "stationed", "deployed", "trained", "armed", "backed", "led", "allied", "related",
+                     "linked", "supported", "equipped"})
 # offices of a state that speak for its forces when no other party is named
 _STATE_OFFICES = frozenset({"minister", "ministry", "government", "president", "presidency", "governor"})
 
@@ -138,11 +141,15 @@ def coref_forces(an, memory, lexicon):
             j -= 1
         if j >= 0 and toks[j].word and toks[j].key not in _BARE_BEFORE:
             continue  # "Kenyan troops", "security forces", "army" as a modifier
-        if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not any(
+        if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not (
+                toks[k + 1].key.endswith("ed") and toks[k + 1].key not in _ADJ_ED) and not any(
                 f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
             continue  # "army officers", "troops withdrawal": part of another noun phrase
         named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
-        focus = {forces_of(a, lexicon) for a in list(memory.recent) + named}
+        security = toks[k - 1].key == "security"
+        if security and not memory.turn[1]:
+            continue  # "security forces" may be police or intelligence: only a statement's own are its state's
+        focus = {forces_of(a, lexicon) for a in list(memory.recent) + named} if not security else set()
         focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
         if not focus:
             # "Units ... have liberated X, the Russian Defense Ministry said": a military's own
@@ -150,13 +157,19 @@ def coref_forces(an, memory, lexicon):
             said = {forces_of(m.actor, lexicon) for m in an.actors
                     if m.i > k and m.j < n and toks[m.j].key in SPEECH and not m.pronoun}
             focus = {a for a in said if lexicon.actor(a).type == "state_forces"}
+        if not focus and not named and memory.turn[1]:
+            # a statement's "security forces carried out strikes": the issuer's own forces
+            own = forces_of(memory.turn[1], lexicon)
+            focus = {own} if lexicon.actor(own).type == "state_forces" else set()
         if not focus and not named and an.country and not _STATE_OFFICES.isdisjoint(t.key for t in toks):
             # "the Defence Minister announced that 800 additional soldiers will be sent to ...": a
             # state's own office speaks of its forces (the army of the country the sentence is in)
             army = lexicon.lookup_actor(("army",), an.country)
             focus = {army} if army and lexicon.actor(army).type == "state_forces" else set()
         if len(focus) == 1:
-            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key == "the" else k, k + 1,
+            # the noun phrase from its first modifier ("security forces", "the troops"): the subject test
+            # looks before it
+            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key in ("the", "security") else k, k + 1,
                                           focus.pop()))
     an.actors.sort(key=lambda m: m.i)
 
