@@ -252,3 +252,18 @@ def test_a_reporters_security_forces_stay_unnamed(gaz):
 ])
 def test_bare_troops_before_a_past_verb(text, gaz):
     assert any(r["actor"] == "Russia" and r["place"] == "Bilozerka" for r in _rows(text, gaz, "attack"))
+
+
+@pytest.mark.parametrize("text,place,qualifier", _both([
+    # a weapon named by its carrier or its kind is no named agent: the attack happened, author unknown
+    ("A bulk carrier was hit by an explosive-laden boat about 25 nautical miles west of Mocha.", "Mocha", "west_of"),
+    ("The convoy was hit by a roadside bomb near Gao.", "Gao", None),
+]))
+def test_hit_by_a_weapon_is_an_agentless_attack(text, place, qualifier, gaz):
+    row = _one(text, gaz, "attack")
+    assert (row["actor"], row["place"], row["qualifier"]) == (None, place, qualifier)
+
+
+@pytest.mark.parametrize("text", ["A car was hit by a truck in Aden.", "The village was surrounded by water near Kherson."])
+def test_hit_by_something_else_is_no_attack(text, gaz):
+    assert _rows(text, gaz) == []

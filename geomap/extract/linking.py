@@ -702,6 +702,10 @@ def _unnamed_object(an, tr, det_i, lo):
         tr.category != "clash"
 
 
+_AFTER_AGENT = frozenset({"in", "about", "off", "near", "at", "on", "and", "while", "as", "that", "which", "who",
+                          "during", "outside", "inside", "some", "around"})
+
+
 def _named_non_actor_agent(an, tr, lexicon):
     """"surrounded by water", "hit by floods": the 'by' phrase names what did it, and it is
     neither an actor nor a weapon or attack ("hit by shelling", "killed by a drone")."""
@@ -713,6 +717,13 @@ def _named_non_actor_agent(an, tr, lexicon):
     while k < n and toks[k].key in ("a", "an", "the", "heavy", "intense"):
         k += 1
     if k >= n or not toks[k].word:
+        return False
+    # the head ends the noun phrase: "an explosive-laden boat", "a roadside bomb", "a suicide car bomb"
+    end = k
+    while (end + 1 < n and end - k < 3 and toks[end + 1].word and toks[end + 1].key not in PREPS
+           and toks[end + 1].key not in _AFTER_AGENT):
+        end += 1
+    if any(toks[x].key in _UNNAMED_ATTACKERS for x in range(k, end + 1)):
         return False
     key = toks[k].key
     return not (key in _UNNAMED_ATTACKERS or any(t.i == k for t in an.triggers)

@@ -280,7 +280,11 @@ def passive_subject(an, tr, lo):
 UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "missiles", "rockets", "shells", "bombs",
                       "mortars", "airstrikes", "strikes", "explosions", "bombers", "jets", "warplanes", "aircraft",
                       "gunman", "assailant", "attacker", "drone", "missile", "rocket", "shell", "bomb", "mortar",
-                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round", "fighters", "militants", "insurgents"}
+                      "airstrike", "strike", "explosion", "bomber", "jet", "warplane", "rounds", "round", "fighters", "militants", "insurgents",
+                      # weapons named by their carrier: "hit by an explosive-laden boat", "a suicide car bomb"
+                      "boat", "boats", "skiff", "skiffs", "vessel", "uav", "uavs", "projectile", "projectiles",
+                      "munition", "munitions", "grenade", "grenades", "ied", "ieds", "device", "mine", "mines",
+                      "sniper", "snipers", "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks"}
 
 
 def between_after(an, tr):
