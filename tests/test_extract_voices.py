@@ -267,3 +267,26 @@ def test_hit_by_a_weapon_is_an_agentless_attack(text, place, qualifier, gaz):
 @pytest.mark.parametrize("text", ["A car was hit by a truck in Aden.", "The village was surrounded by water near Kherson."])
 def test_hit_by_something_else_is_no_attack(text, gaz):
     assert _rows(text, gaz) == []
+
+
+FACT_SHEET = """STATE OF LIBYA
+GOVERNMENT OF NATIONAL UNITY
+MINISTRY OF DEFENCE - MEDIA OFFICE
+
+Fact sheet: operation in Greater Tripoli
+
+- On 13 May, government forces repelled an attempt by armed groups to advance on Qasr Bin Ghashir.
+- The ministry warns that positions used to threaten the capital will be targeted in Tarhuna.
+"""
+
+
+@pytest.mark.parametrize("text", [FACT_SHEET, FACT_SHEET.lower()])
+def test_a_fact_sheet_under_a_three_line_letterhead(text, gaz):
+    rows = _rows(text, gaz)
+    clash = [r for r in rows if r["action"] == "clash"]
+    # the last office of the letterhead issues it; its "government forces" are that government's
+    assert clash and clash[0]["actor"] == "Government of National Unity forces"
+    assert "ministry of defence" in clash[0]["reported_by"].lower()
+    assert "government of national unity" in clash[0]["reported_by"].lower()
+    # "used to threaten" is an infinitive: the positions warn no one
+    assert all("positions" not in (r["reported_by"] or "").lower() for r in rows)

@@ -106,6 +106,8 @@ def frames(an, lexicon, *, previous=None):
             continue
         if t.joined or an.actor_at(k) is not None:
             continue
+        if kind == "warn" and k > 0 and toks[k - 1].key == "to":
+            continue  # "positions used to threaten the capital": an infinitive, no one warns
         if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
             continue  # "the reports", "Russia's warning": nouns
         if k > 1 and toks[k - 2].key in ("its", "their", "his", "her", "our") and toks[k - 1].word \

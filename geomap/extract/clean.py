@@ -109,7 +109,7 @@ class CleanText:
 # a statement's title names its issuer: "ROYAL THAI ARMY - PRESS STATEMENT", "Ministry of Defence:
 # Statement No. 12", "Press release by the Sudanese Armed Forces"
 _KIND_OF_STATEMENT = (r"(?:(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
-                      r"communiqu[eé]|bulletin|announcement|briefing note)"
+                      r"communiqu[eé]|bulletin|announcement|briefing note|fact\s*sheet)"
                       # a general staff's daily report: "... - Operational Update", "Situation Report No. 12"
                       r"|(?:operational|operations|situation|daily|morning|evening)\s+(?:update|report|summary)"
                       r"|sitrep"
@@ -124,6 +124,8 @@ _STATEMENT_TITLE = re.compile(
 
 
 _STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)?)?\s*[.:]?$", re.IGNORECASE)
+# "Fact sheet: Operation ... in Greater Tripoli": what the text is, then its subject
+_STATEMENT_HEAD = re.compile(r"^" + _KIND_OF_STATEMENT + r"\s*[:–—]", re.IGNORECASE)
 
 
 # "09:12 BST", "12:30 | LEBANON": a live blog's entry stamp, with a rubric
@@ -150,7 +152,14 @@ def _header_issuer(paras):
         # "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA" / "Ministry of Defense - Press Release"
         return f"{second} ({_heading_case(first)})"
     for para in paras[1:4]:
-        if any(_STATEMENT_ONLY.match(line) for line in para):
+        if any(_STATEMENT_ONLY.match(line) or _STATEMENT_HEAD.match(line) for line in para):
+            head = paras[0]
+            if 3 <= len(head) <= 4 and all(len(x.split()) <= 8 and x.isupper() == first.isupper() for x in head):
+                # "STATE OF LIBYA" / "GOVERNMENT OF NATIONAL UNITY" / "MINISTRY OF DEFENCE - MEDIA OFFICE":
+                # the last office issues it, for those above it
+                above = ", ".join(reversed(head[:-1]))
+                return (f"{_heading_case(head[-1])} ({_heading_case(above)})" if first.isupper()
+                        else f"{head[-1]} ({above})")
             office = paras[0][1] if len(paras[0]) == 2 and paras[0][1].isupper() == first.isupper() else None
             if office and len(office.split()) <= 8 and not _STATEMENT_ONLY.match(office):
                 # "CONFEDERATION OF SAHEL STATES" / "UNIFIED FORCE - GENERAL STAFF": the office

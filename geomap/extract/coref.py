@@ -99,7 +99,9 @@ def coref_nouns(an, memory, lexicon):
 _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
                 "detachments"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
-              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security"}
+              "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
+              "government"}
+_OWN_FORCES = frozenset({"security", "government"})
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",
                                                      # "over the past 24 hours units repelled ..."
@@ -146,9 +148,11 @@ def coref_forces(an, memory, lexicon):
                 f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
             continue  # "army officers", "troops withdrawal": part of another noun phrase
         named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
-        security = toks[k - 1].key == "security"
+        security = toks[k - 1].key in _OWN_FORCES
         if security and not memory.turn[1]:
-            continue  # "security forces" may be police or intelligence: only a statement's own are its state's
+            # "security forces" may be police or intelligence, "government forces" one of two governments:
+            # only a statement's own are its issuer's
+            continue
         focus = {forces_of(a, lexicon) for a in list(memory.recent) + named} if not security else set()
         focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
         if not focus:
@@ -169,7 +173,7 @@ def coref_forces(an, memory, lexicon):
         if len(focus) == 1:
             # the noun phrase from its first modifier ("security forces", "the troops"): the subject test
             # looks before it
-            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key in ("the", "security") else k, k + 1,
+            an.actors.append(ActorMention(j + 1 if j + 1 < k and toks[j + 1].key in ("the", *_OWN_FORCES) else k, k + 1,
                                           focus.pop()))
     an.actors.sort(key=lambda m: m.i)
 
