@@ -202,9 +202,9 @@ def test_clash_between_two_sides_after_the_verb(lex, sentences, action, actor, t
     # a live blog's time stamp opens the clause
     (["14:20 GMT Russian drones struck a fuel depot overnight."], "attack", "Russia", "asserted"),
     (["09:05 BST Israeli tanks pushed into the camp before dawn."], "advance", "Israel", "asserted"),
-    # a nominal action that someone prepares is planned
+    # a nominal action that someone prepares is planned (a government's offensive is its army's)
     (["Officials said the government was preparing a new offensive against al-Shabaab."], "attack",
-     "Somali government", "planned"),
+     "Somali National Army", "planned"),
     # "accused X of launching attacks": the accused acts
     (["The ministry accused Hamas of carrying out rocket attacks on the town."], "attack", "Hamas", "claimed"),
     # "specialised units of X" are X's

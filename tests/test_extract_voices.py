@@ -290,3 +290,23 @@ def test_a_fact_sheet_under_a_three_line_letterhead(text, gaz):
     assert "government of national unity" in clash[0]["reported_by"].lower()
     # "used to threaten" is an infinitive: the positions warn no one
     assert all("positions" not in (r["reported_by"] or "").lower() for r in rows)
+
+
+@pytest.mark.parametrize("text,actor,action,place", _both([
+    # a ministry or command moves and fights through its state's forces
+    ("Colombia's Ministry of Defence has announced that it will deploy 1,500 troops to El Tarra.",
+     "Colombian military", "deploy", "El Tarra"),
+    ("Iraq's Joint Operations Command said it would move two army brigades to Al-Qaim.", "Iraqi security forces",
+     "deploy", "Al Qā’im"),
+    ("Somalia's defence ministry said it had deployed additional troops to Laascaanood.", "Somali National Army",
+     "deploy", "Laascaanood"),
+]))
+def test_an_office_acts_through_its_forces(text, actor, action, place, gaz):
+    row = _one(text, gaz, action)
+    assert (row["actor"], row["place"], row["target"]) == (actor, place, None)
+
+
+def test_an_office_still_speaks_and_accuses_itself(gaz):
+    rows = _rows("Sudan's foreign ministry accused the RSF of shelling El Obeid.", gaz)
+    assert {(r["actor"], r["action"]) for r in rows} >= {("Rapid Support Forces", "attack")}
+    assert all(r["actor"] != "Sudanese Armed Forces" for r in rows if r["action"] == "accuse")

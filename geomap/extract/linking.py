@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from .attribution import frames as find_frames, source_statement as _source_statement, speaker_left as _speaker_left, warn_target as _warn_target
-from .coref import coref_enemy as _coref_enemy, coref_forces as _coref_forces, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
+from .coref import coref_enemy as _coref_enemy, coref_forces as _coref_forces, forces_of as _forces_of, coref_nouns as _coref_nouns, speaker_turn as _speaker_turn
 from .lexicon import SAME_PARTICIPLE
 from .modality import denies_previous, look_back, modality
 from .responses import join_responses
@@ -203,6 +203,13 @@ def link_sentence(an, lexicon, memory):
     drafts = [d for d in drafts if not (d.category in ("advance", "deploy") and d.actor
                                         and lexicon.actor(d.actor).type == "civilians")
               and not _told_to_move(an, d, lexicon)]
+    for d in drafts:
+        if (d.actor and d.category in _FIELD_ACTIONS and memory.lexicon is not None
+                and memory.lexicon.actor(d.actor).type == "government_body"):
+            # "the ministry said it would deploy 1,500 troops": a ministry moves and fights through its forces
+            d.actor = _forces_of(d.actor, memory.lexicon)
+            if d.target == d.actor:
+                d.target = None  # "... it had deployed additional troops": the troops it moved
     drafts = join_responses(an, drafts)
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
@@ -253,6 +260,8 @@ def _text(an, i, j):
     return an.text[an.tokens[i].start:an.tokens[j - 1].end]
 
 
+# what a state's forces do, not its offices
+_FIELD_ACTIONS = frozenset({"attack", "clash", "advance", "capture", "withdraw", "deploy", "cross", "surround"})
 _COPULA = frozenset({"is", "are", "was", "were"})
 _FALSE = frozenset({"false", "baseless", "untrue", "fabricated", "unfounded", "groundless", "fake", "incorrect",
                     "lies", "misleading", "nonsense", "propaganda", "fiction", "inaccurate"})
