@@ -3,7 +3,7 @@ speaker's own army, and the actors batch 18 lacked (new sentences, cased and tok
 
 import pytest
 
-from wire import both as _both
+from wire import both as _both, tokenized as _tokenized
 
 from geomap.extract.events import extract_document
 from geomap.extract.lexicon import inflect
@@ -310,3 +310,14 @@ def test_an_office_still_speaks_and_accuses_itself(gaz):
     rows = _rows("Sudan's foreign ministry accused the RSF of shelling El Obeid.", gaz)
     assert {(r["actor"], r["action"]) for r in rows} >= {("Rapid Support Forces", "attack")}
     assert all(r["actor"] != "Sudanese Armed Forces" for r in rows if r["action"] == "accuse")
+
+
+QUOTE_ADDING = ('The representative of Sudan rejected the account. "The army will liberate Babanusa," he declared, '
+                'adding that talks were possible.')
+
+
+# a quote closed before "he said, adding that ...": the quote is what he said
+@pytest.mark.parametrize("text", [QUOTE_ADDING, _tokenized(QUOTE_ADDING)])
+def test_a_quote_before_said_adding(text, gaz):
+    row = _one(text, gaz, "capture")
+    assert (row["stance"], row["reported_by"].lower()) == ("threatened", "representative of sudan")

@@ -72,6 +72,9 @@ class Frame:
 
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
+
+
 def frames(an, lexicon, *, previous=None):
     """The attribution frames of an analysed sentence (list of :class:`Frame`).
 
@@ -161,7 +164,9 @@ def frames(an, lexicon, *, previous=None):
             frames.append(Frame(kind, k, who, actor, 0, start))
             continue
         if kind == "speech" and (_tail(toks, k) or key in ("told", "tell", "tells") and after_np
-                                 and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1):
+                                 and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1
+                                 # '"... every town that has been occupied," he declared, adding that ...'
+                                 or start >= 1 and toks[start - 1].key in _CLOSING_QUOTES):
             frames.append(Frame(kind, k, who, actor, 0, _np_start(an, k)))
             continue
         lo = k + 1
