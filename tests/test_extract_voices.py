@@ -321,3 +321,14 @@ QUOTE_ADDING = ('The representative of Sudan rejected the account. "The army wil
 def test_a_quote_before_said_adding(text, gaz):
     row = _one(text, gaz, "capture")
     assert (row["stance"], row["reported_by"].lower()) == ("threatened", "representative of sudan")
+
+
+@pytest.mark.parametrize("text,expected", _both([
+    # armed units arrive; office-holders and envoys visit
+    ("More Ugandan units will arrive in Aru in March, the army said.", {("Uganda", "deploy", "Aru")}),
+    ("Wagner fighters arrived in Kidal on Monday.", {("Wagner Group", "deploy", "Kidal")}),
+    ("The UN envoy arrived in Port Sudan on Monday.", set()),
+    ("Russia's defence minister arrived in Kherson.", set()),
+]))
+def test_who_arrives(text, expected, gaz):
+    assert {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)} == expected

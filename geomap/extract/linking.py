@@ -203,6 +203,9 @@ def link_sentence(an, lexicon, memory):
     drafts = [d for d in drafts if not (d.category in ("advance", "deploy") and d.actor
                                         and lexicon.actor(d.actor).type == "civilians")
               and not _told_to_move(an, d, lexicon)]
+    # "the UN envoy arrived in Port Sudan", "the minister arrived in Kherson": a visit, not a deployment
+    drafts = [d for d in drafts if not (d.trigger.lower().startswith("arriv") and (
+        not d.actor or lexicon.actor(d.actor).type not in _ARMED or _person_arrives(an, d)))]
     for d in drafts:
         if (d.actor and d.category in _FIELD_ACTIONS and memory.lexicon is not None
                 and memory.lexicon.actor(d.actor).type == "government_body"):
@@ -258,6 +261,15 @@ def _same_sources(frames, memory):
 
 def _text(an, i, j):
     return an.text[an.tokens[i].start:an.tokens[j - 1].end]
+
+
+_VISITORS = frozenset({"envoy", "minister", "president", "delegation", "commander", "chief", "general", "leader",
+                       "officials", "official", "mission", "team", "inspectors", "monitors", "journalists"})
+
+
+def _person_arrives(an, d):
+    """"Russia's defence minister arrived in Kherson": an office-holder visits, no troops arrive."""
+    return any(t.key in _VISITORS for t in an.tokens[max(0, d.k - 6):d.k])
 
 
 # what a state's forces do, not its offices
