@@ -332,3 +332,11 @@ def test_a_quote_before_said_adding(text, gaz):
 ]))
 def test_who_arrives(text, expected, gaz):
     assert {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)} == expected
+
+
+@pytest.mark.parametrize("text", _both([
+    # Crisis Group's and the UN's spelling of the Houthis
+    "Huthi forces shelled government positions south of Taiz.",
+]))
+def test_huthi_spelling(text, gaz):
+    assert _one(text, gaz, "attack")["actor"] == "Houthis"
