@@ -341,3 +341,11 @@ HUTHI = "Huthi forces shelled government positions south of Taiz."
 @pytest.mark.parametrize("text", [HUTHI, _tokenized(HUTHI)])
 def test_huthi_spelling(text, gaz):
     assert _one(text, gaz, "attack")["actor"] == "Houthis"
+
+
+def test_a_speakers_army_is_only_a_bare_army(gaz):
+    # "U.S.-backed militias" in Syria are the SDF whoever warns about them; only "the army" and its kin
+    # change hands with the speaker
+    row = _one("Russia warned the United States it would target U.S.-backed militias in Syria if fired upon.", gaz,
+               "attack")
+    assert (row["actor"], row["target"]) == ("Russia", "Syrian Democratic Forces")

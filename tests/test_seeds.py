@@ -48,6 +48,8 @@ def test_seed_attributes(scored):
     _, rep = scored
     assert rep["reported_by_ok"] == rep["reported_by_n"]
     assert rep["qualifier_ok"] == rep["qualifier_n"]
+    # "it would target U.S.-backed militias": the threat's target is the SDF
+    assert rep["target_ok"] == rep["target_n"]
 
 
 def test_seed_frame_keeps_unlocated_and_metadata(scored):

@@ -115,6 +115,10 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
     return an
 
 
+# a country's own forces named bare ("the army", "the air force"): whose they are depends on who speaks
+_NATIONAL_FORCES = frozenset({("army",), ("military",), ("air", "force"), ("navy",), ("armed", "forces")})
+
+
 def _find_actors(an, lexicon, country, blocked):
     toks, n = an.tokens, len(an.tokens)
     first = lexicon.alias_first
@@ -168,7 +172,8 @@ def _find_actors(an, lexicon, country, blocked):
         while i + L < n and toks[i + L].key in _HEADS_EXTEND and toks[i + L].word:
             L += 1
         m = ActorMention(i, i + L, name)
-        if L == hit[0] and country and all(ctx for _, ctx in lexicon.aliases[key[:L]]):
+        if (L == hit[0] and country and tuple(k for k in key[:L] if k != "the") in _NATIONAL_FORCES
+                and all(ctx for _, ctx in lexicon.aliases[key[:L]])):
             m.scoped = True
         keys = [x.key for x in toks[i:i + L]]
         for a in ("backed", "supported", "led", "allied", "sponsored"):
