@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordclasses import ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, PERCEIVE, SPEECH, WARN
+from .wordclasses import (ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, OFFICE_HOLDERS, PERCEIVE,
+                          SPEECH, WARN)
 
-__all__ = ["Frame", "frames", "speaker_left", "warn_target"]
+__all__ = ["Frame", "frames", "source_statement", "speaker_left", "warn_target"]
 
 _TITLES = {"major-general", "major", "general", "gen", "colonel", "col", "lieutenant", "lt", "army", "brigadier",
            "captain", "capt", "sergeant", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
@@ -46,13 +47,11 @@ _INSTALLED = frozenset({"installed", "appointed", "imposed"})
 # people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
 # office-holders who speak for their state or group, as written: "Israel's defence minister (Israel)"
-_OFFICES = frozenset({"minister", "president", "governor", "spokesman", "spokeswoman", "spokesperson", "commander",
-                      "envoy", "ambassador", "mayor", "leader", "representative"})
+_OFFICES = OFFICE_HOLDERS
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "on", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 # titles after which a person's name follows ("spokesman Yahya Saree", "commander Ali Mohammed")
-_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "governor", "mayor", "minister",
-                     "chief", "head", "leader", "general", "colonel", "official", "envoy", "president"})
+_SPOKES = OFFICE_HOLDERS - {"ambassador", "representative"} | {"chief", "head", "general", "colonel", "official"}
 # prepositions of a participle phrase after a speaker ("a brigade operating in the area")
 _PARTICIPLE_PREPS = frozenset({"in", "near", "around", "along", "on", "at", "outside", "inside"})
 # what shows rather than says: the outlet's own evidence ("footage indicates", "images show")
@@ -130,7 +129,7 @@ def frames(an, lexicon, *, previous=None):
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
         if subj is None and previous is not None and previous[0] and (
-                _he_or_she_left(toks, k) or _he_or_she_left(toks, k, ("it",)) and not _personal(previous[0])):
+                _pronoun_left(toks, k) or _pronoun_left(toks, k, ("it",)) and not _personal(previous[0])):
             subj = previous  # "He told us ...", and "It said ..." after an agency or ministry spoke
         after_np, after_actor, after_end = _np_after(an, k + 1)
         if (subj is None and kind in ("speech",) and after_np and _tail(toks, after_end - 1) and not key.endswith("ing")
@@ -471,8 +470,8 @@ def _manner_adverb(an, j):
     return prev in HAVE or prev in AUX or any(m.j == j and not m.pronoun for m in an.actors)
 
 
-def _he_or_she_left(toks, k, pronouns=("he", "she")):
-    """Whether "he" or "she" opens the clause right before the reporting verb at ``k``."""
+def _pronoun_left(toks, k, pronouns=("he", "she")):
+    """Whether one of ``pronouns`` opens the clause right before the reporting verb at ``k``."""
     j = k - 1
     while j >= 0 and (toks[j].key in ADVERBS or toks[j].key in HAVE):
         j -= 1
@@ -485,6 +484,7 @@ _PERSONAL = _SPOKES | {"he", "she", "correspondent", "reporter", "witness", "wit
                        "doctor", "nurse", "analyst", "survivor", "survivors", "officer", "soldier", "fighter"}
 # what a source that speaks later put out: "ANHA gave a different account", "OCHA issued a flash update"
 _PUT_OUT = frozenset({"gave", "issued", "released", "published", "posted", "offered", "provided", "circulated"})
+_PUT_OUT_RE = re.compile(r"\b(?:" + "|".join(sorted(_PUT_OUT)) + r")\b", re.IGNORECASE)
 _ACCOUNTS = frozenset({"account", "statement", "update", "report", "bulletin", "communique", "communiqué",
                        "version", "readout", "briefing", "assessment", "summary", "note"})
 
@@ -497,6 +497,8 @@ def source_statement(an, lexicon):
     """``(speaker, actor)`` of a source that put out an account without saying what is in it
     ("The Kurdish Hawar News Agency gave a different account on Tuesday."), for the "It said"
     that follows; None when the sentence has no such source."""
+    if not _PUT_OUT_RE.search(an.text):
+        return None  # most sentences: one regex search, no walk over the tokens
     toks = an.tokens
     for k, t in enumerate(toks):
         if t.key in _PUT_OUT and any(x.key in _ACCOUNTS for x in toks[k + 1:k + 5]):

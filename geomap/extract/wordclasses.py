@@ -77,6 +77,9 @@ PERCEIVE = {"saw", "seen", "see", "sees", "seeing", "watched", "watching", "spot
             "observed", "witnessed", "photographed"}
 DENY = {"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted"}
 WARN = {"warned", "warns", "warn", "warning", "threatened", "threatens", "threaten", "threatening"}
+# office-holders who speak and travel for a state or group ("Israel's defence minister", "the UN envoy")
+OFFICE_HOLDERS = frozenset({"minister", "president", "governor", "spokesman", "spokeswoman", "spokesperson", "commander",
+                            "envoy", "ambassador", "mayor", "leader", "representative"})
 ACCUSE = {"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming"}
 BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "because", "but", "if", "although",
                   "though", "since", "until", "which", "who", "whom", "whose", "unless", "amid", "so"}
