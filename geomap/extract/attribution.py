@@ -305,6 +305,7 @@ def _one_speaker(an, k, lexicon):
     j = k - 1
     while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)):
         j -= 1
+    j = _issued_statement(an, j)
     if j >= 2 and toks[j].word:
         # "a gendarme who asked not to be named told ...", "officials who visited the site said":
         # the relative clause is no part of the speaker's name
@@ -486,11 +487,34 @@ _PERSONAL = _SPOKES | {"he", "she", "correspondent", "reporter", "witness", "wit
 _PUT_OUT = frozenset({"gave", "issued", "released", "published", "posted", "offered", "provided", "circulated"})
 _PUT_OUT_RE = re.compile(r"\b(?:" + "|".join(sorted(_PUT_OUT)) + r")\b", re.IGNORECASE)
 _ACCOUNTS = frozenset({"account", "statement", "update", "report", "bulletin", "communique", "communiqué",
-                       "version", "readout", "briefing", "assessment", "summary", "note"})
+                       "version", "readout", "briefing", "assessment", "summary", "note", "video", "message"})
 
 
 def _personal(label):
     return not _PERSONAL.isdisjoint(re.findall(r"[a-z]+", label.lower()))
+
+
+def _issued_statement(an, j):
+    """Step left over "put out a statement this afternoon" before "saying": the issuer speaks."""
+    toks = an.tokens
+    if j >= 0 and (toks[j].key in _PUT_OUT or toks[j].key == "out" and j and toks[j - 1].key == "put"):
+        # the words skipped to get here held the account: "issued a statement on Monday saying"
+        return j - 1 - (toks[j].key == "out")
+    for x in range(j, max(-1, j - 6), -1):
+        if toks[x].key in _ACCOUNTS:
+            break
+        if not toks[x].word or an.actor_at(x) is not None:
+            return j
+    else:
+        return j
+    p = x - 1
+    while p >= 0 and p >= x - 3 and toks[p].key in DETERMINERS:
+        p -= 1  # "a brief statement", "its first update"
+    if p >= 1 and toks[p].key == "out" and toks[p - 1].key == "put":
+        p -= 1
+    elif p < 0 or toks[p].key not in _PUT_OUT:
+        return j
+    return p - 1
 
 
 def source_statement(an, lexicon):
@@ -515,6 +539,12 @@ def _first_subject(an, k):
     return None
 
 
+# what is written or counted, not who speaks: "according to their statement", "his tally"
+_WRITTEN = frozenset({"statement", "statements", "account", "accounts", "report", "reports", "figures", "count",
+                      "tally", "estimate", "estimates", "data", "records", "information", "sources", "version",
+                      "words", "post", "posts", "video", "message", "letter", "testimony", "calculations"})
+
+
 def _np_after(an, k):
     """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
     toks, n = an.tokens, len(an.tokens)
@@ -530,7 +560,10 @@ def _np_after(an, k):
             actor, person = m.actor, m.person
             break
     phrase = an.text[toks[k].start:toks[j - 1].end]
-    if actor is None and re.search(r"\b(?:our|my|his|her|their|information)\b", phrase.lower()):
+    if actor is None and toks[k].key in ("his", "her", "their") and j - k >= 2 and toks[j - 1].key not in _WRITTEN:
+        # "according to his employer", "according to their relatives": whoever is named speaks
+        phrase = an.text[toks[k + 1].start:toks[j - 1].end]
+    elif actor is None and re.search(r"\b(?:our|my|his|her|their|information)\b", phrase.lower()):
         return None, None, k
     if person:
         return _title(person), actor, j

@@ -112,7 +112,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     # 2025, Human Rights Watch said") is set in that year: only earlier years are background
     # (the cleaner ends headlines and headings with " .", as a tokenized dump ends every sentence)
     lead = next((s.text for s in sentences[:4] if not _heading(s.text)), "")
-    lead_year = (m.group("year") if (m := _DATED.search(lead)) else None)
+    lead_year = (m.group("year") if (m := _DATED.search(lead)) and m.group("prep") else None)
     # mentions are in text order: walk them alongside the sentences
     k = 0
     for sent, toks in zip(sentences, tokens):
@@ -262,6 +262,16 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         # is no place of this sentence's action when the sentence names another
         sites = [pm for pm in sites if not _PAST_AFTER.match(sent.text, pm.end - sent.start)] or sites
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
+    if in_clause and d.category == "withdraw" and all(
+            pm.role == "destination" and _TOWARD.search(sent.text, 0, pm.start - sent.start) for pm in in_clause):
+        # "forces withdrew toward Bayhan": a heading, not an arrival (as "withdrew to Dikwa" is);
+        # they left the place the story is about
+        left = [pm for pm in sites if pm.role in ("site", "origin") and pm.start < trig]
+        if left:
+            return left[-1], "sentence"
+        inherited = [pm for pm in prev_sites if pm.role in ("site", "origin") and _in_story(pm.place, focus, country)]
+        if inherited:
+            return inherited[-1], "previous sentence"
     if in_clause:
         return _nearest(in_clause, trig, movement, sent, d.category), "clause"
     if not d.locate:
@@ -297,6 +307,7 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
 
 
 _POINTS = ("city", "town", "village", "landmark", "base", "dam")
+_TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:town|city|village|port)\s+of\s+)?$", re.I)
 # "near Hodeidah and around the capital Sanaa", "in Kharkiv, Sumy and Odesa": one action at each
 _AND_ALSO = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
@@ -487,17 +498,28 @@ _DAY_RX = re.compile(r"\b(?:on|late|early|since|last)?\s*(monday|tuesday|wednesd
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+# events and periods a year names ("the 2023 offensive"); not counts ("the 2000 residents")
+_YEAR_NOUNS = (r"(?:offensives?|attacks?|war|wars|campaigns?|invasion|uprising|revolution|elections?|ceasefire|truce|"
+               r"deal|agreement|accord|fighting|clashes|siege|battles?|massacres?|coup|crisis|incursion|operations?|"
+               r"assaults?|raids?|strikes?|conflict|protests?|escalation|takeover|capture|fall|withdrawal|"
+               r"peace|talks|counteroffensive|counter-offensive|push|advance|bombardment|bombing)\b")
 # "in August 2024", "since 2009", "in the spring of 2025", "in 2022 and 2023": a dated past
 _DATED = re.compile(
-    r"\b(?:in|during|by|from|until|between)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:spring|summer|autumn|fall|"
-    r"winter|end|start|beginning)\s+of\s+)?(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d\d)\b",
+    r"\b(?:(?P<prep>in|during|by|from|until|between)\s+(?:(?:early|late|mid)[\s-]+)?(?:the\s+(?:spring|summer|autumn|fall|"
+    r"winter|end|start|beginning)\s+of\s+)?(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?"
+    # ... or a year naming an event: "the 2023 offensive", "the gang's 2024 attacks"
+    r"|(?=(?:the|its|their|his|her|s)\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:19|20)\d\d\s+(?:[a-z]+\s+)?" + _YEAR_NOUNS + r")"
+    r"(?:the|its|their|his|her|s)\s+(?:[a-z]+(?:-[a-z]+)*\s+)?)"
+    r"(?P<year>(?:19|20)\d\d)\b",
     re.I)
 
 
 # a state that has lasted since a year ("has been fighting the group since December 2024", "have
 # been held in Doha since 2023"): the story's setting, not its news
 _SINCE_YEAR = re.compile(
-    r"\b(?:has|have|had)\s+been\s+\w+\b[^.;:]*?\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:"
+    r"\b(?:(?:has|have|had)\s+been\s+\w+\b[^.;:]*?|(?:control|rule|occupation|siege|hands)\s+)"
+    # ... or "under AFC/M23 control since February 2025": a hold dated by its start
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:"
     + "|".join(_MONTHS) + r")\s+)?(?:19|20)\d\d\b", re.I)
 
 

@@ -184,6 +184,9 @@ class PlaceMention:
         return self.role in LOCATING_ROLES
 
 
+_COUNTRYSIDE = re.compile(r"\s+(?:countryside|rural\s+areas|hinterland)\b")
+
+
 def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_spans=None, actor_spans=None):
     """Find every place named in ``text`` and tag its role.
 
@@ -300,6 +303,12 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                         chosen[ak] = alt
                         break
             place = chosen[ak] or place
+        if place.kind in ("city", "town") and place.parent and _COUNTRYSIDE.match(lower, m.end):
+            # "the eastern Deir Ezzor countryside": the rural part of the governorate named after
+            # the city, not the city
+            parent = gazetteer.get(place.parent) if place.parent in gazetteer else None
+            if parent is not None and _key(parent.name)[:1] == _key(place.name)[:1]:
+                place = parent
         if qual is not None or place.kind == "river":
             qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
         if qual is None and place.kind == "region":
@@ -364,7 +373,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             a.role = "container"
         # "the village of Khan Arnabah in Quneitra province", "Kherson, Ukraine": the area only
         # says where the place just named lies
-        elif ((b.locating or b.role in ("metonym", "actor")) and a.locating and not b.qualifier
+        elif ((b.locating or b.role in ("metonym", "actor")) and a.locating
+              and (not b.qualifier or "_" not in b.qualifier)  # "in the northern Suwayda countryside" too
               and a.place.kind in _POINT_KINDS
               and (b.place.kind in ("province", "region", "country", "county")
                    # "in the Kayes region": the region named after a city the gazetteer has as a point

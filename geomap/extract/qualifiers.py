@@ -25,6 +25,7 @@ _DIRS = {
     "northeast": (1.0, 1.0), "northwest": (-1.0, 1.0), "southeast": (1.0, -1.0), "southwest": (-1.0, -1.0),
 }
 _DIR = r"(north|south|east|west)[\s-]?(east|west)?(?:ern|erly)?"
+_DIR_NC = r"(?:north|south|east|west)[\s-]?(?:east|west)?(?:ern|erly)?"
 _NUM_WORDS = {"a few": 5, "several": 8, "ten": 10, "five": 5, "twenty": 20, "thirty": 30, "fifty": 50}
 
 _BANK_BEFORE = re.compile(
@@ -41,12 +42,14 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
 _EDGE_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
-    r"fringes?|approaches|entrance|harbou?rs?|docks?|waterfront|industrial\s+zone)\s+of\s+(?:the\s+)?"
+    r"fringes?|approaches|entrance|harbou?rs?|docks?|waterfront|industrial\s+zone|sides?)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+(?:of\s+)?)?$")
 # "Beirut's southern suburbs", "the city's eastern outskirts" (the possessive form)
 _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|"
                          r"neighbou?rhoods?|quarters?|fringes?|approaches|harbou?rs?|docks?|waterfront|"
-                         r"industrial\s+zone)\b")
+                         r"industrial\s+zone|sides?)\b"
+                         # "in the city's east": the bare direction after a town's possessive
+                         r"|^\s*(?:['’]s?|\s+s)\s+" + _DIR_NC + r"(?=\s*(?:[.,;]|and\b|on\b|overnight\b|at\b))")
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
 _EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
@@ -162,7 +165,11 @@ def detect_qualifier(text, start, end, *, kind=None):
                          km=_EDGE_KM if kind in _POINTS or kind is None else None)
     m = _EDGE_AFTER.match(after) if dir_after and kind not in ("river", "lake") else None
     if m:
-        return Qualifier(direction_of(m.group(1), m.group(2)), start, end + m.end(),
+        d = m.group(1) and direction_of(m.group(1), m.group(2))
+        if not d:  # the bare direction's words are not grouped: read them again
+            w = _HAS_DIR.findall(m.group(0))
+            d = direction_of(w[0], w[1] if len(w) > 1 else None)
+        return Qualifier(d, start, end + m.end(),
                          km=_EDGE_KM if kind in _POINTS or kind is None else None)
     if kind in _PART_KM:
         # "in southeastern Stepnohirsk", "western Mosul": that part of the place, off its centre

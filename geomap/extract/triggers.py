@@ -191,6 +191,9 @@ def find_triggers(an, lexicon):
             form = None  # "fought back tears", "pushed back the deadline", "pushed back against the claims"
         if form is not None and form.category == "control" and tok.key in _HOLD and _held_gathering(toks, i):
             form = None  # "the talks held in Doha", "held a meeting in Istanbul": no ground held
+        if (form is not None and form.pos == "verb" and L == 1 and i + 1 < n and toks[i + 1].joined
+                and toks[i + 1].key.endswith(("ed", "ing")) and not tok.joined):
+            form = None  # "rocket-propelled grenades", "shell-damaged homes": a compound adjective
         if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
             form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action
