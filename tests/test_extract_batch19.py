@@ -111,3 +111,22 @@ def test_a_compound_adjective_is_no_verb(gaz, text):
 def test_a_citys_countryside_is_its_governorate(gaz, text, place, container):
     places = {r["place"] for r in _rows(text, gaz) if r["action"] == "attack"}
     assert place in places and container not in places, places
+
+
+@pytest.mark.parametrize("text,source", _both([
+    # the office-holder of a side, as written, with the side
+    ("Sudanese troops advanced on Kadugli from the east, according to a statement by the army spokesperson.",
+     "Army Spokesperson (Sudanese Armed Forces)"),
+    ("Pakistan's defence minister said Pakistan would strike militant hideouts in Khost if the attacks went on.",
+     "Defence Minister"),
+    # who speaks for an office-holder
+    ("A Nairobi-based adviser to the RSF commander said its fighters had stormed Babanusa.", "Adviser to the RSF"),
+    ("A senior aide to the Houthi leader said the group would strike ships in the Red Sea.", "Aide to the Houthi"),
+    # plural office-holders, and a progressive "are now saying"
+    ("Fano commanders are now saying they have surrounded Gondar.", "Fano Commanders (Fano)"),
+    # a side's outlet speaks as written
+    ("Junta mouthpiece MRTV claims the army has captured Lashio.", "MRTV"),
+]))
+def test_an_office_holder_or_outlet_of_a_side_speaks_as_written(gaz, text, source):
+    row = next(r for r in _rows(text, gaz) if r["action"] in ("attack", "advance", "capture", "surround"))
+    assert row["stance"] in ("claimed", "threatened") and source.lower() in row["reported_by"].lower(), row

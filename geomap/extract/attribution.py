@@ -39,7 +39,8 @@ _BODY = frozenset({"ministry", "command", "navy", "headquarters", "staff", "offi
                    "agency", "intelligence", "company", "corporation", "firm", "operator", "utility", "service",
                    # the press and the war bloggers of a side are not its state ("Russian milbloggers claimed")
                    "media", "milbloggers", "milblogger", "bloggers", "blogger", "channels", "channel", "outlets",
-                   "outlet", "broadcaster", "television", "newspaper", "newspapers", "press",
+                   "outlet", "broadcaster", "television", "newspaper", "newspapers", "press", "mouthpiece",
+                   "tv", "radio", "station", "daily", "website",
                    # a unit speaks for itself ("a spokesperson for a Ukrainian brigade said")
                    "brigade", "battalion", "regiment", "division", "corps"})
 # "Russian-installed", "Moscow-appointed": a power's appointees
@@ -47,7 +48,10 @@ _INSTALLED = frozenset({"installed", "appointed", "imposed"})
 # people of a side who speak for it: "Ukrainian officials said" is Ukraine's claim, in their words
 _PEOPLE = frozenset({"officials", "official", "sources", "source"})
 # office-holders who speak for their state or group, as written: "Israel's defence minister (Israel)"
-_OFFICES = OFFICE_HOLDERS
+_OFFICES = OFFICE_HOLDERS | {"commanders", "leaders", "spokesmen", "spokespeople", "representatives", "ministers"}
+# who speaks for an office-holder or a body ("an adviser to the commander", "a spokesman for the army")
+_AIDES = OFFICE_HOLDERS | {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "deputy", "assistant",
+                           "secretary", "official", "officials", "source", "sources"}
 _PREP_OPENERS = frozenset({"with", "by", "of", "for", "from", "at", "on", "amid", "after", "before", "during", "under",
                            "without", "to", "into", "over", "near"})
 # titles after which a person's name follows ("spokesman Yahya Saree", "commander Ali Mohammed")
@@ -303,7 +307,9 @@ def _one_speaker(an, k, lexicon):
     """``((speaker, actor), first token)`` of the one speaker right before token ``k``, or None."""
     toks = an.tokens
     j = k - 1
-    while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)):
+    progressive = k < len(toks) and toks[k].key.endswith("ing")
+    while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)
+                      or progressive and toks[j].key in AUX):  # "commanders are now saying"
         j -= 1
     j = _issued_statement(an, j)
     if j >= 2 and toks[j].word:
@@ -346,8 +352,11 @@ def _one_speaker(an, k, lexicon):
             break
     words = []
     while j >= 0 and toks[j].word and (toks[j].key not in _SPEAKER_STOP
-                                      or toks[j].key == "the" and j >= 2 and toks[j - 1].key == "of" and words):
-        # "residents of the Shujaiya district said": the head noun comes before "of the"
+                                      or toks[j].key == "the" and j >= 2 and words and (
+                                          toks[j - 1].key == "of" or toks[j - 1].key in ("to", "for")
+                                          and j >= 3 and toks[j - 2].key in _AIDES)):
+        # "residents of the Shujaiya district said": the head noun comes before "of the";
+        # "an adviser to the group's commander said": the adviser speaks
         words.append(j)
         j -= 1
         if len(words) >= 10:
@@ -445,7 +454,8 @@ def _body(an, words, a, lexicon):
         # themselves; the claim is theirs, not the power's
         lo = min(w for w in words if toks[w].key not in DETERMINERS)
         return _title(an.text[toks[lo].start:toks[max(words)].end])
-    if lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside):
+    if (lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside)
+            and _OFFICES.isdisjoint(outside)):
         return None  # the body itself ("the Russian defence ministry"), not a part named after it
     if _BODY.isdisjoint(keys) and not (_PEOPLE.isdisjoint(keys) and _OFFICES.isdisjoint(outside)):
         # as written, and the side they speak for: "Thai officials (Thailand)"
@@ -567,7 +577,18 @@ def _np_after(an, k):
         return None, None, k
     if person:
         return _title(person), actor, j
+    if actor is not None:
+        office = next((x for x in range(k, j) if toks[x].key in _OFFICES and an.actor_at(x) is None), None)
+        if office is not None:
+            # "according to a statement by the army spokesperson": the office-holder, for the side
+            by = next((x + 1 for x in range(office - 1, k - 1, -1) if toks[x].key in ("by", "from")), k)
+            while by < office and toks[by].key in DETERMINERS:
+                by += 1
+            return f"{_title(an.text[toks[by].start:toks[j - 1].end])} ({actor})", actor, j
     return (actor or _title(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
+
+
+_SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "with"})
 
 
 def _title(phrase):
@@ -575,7 +596,8 @@ def _title(phrase):
     phrase = re.sub(r"\s+", " ", phrase.strip()).replace(" ' ", "' ").replace(" ’ ", "’ ")
     phrase = re.sub(r"(?<=\w) s (?=\w)", "'s ", phrase)
     if phrase.islower():
-        phrase = " ".join(w[:1].upper() + w[1:] if len(w) > 2 or "." in w else w for w in phrase.split(" "))
+        phrase = " ".join(w[:1].upper() + w[1:] if (len(w) > 2 or "." in w) and (not k or w not in _SMALL) else w
+                          for k, w in enumerate(phrase.split(" ")))
         phrase = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), phrase)
     return phrase
 
