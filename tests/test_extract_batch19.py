@@ -130,3 +130,47 @@ def test_a_citys_countryside_is_its_governorate(gaz, text, place, container):
 def test_an_office_holder_or_outlet_of_a_side_speaks_as_written(gaz, text, source):
     row = next(r for r in _rows(text, gaz) if r["action"] in ("attack", "advance", "capture", "surround"))
     assert row["stance"] in ("claimed", "threatened") and source.lower() in row["reported_by"].lower(), row
+
+
+@pytest.mark.parametrize("text,actor,action,place", _both([
+    # verb forms
+    ("Israeli troops sealed off Tubas before dawn on Tuesday.", "Israel", "surround", "Ţūbās"),
+    ("M23 fighters cordoned off the centre of Goma on Friday.", "M23", "surround", "Goma"),
+    ("Israeli forces penetrated into Khan Arnabah at dawn.", "Israel", "advance", "Khān Arnabah"),
+    ("RSF fighters ransacked the main market in Bara on Sunday.", "Rapid Support Forces", "attack", "Bārah"),
+    ("Israeli troops set up a temporary checkpoint at the entrance of Khan Arnabah.", "Israel", "deploy",
+     "Khān Arnabah"),
+    ("Russian troops completed the liberation of Kurakhove, the defence ministry said.", "Russia", "capture",
+     "Kurakhove"),
+    # names: a command of a state, an abbreviation, a name written in two parts
+    ("Ukraine's Unmanned Systems Forces said its long-range drones struck an oil depot in Tuapse in Russia's "
+     "Krasnodar region.", "Ukraine",
+     "attack", "Tuapse"),
+    ("STC forces took Ataq after clashes; govt-aligned forces withdrew toward Bayhan.", "Yemeni government forces",
+     "withdraw", "Ataq"),
+    ("AFC/M23 fighters attacked Minova on Tuesday.", "M23", "attack", "Minova"),
+    # a state's bare "armed forces" after its own name, in a report set in the other country
+    ("Ukraine's armed forces said they had struck a refinery in Tuapse in Russia's Krasnodar region.", "Ukraine",
+     "attack", "Tuapse"),
+]))
+def test_verb_forms_and_names_of_batch_19(gaz, text, actor, action, place):
+    got = {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+    assert (actor, action, place) in got, got
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    ("In North Kivu, clashes between AFC/M23 and Wazalendo groups have been reported since 10 January "
+     "around Masisi.",),
+])])
+def test_a_between_pair_and_a_date_after_since_open_no_clause(gaz, text):
+    row = _one(text, gaz, "clash")
+    assert (row["actor"], row["target"], row["place"]) == ("M23", "Wazalendo", "Masisi"), row
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    ("Al-Quneitra: An Israeli patrol entered Khan Arnabah in the northern Quneitra countryside and set up a "
+     "checkpoint at the entrance of the village.",),
+])])
+def test_the_village_is_the_village_just_entered(gaz, text):
+    row = _one(text, gaz, "deploy")
+    assert row["place"] == "Khān Arnabah", row

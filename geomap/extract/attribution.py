@@ -438,6 +438,11 @@ def _met_by_writer(toks, lo):
     return None
 
 
+# modifiers of a state's forces that name no command of their own
+_GENERIC_FORCES = frozenset({"armed", "security", "government", "military", "ground", "regular", "allied", "own",
+                             "regime", "national", "the", "its", "all", "other", "state", "federal", "land"})
+
+
 def _body(an, words, a, lexicon):
     """The speaking body as written when it is a part of a state or group rather than the actor
     itself: "the Nigerian Air Force said", "the GNU's defence ministry said", "US Africa Command
@@ -462,7 +467,9 @@ def _body(an, words, a, lexicon):
         said = [w for w in sorted(words) if toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]
         return f"{_title(an.text[toks[said[0]].start:toks[said[-1]].end])} ({a.actor})" if said else None
     if (_BODY.isdisjoint(keys) and not any(x == "air" and y == "force" for x, y in zip(keys, keys[1:]))
-            and not ("forces" in outside and ("defence" in outside or "defense" in outside))):
+            and not (outside and outside[0] == "forces" and not _GENERIC_FORCES.issuperset(outside[1:]))):
+        # ... "Ukraine's Unmanned Systems Forces", "Southern Defence Forces": a named command
+        # speaks; "Ukraine's armed forces" is the state
         return None
     lo = min(words)
     while toks[lo].key in ("the", "a", "an") and lo < max(words):

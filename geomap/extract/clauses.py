@@ -137,6 +137,8 @@ def _find_actors(an, lexicon, country, blocked):
         for L in range(1, min(lexicon.max_alias, n - i) + 1 if t.key in first else 0):
             x = toks[i + L - 1]
             if not x.word:
+                if x.key == "/" and key:
+                    continue  # "AFC/M23": one name in two parts
                 break
             key = key + (x.key,)
             name = lexicon.lookup_actor(key, country) if key in lexicon.aliases else None
@@ -154,6 +156,11 @@ def _find_actors(an, lexicon, country, blocked):
                 found.append(ActorMention(i, i + 3, "", pronoun=True))  # "their drone units"
                 i += 3
                 continue
+            if (t.key in POSSESSIVES and i + 3 < n and toks[i + 2].joined and toks[i + 1].word
+                    and toks[i + 3].key in _HEADS_AFTER_POSS):
+                found.append(ActorMention(i, i + 4, "", pronoun=True))  # "its long-range drones"
+                i += 4
+                continue
             if t.key in PRONOUNS and (i == 0 or toks[i - 1].key not in ("of", "with", "to", "against", "on", "at")):
                 found.append(ActorMention(i, i + 1, "", pronoun=True))
             i += 1
@@ -168,6 +175,9 @@ def _find_actors(an, lexicon, country, blocked):
                 other = lexicon.lookup_actor(key2, own) if own and key2 in lexicon.aliases else None
                 if other and lexicon.actor(other).country == own:
                     L, name = L + L2, other
+                    break
+                if own and key2 in _NATIONAL_FORCES and lexicon.actor(name).type == "state_forces":
+                    L += L2  # "Ukraine's armed forces" with no such alias of its own: still Ukraine's
                     break
         while i + L < n and toks[i + L].key in _HEADS_EXTEND and toks[i + L].word:
             L += 1
@@ -248,12 +258,14 @@ def _find_boundaries(an):
         elif t.key == "," :
             b.add(k)
         elif t.key in BOUNDARY_WORDS:
+            if t.key == "since" and k + 1 < n and (toks[k + 1].key.isdigit() or toks[k + 1].key in _SINCE_WHEN):
+                continue  # "reported since 10 January around Masisi": a date, no clause
             b.add(k)
         elif t.key == "as" and k + 1 < n and toks[k + 1].key not in ("soon", "well", "a", "an", "part", "such", "of"):
             b.add(k)
         elif t.key == "that" and k > 0 and toks[k - 1].key in _THAT_VERBS:
             b.add(k)
-        elif t.key == "and" and k + 1 < n:
+        elif t.key == "and" and k + 1 < n and not _between_pair(toks, k):
             j = k + 1
             while j < n and toks[j].key in _AND_SKIP:
                 j += 1
@@ -265,3 +277,19 @@ def _find_boundaries(an):
                 if after in _AND_AFTER_ACTOR or a.j in trig_start:
                     b.add(k)
     an.boundaries = b
+
+
+_SINCE_WHEN = frozenset({"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                         "saturday", "sunday", "last", "early", "late", "mid", "then", "yesterday", "dawn"})
+
+
+def _between_pair(toks, k):
+    """"clashes between M23 and Wazalendo groups were reported": the "and" of "between X and
+    Y" joins the pair, it opens no clause."""
+    for x in range(k - 1, max(-1, k - 7), -1):
+        if toks[x].key == "between":
+            return True
+        if not toks[x].word or toks[x].key in BOUNDARY_WORDS:
+            return toks[x].key == "/"  # "AFC/M23"
+    return False

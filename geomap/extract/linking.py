@@ -318,6 +318,9 @@ _QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", 
                        "flurry", "succession", "number", "couple", "dozens", "hundreds", "scores", "handful"})
 
 
+_COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
+
+
 def _drafts_for(an, tr, frames, memory):
     toks, n = an.tokens, len(an.tokens)
     stance = modality(an, tr, frames, memory.lexicon)
@@ -384,8 +387,10 @@ def _drafts_for(an, tr, frames, memory):
                 light -= 1  # "carried out an airstrike", "carrying out raids"
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
-            if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and det not in (
-                    "the", "this", "that", "these", "those"):
+            if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and (det not in (
+                    "the", "this", "that", "these", "those") or toks[light].key in _COMPLETE and tr.j < n
+                    and toks[tr.j].key in ("of", "from")):
+                # ... "completed the liberation of Pokrovsk": the completion tells the capture
                 if toks[light].key in ("face", "faces", "faced", "facing"):
                     warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
                     if not warn:

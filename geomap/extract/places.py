@@ -110,7 +110,7 @@ _COREF = re.compile(
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
-_AREA_AFTER = re.compile(r"^\s*(?:province|governorate|oblast|region)\b")
+_AREA_AFTER = re.compile(r"^\s*(?:province|governorate|oblast|region|countryside)\b")
 _TOWN_AFTER = re.compile(r"^\s*(?:city|town)\b")
 _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
@@ -307,7 +307,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
             # "the eastern Deir Ezzor countryside": the rural part of the governorate named after
             # the city, not the city
             parent = gazetteer.get(place.parent) if place.parent in gazetteer else None
-            if parent is not None and _key(parent.name)[:1] == _key(place.name)[:1]:
+            if parent is not None and not set(_key(m.text)[-1:]).isdisjoint(_key(parent.name)):
                 place = parent
         if qual is not None or place.kind == "river":
             qual = Q.detect_qualifier(text, m.start, m.end, kind=place.kind)
@@ -635,7 +635,8 @@ def _corefs(text, lower, mentions, lexicon):
             if pick is not None and pick.role == "destination":
                 # "attacked Mirebalais, forcing families to flee toward Lascahobas. Police
                 # retook the town": the site of that sentence, not where its people went
-                site = next((pm for pm in reversed(towns) if pm.start < pick.start and pm.role == "site"), None)
+                site = next((pm for pm in reversed(same or towns) if pm.start < pick.start and pm.role == "site"),
+                            None)
                 if site is not None and not _SENT_BREAK.search(lower, site.end, pick.start):
                     pick = site
             place = pick.place if pick is not None else None

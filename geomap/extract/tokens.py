@@ -28,6 +28,8 @@ _SPLIT = re.compile(
 )
 # all-caps short words that are names only when written in capitals ("US", "IS", "UN");
 # "may" is keyed "^may" where it is the month
+# telegraphic abbreviations (CrisisWatch, wires) keyed as the words they stand for
+_ABBREVIATIONS = {"govt": "government", "gov't": "government", "govts": "governments", "gov’t": "government"}
 _CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
 
 
@@ -76,7 +78,9 @@ def tokenize(text):
             pos = end + len(gap)
             key = lower[start:end]
             caps = cased and end - start >= 2 and word.isupper()
-            if "'" in key or "’" in key:
+            if key in _ABBREVIATIONS:
+                key = _ABBREVIATIONS[key]  # "govt-aligned forces": the word a wire abbreviates
+            elif "'" in key or "’" in key:
                 key = key.replace("’", "'")
                 if key.endswith("'s") and len(key) > 2:
                     prev = Token(n, start, end - 2, key[:-2], True, caps, pending_hyphen, True)

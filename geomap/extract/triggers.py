@@ -142,11 +142,16 @@ def find_triggers(an, lexicon):
                     break
         if (best is None or best[0] == 1) and toks[i].key in lexicon.gap_heads:
             # "drove the paramilitaries out", "break them out": the object may be a few words long
-            for width in (2, 3):
-                j = i + 1 + width
+            # ... also after a two-word head: "set up a temporary checkpoint"
+            two = (toks[i].key, toks[i + 1].key) if i + 1 < n and toks[i + 1].word else None
+            for head, width in ((toks[i].key,), 2), ((toks[i].key,), 3), (two, 2), (two, 3):
+                if head is None:
+                    continue
+                j = i + len(head) + width
                 # (a quoted word is still one: 'opened "unprovoked" fire')
-                if j < n and toks[j].word and all(toks[x].word or toks[x].key == '"' for x in range(i + 1, j)):
-                    forms = lexicon.forms.get((toks[i].key, "*", toks[j].key))
+                if j < n and toks[j].word and all(toks[x].word or toks[x].key == '"'
+                                                  for x in range(i + len(head), j)):
+                    forms = lexicon.forms.get(head + ("*", toks[j].key))
                     if forms and toks[i].key not in taken:
                         best = (j - i + 1, forms)
                         break

@@ -63,7 +63,9 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "press", "pressed", "presses", "pressing", "renew", "renewed", "renews", "renewing",
          "tighten", "tightened", "tightens", "tightening", "impose", "imposed", "imposes", "imposing",
          "maintain", "maintained", "maintains", "maintaining", "escalate", "escalated", "escalates",
-         "escalating", "expand", "expanded", "expands", "expanding"}
+         "escalating", "expand", "expanded", "expands", "expanding",
+         # "completed the liberation of X", "complete their withdrawal"
+         "complete", "completed", "completes", "completing"}
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
