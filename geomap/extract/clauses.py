@@ -34,7 +34,9 @@ _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
 _POSS_MODIFIERS = {"drone", "artillery", "air", "naval", "special", "own", "elite", "ground", "missile", "rocket",
                    "assault", "combat", "reconnaissance", "marine", "sea", "mobile", "armoured", "armored", "tank",
                    "infantry", "border", "frontline", "allied", "airborne", "mechanised", "mechanized", "commando",
-                   "remaining", "last", "surviving", "retreating", "besieged", "regular", "reserve", "local"}
+                   "remaining", "last", "surviving", "retreating", "besieged", "regular", "reserve", "local",
+                   # a statement's praise of its own: "our heroic forces", "our valiant troops"
+                   "heroic", "brave", "valiant", "gallant", "courageous", "glorious", "victorious"}
 _AND_AFTER_ACTOR = SPEECH | DENY | WARN | HAVE | AUX | {"this", "on"}
 
 

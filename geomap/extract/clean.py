@@ -113,10 +113,12 @@ _KIND_OF_STATEMENT = (r"(?:(?:official\s+|press\s+|joint\s+|media\s+|military\s+
                       # a general staff's daily report: "... - Operational Update", "Situation Report No. 12"
                       r"|(?:operational|operations|situation|daily|morning|evening)\s+(?:update|report|summary)"
                       r"|sitrep"
+                      # a security committee's text messages: "... - Public Alert Service (SMS)"
+                      r"|(?:public\s+|security\s+|sms\s+)?(?:alert|alerts|advisory|notice)(?:\s+service)?"
                       # a channel's masthead: "Amhara Fano National Movement - Gojjam Command - Official Media"
                       r"|official\s+(?:media|channel|account|page))")
 _STATEMENT_TITLE = re.compile(
-    r"^(?P<issuer>[^\W\d_][\w .,'’&()-]{2,80}?)\s*(?:[-–—:|]+)\s*" + _KIND_OF_STATEMENT + r"\b[\w .,'’#/-]{0,40}$"
+    r"^(?P<issuer>[^\W\d_][\w .,'’&()-]{2,80}?)\s*(?:[-–—:|]+)\s*" + _KIND_OF_STATEMENT + r"\b[\w .,'’#/()-]{0,40}$"
     r"|^" + _KIND_OF_STATEMENT + r"\s+(?:no\.?\s*\d+\s+)?(?:by|from|of)\s+(?:the\s+)?"
     r"(?P<issuer2>[^\W\d_][\w .,'’&()-]{2,80}?)\s*[.:]?$",
     re.IGNORECASE,
@@ -142,6 +144,8 @@ def _heading_case(line):
 def _header_issuer(paras):
     """The issuer of a statement laid out as a letterhead: a short first line, then a line
     that only says what the text is ("DEFENCE HEADQUARTERS" ... "PRESS RELEASE")."""
+    # the lines as written, without the " ." that closes a title-case line as a sentence
+    paras = [[line[:-2] if line.endswith(" .") else line for line in para] for para in paras[:4]]
     first = paras[0][0] if paras and paras[0] else ""
     if not first or len(first.split()) > 8 or re.search(r"[.!?,;]$", first) or _STATEMENT_ONLY.match(first):
         return None

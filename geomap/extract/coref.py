@@ -65,12 +65,19 @@ def forces_of(name, lexicon):
     return name
 
 
+_GROUP_NOUNS = frozenset({"group", "militia", "gang"})
+_GROUP_ADJ = frozenset({"terrorist", "rebel", "armed", "jihadist", "militant", "insurgent", "extremist", "criminal",
+                        "paramilitary", "islamist", "separatist"})
+
+
 def coref_nouns(an, memory, lexicon):
     """"the ministry", "the group" -> the last actor of that kind named in the document."""
     toks = an.tokens
     # "the ministry"/"the group" are rare: look for them before building anything
-    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key == "group") and k > 0]
-    hits = [k for k in nouns if toks[k - 1].key == "the"]
+    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key in _GROUP_NOUNS) and k > 0]
+    # "the group", and a group named by what the text calls it: "the terrorist militia", "the gang"
+    hits = [k for k in nouns if toks[k - 1].key == "the" or k >= 2 and toks[k - 2].key == "the"
+            and toks[k - 1].key in _GROUP_ADJ and toks[k].key != "ministry"]
     for k in nouns:
         # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
         if toks[k].key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
@@ -87,11 +94,14 @@ def coref_nouns(an, memory, lexicon):
                 memory.by_word["ministry"] = a.name
             if a.type == "non_state_armed_group":
                 memory.by_word["group"] = a.name
+                for t in toks[m.i:m.j + 1]:
+                    if t.key in ("militia", "gang"):  # "the Rapid Support militia ... the militia"
+                        memory.by_word[t.key] = a.name
     for k in hits:
-        if k not in covered:
-            name = memory.by_word.get(toks[k].key)
+        if k not in covered and k - 1 not in covered:
+            name = memory.by_word.get(toks[k].key) or memory.by_word.get("group" if toks[k].key in _GROUP_NOUNS else "")
             if name:
-                an.actors.append(ActorMention(k - 1, k + 1, name))
+                an.actors.append(ActorMention(k - 1 - (toks[k - 1].key != "the"), k + 1, name))
     an.actors.sort(key=lambda m: m.i)
 
 

@@ -90,6 +90,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     near = focus_points(mentions, focus)
     memory = Memory()
     if cleaned.issuer:
+        memory.issuer = _issuer_case(cleaned.issuer)
         # a statement's "we" and "our forces" are its issuer's side, as in a transcript's turn
         issuer_actors = [m.actor for m in analyse(cleaned.issuer, lexicon).actors if not m.pronoun]
         if not issuer_actors:
@@ -126,7 +127,9 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
         # "the army" is the army of the country the sentence is set in (a situation report
         # covers Sudan, then Burkina Faso), else of the article's
-        here_cc = {pm.place.country for pm in sites if pm.place.country and pm.place.kind != "country"}
+        # (a river or sea crosses borders: the White Nile's row says Sudan, Malakal is in South Sudan)
+        here_cc = {pm.place.country for pm in sites if pm.place.country
+                   and pm.place.kind not in ("country", "river", "sea", "lake")}
         an = analyse(sent.text, lexicon, country=here_cc.pop() if len(here_cc) == 1 else country,
                      blocked=blocked, tokens=toks)
         before = len(rows)
@@ -193,6 +196,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 row["reported_by"] = issuer
                 if row["stance"] == "asserted":
                     row["stance"] = "claimed"
+            elif (row["stance"] == "threatened" and row["reported_by"] == row["actor"]
+                  and memory.turn[1] != row["actor"]):
+                # "the committee has received reports that armed youth have threatened to attack
+                # Kodok": the issuer tells of another party's threat
+                row["reported_by"] = issuer
     for n, row in enumerate(rows):
         row["event_id"] = f"{doc.id}:{n}"
         row["claims"] = _CLAIMS_JSON([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}])

@@ -84,6 +84,7 @@ class Memory:
     blame_previous: tuple = ()         # "residents blamed the strike on the SAF": (author, source)
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
+    issuer: str | None = None          # a statement's issuer as written, actor or not
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
     heads: dict = field(default_factory=dict)  # "two security sources" under "sources" (for "the sources said")
     named: dict = field(default_factory=dict)  # actors named so far, in the order last named (for "the enemy")
@@ -304,8 +305,11 @@ def _called_false(an, frames, drafts, memory):
     if cop is None:
         return
     later = [f for f in frames if f.k > cop and f.kind == "speech" and f.lo <= cop < f.hi and f.speaker]
-    denier = later[0].speaker if later else memory.turn[0]
     claim = [k for k in range(cop) if toks[k].key in _CLAIMED]
+    # ... or who says so before the claims: "the spokesman affirms that the rumours ... are baseless"
+    earlier = [f for f in frames if claim and f.k < claim[0] and f.kind == "speech" and f.lo <= cop < f.hi
+               and f.speaker]
+    denier = later[0].speaker if later else earlier[-1].speaker if earlier else memory.turn[0] or memory.issuer
     if not denier or not claim:
         return
     for d in drafts:
@@ -319,6 +323,7 @@ _QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", 
 
 
 _COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
+_FAIR = frozenset({"legitimate", "legal", "lawful", "fair", "military", "priority"})
 
 
 def _drafts_for(an, tr, frames, memory):
@@ -328,6 +333,11 @@ def _drafts_for(an, tr, frames, memory):
         return []
     lo, hi = an.clause(tr.i)
     trig_text = _text(an, tr.i, tr.j)
+    if tr.category == "attack" and toks[tr.i].key in ("target", "targets") and tr.i and toks[tr.i - 1].key in _FAIR:
+        # "... warn that Nyala and its airports will be legitimate targets": the warner's threat
+        warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
+        return [Draft(tr.i, tr.category, warn[-1].actor, None, stance="threatened", trigger=trig_text,
+                      clause=(lo, hi))] if warn else []
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""

@@ -205,10 +205,19 @@ def _drop_bank_names(raw, text, gazetteer):
     """"the west bank of the Euphrates" is a side of the river, not the West Bank: a place
     named like a river bank is dropped when "of" and a river follow it."""
     out = []
+    river_end = None  # where the last river named ends
+    lower = None
     for k, m in enumerate(raw):
         nxt = raw[k + 1] if k + 1 < len(raw) else None
         if (nxt is not None and _BANK_NAME.match(m.text.lower()) and _OF_RIVER.match(text[m.end:nxt.start].lower())
                 and any(gazetteer.get(i).kind == "river" for i in nxt.place_ids)):
             continue
+        if river_end is not None and m.start - river_end < 600 and _BANK_NAME.match(m.text.lower()):
+            lower = text.lower() if lower is None else lower
+            if ((lower[max(0, m.start - 4):m.start] == "the " or m.text.lower().startswith("the "))
+                    and "israel" not in lower and "palestin" not in lower):
+                continue  # "boats crossing from the west bank" after the White Nile: the river's side
+        if any(gazetteer.get(i).kind == "river" for i in m.place_ids):
+            river_end = m.end
         out.append(m)
     return out

@@ -99,6 +99,8 @@ def modality(an, tr, frames, lexicon=None):
     stance = "asserted"
     if toks[lo].key == "since" and lo + 1 < tr.i:
         return "drop"  # "since the group seized Bukavu in January": a past event dating another
+    if toks[lo].key == "until" and tr.i > lo + 1 and toks[tr.i - 1].key in ("is", "are"):
+        return "drop"  # "until every inch of the homeland is liberated": a goal, not an event
     if tr.tag == "ing" and toks[tr.i].key == "leaving" and tr.i > 0 and toks[tr.i - 1].key == ",":
         return "drop"  # "..., leaving the junta with a few enclaves": a consequence, not a retreat
     if tr.category == "capture" and tr.pos == "verb" and tr.j < len(toks) and toks[tr.j].key in _EQUIPMENT:

@@ -42,7 +42,7 @@ _OFFSET_BEFORE = re.compile(
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+)?$")
 _EDGE_BEFORE = re.compile(
     r"(?:the\s+)?" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|neighbou?rhoods?|parts?|quarters?|"
-    r"fringes?|approaches|entrance|harbou?rs?|docks?|waterfront|industrial\s+zone|sides?)\s+of\s+(?:the\s+)?"
+    r"fringes?|approaches|entrance|harbou?rs?|docks?|waterfront|industrial\s+zone|sides?|defen[cs]es)\s+of\s+(?:the\s+)?"
     r"(?:(?:city|town|village)\s+(?:of\s+)?)?$")
 # "Beirut's southern suburbs", "the city's eastern outskirts" (the possessive form)
 _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|edges?|suburbs|districts?|"

@@ -71,7 +71,8 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
           "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
           "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
-          "indicated", "indicates", "stressed", "specified",
+          "indicated", "indicates", "stressed", "specified", "affirmed", "affirms", "reaffirmed", "reaffirms",
+          "emphasised", "emphasized", "emphasises", "emphasizes", "stresses",
           # condemning an attack tells of it: "Britain condemned an RSF drone strike on El Fasher"
           "condemned", "condemns", "condemning", "denounced", "denounces", "deplored", "deplores"}
 # verbs of seeing: "witnesses saw RSF convoys entering Kutum" (the seen act, the seer's account)
