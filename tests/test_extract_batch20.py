@@ -112,3 +112,52 @@ def test_the_west_bank_after_a_river_is_its_side(gaz, case):
     assert rows and all(r["place"] != "West Bank" for r in rows), rows
     # the river's row says Sudan: the sentence's country is South Sudan's Malakal, whose armed youth act
     assert ("White Army", "White Nile", "west_bank") in {(r["actor"], r["place"], r["qualifier"]) for r in rows}
+
+
+@pytest.mark.parametrize("text,who", _both([
+    # the author of remarks aired by a channel, before a participle of warning
+    ("Republic TV aired remarks by India's defence minister, recorded at a rally in Lucknow, warning that India "
+     "would strike launch pads in Muzaffarabad if another attack took place.", "defence minister"),
+]))
+def test_remarks_by_an_office_holder_warn(gaz, text, who):
+    row = next(r for r in _rows(text, gaz) if r["action"] == "attack")
+    assert (row["place"], row["stance"]) == ("Muzaffarābād", "threatened") and who in row["reported_by"].lower()
+
+
+def test_a_capitalised_adverb_inside_a_channels_name_is_part_of_it(gaz):
+    text = "Times Now reported that Indian troops had killed two militants near Kupwara."
+    assert _rows(text, gaz)[0]["reported_by"] == "Times Now"
+
+
+@pytest.mark.parametrize("text,actor,place", _both([
+    ("PTV said an Indian quadcopter had dropped explosives near a school in Bhimber.", "India", "Bhimber"),
+    ("A Russian drone dropped grenades on a bus stop in Kherson.", "Russia", "Kherson"),
+    ("Indian troops resorted to unprovoked firing on villages in the Kotli sector.", "India", "Kotli"),
+]))
+def test_one_machine_of_a_side_and_what_it_drops_or_fires(gaz, text, actor, place):
+    assert (actor, "attack", place) in {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    ("Pakistan and India traded claims over fresh Line of Control firing.",),
+])])
+def test_the_line_of_control_is_a_name(gaz, text):
+    assert not [r for r in _rows(text, gaz) if r["action"] == "control"]
+
+
+@pytest.mark.parametrize("text,attacker,responder,place", _both([
+    ("The army said Pakistani troops had opened fire on Indian posts in the Poonch sector and that Indian forces "
+     "responded in a calibrated manner.", "Pakistani military", "India", "Pūnch"),
+    ("RSF fighters shelled army positions in Babanusa, and the army retaliated with artillery.",
+     "Rapid Support Forces", "Sudanese Armed Forces", "Babanūsah"),
+]))
+def test_an_attack_that_an_armed_side_responded_to_is_a_clash(gaz, text, attacker, responder, place):
+    got = {(r["actor"], r["action"], r["target"], r["place"]) for r in _rows(text, gaz)}
+    assert (attacker, "clash", responder, place) in got, got
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    ("The ministry responded to questions about the Russian attack on Kherson.",),
+])])
+def test_answering_questions_is_no_clash(gaz, text):
+    assert not [r for r in _rows(text, gaz) if r["action"] == "clash"]

@@ -150,7 +150,9 @@ def frames(an, lexicon, *, previous=None):
             if key.endswith("ing") and said:
                 subj = (said[-1].speaker, said[-1].actor)
             else:
-                subj = _first_subject(an, k)
+                # "aired remarks by India's defence minister, recorded in Lucknow, warning that ...":
+                # the author of the remarks
+                subj = (_remarks_by(an, k) if key.endswith("ing") else None) or _first_subject(an, k)
             if subj is None:
                 continue
         who, actor = subj
@@ -310,6 +312,8 @@ def _one_speaker(an, k, lexicon):
     progressive = k < len(toks) and toks[k].key.endswith("ing")
     while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)
                       or progressive and toks[j].key in AUX):  # "commanders are now saying"
+        if j >= 1 and toks[j].key in ADVERBS and _in_name(an, j):
+            break  # "Times Now reported": a capitalised word inside a name is no adverb
         j -= 1
     j = _issued_statement(an, j)
     if j >= 2 and toks[j].word:
@@ -509,6 +513,26 @@ _ACCOUNTS = frozenset({"account", "statement", "update", "report", "bulletin", "
 
 def _personal(label):
     return not _PERSONAL.isdisjoint(re.findall(r"[a-z]+", label.lower()))
+
+
+_REMARKS = frozenset({"remarks", "comments", "speech", "address", "interview", "statement", "message", "video"})
+
+
+def _in_name(an, j):
+    """Token ``j`` is capitalised after a capitalised word, in cased text: part of a name."""
+    toks, text = an.tokens, an.text
+    return (text[toks[j].start].isupper() and text[toks[j - 1].start].isupper() and toks[j - 1].word
+            and text != text.lower() and text != text.upper())
+
+
+def _remarks_by(an, k):
+    """``(speaker, actor)`` of "remarks by X" within a few words before a participle at ``k``."""
+    toks = an.tokens
+    for x in range(k - 1, max(0, k - 16), -1):
+        if toks[x].key in ("by", "from") and x >= 1 and toks[x - 1].key in _REMARKS:
+            who, actor, _ = _np_after(an, x + 1)
+            return (who, actor) if who else None
+    return None
 
 
 def _issued_statement(an, j):

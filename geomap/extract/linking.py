@@ -215,7 +215,7 @@ def link_sentence(an, lexicon, memory):
             d.actor = _forces_of(d.actor, memory.lexicon)
             if d.target == d.actor:
                 d.target = None  # "... it had deployed additional troops": the troops it moved
-    drafts = join_responses(an, drafts)
+    drafts = join_responses(an, drafts, lexicon)
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor

@@ -66,7 +66,37 @@ def _attacker_is_subject(an, tr, attack):
         trigger.j <= t.i <= k for t in an.triggers)
 
 
-def join_responses(an, drafts):
+# an armed side's answer told without a verb of fighting: "Indian forces responded in a calibrated
+# manner", "Pakistani troops 'responded befittingly'", "the army retaliated"
+_RESPONDED = frozenset({"responded", "responds", "respond", "responding", "retaliated", "retaliates", "retaliate",
+                        "retaliating", "reacted"})
+_ARMED = frozenset({"state_forces", "non_state_armed_group"})
+
+
+def _answered(an, out, lexicon):
+    """The drafts with each attack that an armed side "responded" to joined into a clash."""
+    toks = an.tokens
+    for k, t in enumerate(toks):
+        if t.key not in _RESPONDED or k + 1 < len(toks) and toks[k + 1].key == "to" and k + 2 < len(toks) \
+                and toks[k + 2].key in ("questions", "calls", "requests", "criticism", "reports", "claims"):
+            continue
+        j = k - 1
+        while j >= 0 and (toks[j].key in _BETWEEN_AUX or toks[j].key in _HAVE or toks[j].key == '"'):
+            j -= 1
+        who = next((m for m in an.actors if m.j == j + 1 and not m.pronoun and m.actor), None)
+        if who is None or lexicon is None or lexicon.actor(who.actor).type not in _ARMED:
+            continue
+        attack = next((d for d in reversed(out) if d.category == "attack" and d.k < k and d.actor
+                       and d.actor != who.actor and d.stance not in ("denied", "threatened")), None)
+        if attack is None or any(d.category == "clash" and d.k == attack.k for d in out):
+            continue
+        joined = replace(attack, category="clash", target=who.actor,
+                         trigger=f"{attack.trigger} ... {t.key}")
+        out.insert(out.index(attack) + 1, joined)
+    return out
+
+
+def join_responses(an, drafts, lexicon=None):
     """Join an attack and its answer in the same sentence into one clash draft.
 
     Parameters
@@ -123,4 +153,6 @@ def join_responses(an, drafts):
             # pushed back" is an attack on the base and a clash there)
             out = [d for d in out if d is not reply]
             out.insert(out.index(attack) + 1, joined)
+    if not _RESPONDED.isdisjoint(t.key for t in toks):
+        out = _answered(an, out, lexicon)
     return out

@@ -199,6 +199,8 @@ def find_triggers(an, lexicon):
         if (form is not None and form.pos == "verb" and L == 1 and i + 1 < n and toks[i + 1].joined
                 and toks[i + 1].key.endswith(("ed", "ing")) and not tok.joined):
             form = None  # "rocket-propelled grenades", "shell-damaged homes": a compound adjective
+        if form is not None and tok.key == "control" and i >= 2 and toks[i - 1].key == "of" and toks[i - 2].key == "line":
+            form = None  # "the Line of Control": Kashmir's ceasefire line, a name
         if form is not None and form.pos == "verb" and L == 1 and _idiom_object(toks, i + 1):
             form = None  # "took part", "has taken adequate retaliatory measures"
         # "U.S.-backed", "ISIS-held": affiliation, not an action

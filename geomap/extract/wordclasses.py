@@ -65,7 +65,9 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "maintain", "maintained", "maintains", "maintaining", "escalate", "escalated", "escalates",
          "escalating", "expand", "expanded", "expands", "expanding",
          # "completed the liberation of X", "complete their withdrawal"
-         "complete", "completed", "completes", "completing"}
+         "complete", "completed", "completes", "completing",
+         # "resorted to unprovoked firing"
+         "resort", "resorted", "resorts", "resorting"}
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
@@ -90,7 +92,10 @@ BOUNDARY_WORDS = {"while", "whereas", "after", "before", "when", "where", "becau
 # pronoun, refer back to one ("its troops")
 HEADS = {"fighters", "militants", "troops", "forces", "soldiers", "units", "gunmen", "members", "jets",
          "warplanes", "aircraft", "drones", "militia", "militias", "men", "army", "artillery", "tanks",
-         "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants"}
+         "paramilitaries", "commandos", "marines", "positions", "columns", "convoys", "combatants",
+         # one machine of a side: "an Indian quadcopter", "a Russian drone"
+         "drone", "quadcopter", "quadcopters", "helicopter", "helicopters", "warplane", "jet", "gunboat",
+         "gunboats"}
 # words that may stand before a subject at the start of its clause ("Meanwhile, troops ...",
 # "dozens of ...", "said gunmen ...")
 OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "however", "but", "while", "after",
