@@ -161,3 +161,36 @@ def test_an_attack_that_an_armed_side_responded_to_is_a_clash(gaz, text, attacke
 ])])
 def test_answering_questions_is_no_clash(gaz, text):
     assert not [r for r in _rows(text, gaz) if r["action"] == "clash"]
+
+
+def _lower_too(rows):
+    """Each row as written and lowercased (a dump that keeps "e.l.n." and "2,000" as written)."""
+    return [r for row in rows for r in (row, (row[0].lower(),) + tuple(row[1:]))]
+
+
+@pytest.mark.parametrize("text,actor,action,place,stance,source", _lower_too([
+    # a dotted acronym names its group and ends no sentence
+    ("The E.L.N. warned that anyone in Hacarí found helping the army would be treated as a military target.",
+     "ELN", "attack", "Hacarí", "threatened", "ELN"),
+    # an explosive that fell, then who residents blame for it
+    ("The explosive fell on a house on the edge of El Tarra, killing a boy. Residents blamed the E.L.N.",
+     "ELN", "attack", "El Tarra", "claimed", "Residents"),
+    # a country's bare defence ministry sends its forces; "2,000" is one number
+    ("Last month, the Defense Ministry sent 2,000 more soldiers to Tibú, near the border.",
+     "Colombian military", "deploy", "Tibú", "asserted", None),
+    # an office-holder with a title and a period in the name between commas
+    ("The army's regional commander, Gen. Ricardo Betancur, said in an interview that FARC dissidents had "
+     "advanced on Sardinata from the east.", "FARC dissidents", "advance", "Sardinata", "claimed",
+     "Regional Commander"),
+]))
+def test_a_feature_writers_events_and_sources(gaz, text, actor, action, place, stance, source):
+    rows = [r for r in _rows(text, gaz) if (r["actor"], r["action"], r["place"]) == (actor, action, place)]
+    assert rows, _rows(text, gaz)
+    assert rows[0]["stance"] == stance and (source is None or source.lower() in rows[0]["reported_by"].lower())
+
+
+@pytest.mark.parametrize("text,written", _both([
+    ("Al-Shabaab fighters attacked a base near Afgoye, Somalia's defence ministry said.", "defence ministry"),
+]))
+def test_a_ministry_of_a_government_speaks_as_written(gaz, text, written):
+    assert written in _rows(text, gaz)[0]["reported_by"].lower()

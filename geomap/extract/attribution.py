@@ -334,8 +334,10 @@ def _one_speaker(an, k, lexicon):
             # ... or an apposition after an actor: "the Qassam Brigades, Hamas's armed wing, say",
             # or a relative clause: "the LNA, which holds the east, said"
             j = c - 1
-        elif (c > 1 and 1 <= j - c - 1 <= 3 and toks[c - 1].word
-              and all(t.word and t.key not in _SPEAKER_STOP and t.key not in _FRAME_WORDS for t in toks[c + 1:j])
+        elif (c > 1 and 1 <= j - c - 1 <= 4 and toks[c - 1].word
+              # (a title's period may stand in the name: "Gen. Ricardo Betancur")
+              and all((t.word or t.key == ".") and t.key not in _SPEAKER_STOP and t.key not in _FRAME_WORDS
+                      for t in toks[c + 1:j])
               and not any(c < m.i < j for m in an.actors)):
             # "the acting governor of the region, Alexander Khinshtein, said": the office speaks,
             # the name between commas is its holder
@@ -463,9 +465,13 @@ def _body(an, words, a, lexicon):
         # themselves; the claim is theirs, not the power's
         lo = min(w for w in words if toks[w].key not in DETERMINERS)
         return _title(an.text[toks[lo].start:toks[max(words)].end])
+    inside = {toks[w].key for w in words if a.i <= w < a.j}
     if (lexicon.actor(a.actor).type == "government_body" and _BODY.isdisjoint(outside)
-            and _OFFICES.isdisjoint(outside)):
-        return None  # the body itself ("the Russian defence ministry"), not a part named after it
+            and _OFFICES.isdisjoint(outside)
+            and all(b in a.actor.lower() for b in inside & _BODY)):
+        # the body itself ("the Russian defence ministry"), not a part named after it (but
+        # "Somalia's defence ministry" is a ministry of the Somali government)
+        return None
     if _BODY.isdisjoint(keys) and not (_PEOPLE.isdisjoint(keys) and _OFFICES.isdisjoint(outside)):
         # as written, and the side they speak for: "Thai officials (Thailand)"
         said = [w for w in sorted(words) if toks[w].key not in DETERMINERS and not toks[w].key.isdigit()]

@@ -332,6 +332,7 @@ def clean_text(text, *, title=None):
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")
+_DOTTED = re.compile(r"(?:^|\W)(?:[a-z]\.){1,}[a-z]$")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 _SPLIT = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
 
@@ -366,6 +367,8 @@ def split_sentences(text):
                     continue
                 if nxt.isdigit():
                     continue
+                if nxt.islower() and _DOTTED.search(w):
+                    continue  # "the E.L.N. warned": a dotted acronym before a lowercase word
             end = m.end(2)
             seg = para[start:end]
             if seg.strip():

@@ -621,6 +621,9 @@ def _blame_previous(an, memory, lexicon, frames):
             author = _actor_at(an, noun.j + 1, noun.j + 2)
         elif t.key in ("blamed", "blaming", "blames", "blame") and k > 0 and toks[k - 1].key in ("which", "who", ","):
             author = _actor_at(an, k + 1, k + 2)  # "..., which blamed the ELN", ", blaming the RSF"
+        elif t.key in ("blamed", "blame") and k > 0 and not any(tr.i > k for tr in an.triggers
+                                                                if tr.category in ("attack", "clash")):
+            author = _actor_at(an, k + 1, k + 2)  # "Residents blamed the National Liberation Army."
         elif t.key in ("holds", "held", "holding", "hold"):
             author = _actor_at(an, k + 1, k + 2)  # "it holds the Sudanese air force responsible"
             if author is None or not any(x.key == "responsible" for x in toks[author.j:author.j + 2]):

@@ -21,7 +21,7 @@ __all__ = ["Token", "tokenize"]
 # testing the lookbehind at every character.
 _SPLIT = re.compile(
     r"(?=[a-z]\.)(?<![^\W\d_])((?:[a-z]\.){2,})"
-    r"|([^\W_]+(?:['’][^\W\d_]+)*)"
+    r"|(\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_]+(?:['’][^\W\d_]+)*)"  # "2,000" is one number
     r"|(-(?=[^\W_]))"
     r"|([^\w\s])",
     re.I,
@@ -123,7 +123,10 @@ def tokenize(text):
             # an abbreviation ("u.s."): never a possessive, never case-sensitive
             end = start + len(abbr)
             pos = end + len(gap)
-            prev = Token(n, start, end, lower[start:end], True, cased and abbr.isupper(), pending_hyphen)
+            key = lower[start:end]
+            if len(key) > 4:
+                key = key.replace(".", "")  # "E.L.N.", "F.A.R.C.": the acronym (not "u.s.", "u.n.")
+            prev = Token(n, start, end, key, True, cased and abbr.isupper(), pending_hyphen)
             append(prev)
             n += 1
             pending_hyphen = False

@@ -22,7 +22,8 @@ AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm"
 # verb, a plural noun rather than a verb ("rockets hit Sderot", "shells rained down")
 MUNITIONS = {"shells", "shell", "rounds", "round", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
              "bombs", "bomb", "drones", "drone", "projectiles", "projectile", "grenades", "grenade", "munitions",
-             "interceptors", "bullets", "bullet"}
+             "interceptors", "bullets", "bullet", "explosive", "explosives", "charge", "device", "payload",
+             "quadcopter", "shrapnel"}
 # verbs that say where fire arrived without naming who fired: an attack only with a munition subject
 IMPACT = {"fell": "past", "fall": "base", "falls": "s", "falling": "ing", "fallen": "pp", "landed": "past",
           "land": "base", "lands": "s", "landing": "ing", "slammed": "past", "slam": "base", "slams": "s",
