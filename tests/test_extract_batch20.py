@@ -194,3 +194,19 @@ def test_a_feature_writers_events_and_sources(gaz, text, actor, action, place, s
 ]))
 def test_a_ministry_of_a_government_speaks_as_written(gaz, text, written):
     assert written in _rows(text, gaz)[0]["reported_by"].lower()
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_according_to_a_separate_statement_is_the_last_speaker(gaz, case):
+    text = case("Russian troops took Stepnohirsk, Russia's defence ministry said. According to a separate "
+                "statement, 58 Ukrainian drones were shot down over the Belgorod region.")
+    row = next(r for r in _rows(text, gaz) if r["place"] == "Belgorod Oblast")
+    assert "defence ministry" in row["reported_by"].lower(), row
+
+
+@pytest.mark.parametrize("text", [r[0] for r in _both([
+    ("Units of the South group of forces improved their tactical position on the southeastern outskirts of "
+     "Kostiantynivka, the ministry said.",),
+])])
+def test_improving_a_tactical_position_is_an_advance(gaz, text):
+    assert [r for r in _rows(text, gaz) if r["action"] == "advance" and r["place"] == "Kostyantynivka"]

@@ -95,6 +95,9 @@ def frames(an, lexicon, *, previous=None):
                 # "according to witnesses": the source as written
                 who = _title(re.sub(r"^(?:the|a|an)\s+", "", an.text[toks[k + 2].start:toks[end - 1].end],
                                     flags=re.I).lower())
+            if who and actor is None and end > k + 2 and toks[end - 1].key in _DOCUMENTS:
+                # "according to a separate statement": the last speaker's, not a speaker called so
+                who, actor = previous if previous is not None and previous[0] else (None, None)
             if who:
                 # "According to X, ..." opens the sentence ("On Monday, according to X, ..." too:
                 # no action before it); "..., according to X" closes it
@@ -592,6 +595,9 @@ _WRITTEN = frozenset({"statement", "statements", "account", "accounts", "report"
                       "words", "post", "posts", "video", "message", "letter", "testimony", "calculations"})
 
 
+_DOCUMENTS = None  # set below, after _ACCOUNTS: what is written, not who wrote it ("a separate statement")
+
+
 def _np_after(an, k):
     """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
     toks, n = an.tokens, len(an.tokens)
@@ -646,3 +652,6 @@ def warn_target(an, f):
     return None
 
 
+
+
+_DOCUMENTS = (_ACCOUNTS | _WRITTEN) - {"sources", "words", "testimony", "post", "posts", "video", "message"}
