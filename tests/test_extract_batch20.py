@@ -210,3 +210,22 @@ def test_according_to_a_separate_statement_is_the_last_speaker(gaz, case):
 ])])
 def test_improving_a_tactical_position_is_an_advance(gaz, text):
     assert [r for r in _rows(text, gaz) if r["action"] == "advance" and r["place"] == "Kostyantynivka"]
+
+
+@pytest.mark.parametrize("text,source", _both([
+    # a body's name goes on after "of" ...
+    ("Israeli strikes on tents in Al-Mawasi killed nine people, according to the Ministry of Health in Gaza.",
+     "Ministry of Health"),
+    # ... but not into an actor's name: the division speaks, as written
+    ("A drone hit the army base in El Tarra, according to the Second Division of the National Army.",
+     "Second Division"),
+]))
+def test_according_to_a_body_of_something(gaz, text, source):
+    row = next(r for r in _rows(text, gaz) if r["action"] == "attack")
+    assert source.lower() in row["reported_by"].lower(), row
+
+
+def test_a_statements_armed_forces_warn_for_its_issuer(gaz):
+    text = _TITLE_CASE_LETTERHEAD + "\n3. The Armed Forces warn that Gondar airport will be a legitimate target.\n"
+    rows = [r for r in _rows(text, gaz) if r["stance"] == "threatened"]
+    assert [(r["actor"], r["place"]) for r in rows] == [("Ethiopian National Defense Force", "Gonder")], rows

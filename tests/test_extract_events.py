@@ -69,6 +69,11 @@ def _said_by(said, want):
         return True
     if "; " in said:  # a merged event's claimants
         return any(_said_by(one, want) for one in said.split("; "))
+    if said.endswith(")") and " (" in said:
+        # "ISWAP (Amaq news agency)", "Army Spokesperson (Sudanese Armed Forces)": the speaker as
+        # written, then the side or channel it speaks for or through; either names the source
+        head, _, tail = said[:-1].partition(" (")
+        return _said_by(head, want) or _said_by(tail, want)
     from geomap.extract.lexicon import Lexicon
     from geomap.extract.tokens import tokenize
 

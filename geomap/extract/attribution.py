@@ -602,8 +602,11 @@ def _np_after(an, k):
     """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
     toks, n = an.tokens, len(an.tokens)
     j = k
-    while j < n and toks[j].word and toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
-                                                       "who", "which", "as", "said", "told"):
+    while j < n and toks[j].word and (toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
+                                                        "who", "which", "as", "said", "told")
+                                      # "the Ministry of Health": a body's name goes on after "of"
+                                      or toks[j].key == "of" and j > k and toks[j - 1].key in _BODY
+                                      and an.actor_at(j + 1) is None and an.actor_at(j + 2) is None):
         j += 1
     if j == k:
         return None, None, k

@@ -335,9 +335,11 @@ def _drafts_for(an, tr, frames, memory):
     trig_text = _text(an, tr.i, tr.j)
     if tr.category == "attack" and toks[tr.i].key in ("target", "targets") and tr.i and toks[tr.i - 1].key in _FAIR:
         # "... warn that Nyala and its airports will be legitimate targets": the warner's threat
-        warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]
-        return [Draft(tr.i, tr.category, warn[-1].actor, None, stance="threatened", trigger=trig_text,
-                      clause=(lo, hi))] if warn else []
+        warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi]
+        # (a statement's "The Armed Forces warn ...": its issuer's)
+        who = (warn[-1].actor or memory.turn[1]) if warn else None
+        return [Draft(tr.i, tr.category, who, None, stance="threatened", trigger=trig_text,
+                      clause=(lo, hi))] if who else []
     actors, target, backer = [], None, None
     locate = True
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
