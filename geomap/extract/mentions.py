@@ -217,7 +217,7 @@ def _drop_bank_names(raw, text, gazetteer):
             if ((lower[max(0, m.start - 4):m.start] == "the " or m.text.lower().startswith("the "))
                     and "israel" not in lower and "palestin" not in lower):
                 continue  # "boats crossing from the west bank" after the White Nile: the river's side
-        if any(gazetteer.get(i).kind == "river" for i in m.place_ids):
+        if any(i.startswith("river:") for i in m.place_ids):
             river_end = m.end
         out.append(m)
     return out

@@ -153,6 +153,7 @@ def join_responses(an, drafts, lexicon=None):
             # pushed back" is an attack on the base and a clash there)
             out = [d for d in out if d is not reply]
             out.insert(out.index(attack) + 1, joined)
-    if not _RESPONDED.isdisjoint(t.key for t in toks):
+    text = an.text
+    if "espond" in text or "etaliat" in text or "eacted" in text:  # cheaper than a regex per sentence
         out = _answered(an, out, lexicon)
     return out

@@ -21,13 +21,33 @@ __all__ = ["Token", "tokenize"]
 # testing the lookbehind at every character.
 _SPLIT = re.compile(
     r"(?=[a-z]\.)(?<![^\W\d_])((?:[a-z]\.){2,})"
-    r"|(\d{1,3}(?:,\d{3})+(?![\d,])|[^\W_]+(?:['’][^\W\d_]+)*)"  # "2,000" is one number
+    r"|([^\W_]+(?:['’][^\W\d_]+)*)"
     r"|(-(?=[^\W_]))"
     r"|([^\w\s])",
     re.I,
 )
 # all-caps short words that are names only when written in capitals ("US", "IS", "UN");
 # "may" is keyed "^may" where it is the month
+def _join_thousands(out, text):
+    """"2,000" as one token (the split gives "2", ",", "000"); the tokens renumbered."""
+    joined = []
+    for t in out:
+        if (t.key.isdigit() and len(t.key) == 3 and len(joined) >= 2 and joined[-1].key == ","
+                and joined[-1].start == joined[-2].end and t.start == joined[-1].end
+                and joined[-2].key.replace(",", "").isdigit()
+                and (len(joined[-2].key) <= 3 or "," in joined[-2].key)):
+            joined.pop()
+            prev = joined[-1]
+            prev.end = t.end
+            prev.key = text[prev.start:t.end]
+            continue
+        joined.append(t)
+    if len(joined) != len(out):
+        for n, t in enumerate(joined):
+            t.i = n
+    return joined
+
+
 # telegraphic abbreviations (CrisisWatch, wires) keyed as the words they stand for
 _ABBREVIATIONS = {"govt": "government", "gov't": "government", "govts": "governments", "gov’t": "government"}
 _CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
@@ -65,6 +85,7 @@ def tokenize(text):
     lower = text.lower()
     cased = text != lower and text != text.upper()
     special = False  # a "us" or "un" token that the country fix below looks at
+    thousands = False  # a comma right after a number
     prev = None  # the last token appended
     # per-token work is the cost here: the common plain word takes the fewest tests
     pieces = _SPLIT.split(text)
@@ -78,9 +99,7 @@ def tokenize(text):
             pos = end + len(gap)
             key = lower[start:end]
             caps = cased and end - start >= 2 and word.isupper()
-            if key in _ABBREVIATIONS:
-                key = _ABBREVIATIONS[key]  # "govt-aligned forces": the word a wire abbreviates
-            elif "'" in key or "’" in key:
+            if "'" in key or "’" in key:
                 key = key.replace("’", "'")
                 if key.endswith("'s") and len(key) > 2:
                     prev = Token(n, start, end - 2, key[:-2], True, caps, pending_hyphen, True)
@@ -111,6 +130,8 @@ def tokenize(text):
                 continue
             if s == "“" or s == "”":
                 s = '"'
+            elif s == "," and prev is not None and prev.key.isdigit() and pos == end:
+                thousands = True  # "2,000": joined below
             prev = Token(n, start, end, s, False)
             append(prev)
             n += 1
@@ -130,6 +151,12 @@ def tokenize(text):
             append(prev)
             n += 1
             pending_hyphen = False
+    if thousands:
+        out = _join_thousands(out, text)
+    if "gov" in lower:
+        for t in out:
+            if t.key in _ABBREVIATIONS:
+                t.key = _ABBREVIATIONS[t.key]  # "govt-aligned forces": the word a wire abbreviates
     if special:
         # "us-backed", "US-led": the country, whatever the case
         for a, b in zip(out, out[1:]):
