@@ -593,9 +593,8 @@ def _first_subject(an, k):
 _WRITTEN = frozenset({"statement", "statements", "account", "accounts", "report", "reports", "figures", "count",
                       "tally", "estimate", "estimates", "data", "records", "information", "sources", "version",
                       "words", "post", "posts", "video", "message", "letter", "testimony", "calculations"})
-
-
-_DOCUMENTS = None  # set below, after _ACCOUNTS: what is written, not who wrote it ("a separate statement")
+# a document named as a source ("according to a separate statement"): the last speaker's
+_DOCUMENTS = (_ACCOUNTS | _WRITTEN) - {"sources", "words", "testimony", "post", "posts", "video", "message"}
 
 
 def _np_after(an, k):
@@ -653,8 +652,3 @@ def warn_target(an, f):
         if f.k < m.i < f.hi and not m.pronoun:
             return m.actor
     return None
-
-
-
-
-_DOCUMENTS = (_ACCOUNTS | _WRITTEN) - {"sources", "words", "testimony", "post", "posts", "video", "message"}
