@@ -116,6 +116,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     lead_year = (m.group("year") if (m := _DATED.search(lead)) and m.group("prep") else None)
     # mentions are in text order: walk them alongside the sentences
     k = 0
+    starts = []  # where each sentence's rows begin
     for sent, toks in zip(sentences, tokens):
         while k < len(mentions) and mentions[k].start < sent.start:
             k += 1
@@ -133,6 +134,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         an = analyse(sent.text, lexicon, country=here_cc.pop() if len(here_cc) == 1 else country,
                      blocked=blocked, tokens=toks)
         before = len(rows)
+        starts.append(before)
         said = None
         past = _background(sent.text, meta["date"] or lead_year)
         for d in link_sentence(an, lexicon, memory):
@@ -141,6 +143,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
+            # (an account's source often comes a few sentences after the event: quotes in between)
+            if d.back and (_fold_back(d, place, how, rows[starts[-5] if len(starts) >= 5 else 0:], lexicon)
+                           or d.back == "drop"):
+                continue
             for k, pm in enumerate([place, *_coordinated(place, sites, text)] if how == "clause" else [place]):
                 base = _row(d, an, sent, pm, how, focus, near, lexicon, meta, said)
                 more = base.pop("_more")
@@ -207,18 +213,50 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     return rows
 
 
+def _fold_back(d, place, how, rows, lexicon):
+    """Give the author that a definite noun names ("accused the RSF of carrying out the attack") to
+    the events of that action just told without one (or with a generic one: "gunmen"), with the
+    accuser as their source; whether there were any. An author other than one already named is
+    another account, not this one's."""
+    if d.denials:
+        return False
+    pid = (place.place.id if isinstance(place, PlaceMention) else place.id) if place is not None else None
+    told = [r for r in rows if r["action"] == d.category and r["stance"] in ("asserted", "claimed")
+            and (r["actor"] is None or r["actor"].islower() or r["actor"] == d.actor)
+            and (how != "clause" or r["place_id"] == pid)]
+    if told:
+        # the event last told, in all its mentions (a headline's and the body's)
+        told = [r for r in told if r["place_id"] == told[-1]["place_id"]]
+    for r in told:
+        if r["actor"] != d.actor:
+            r.update(actor=d.actor, actor_side=lexicon.actor(d.actor).side, backer=d.backer)
+            if d.stance == "claimed" and d.reported_by:
+                r.update(stance="claimed", reported_by=d.reported_by)
+    return bool(told)
+
+
 def _headline_takes_the_body_source(rows, headline):
     """A headline tells as fact what the body attributes ("Israeli army storms Jenin" over
     "..., local sources said"): its rows take the body's claimant for the same action and place."""
-    body = {}
+    body, authors = {}, {}
     for r in rows:
         if r["sentence"] != headline and r["stance"] == "claimed" and r["reported_by"]:
             body.setdefault((r["actor"], r["action"], r["place_id"]), r["reported_by"])
+        if r["sentence"] != headline and r["stance"] in ("asserted", "claimed") and r["actor"] \
+                and not r["actor"].islower():
+            authors.setdefault((r["action"], r["place_id"]), {}).setdefault(r["actor"], r)
     for r in rows:
-        if r["sentence"] == headline and r["stance"] == "asserted":
-            who = body.get((r["actor"], r["action"], r["place_id"]))
-            if who:
-                r.update(stance="claimed", reported_by=who)
+        if r["sentence"] != headline or r["stance"] != "asserted":
+            continue
+        named = authors.get((r["action"], r["place_id"]), {})
+        if (r["actor"] is None or r["actor"].islower()) and len(named) == 1:
+            # "Drone strike kills 11 in Tawila market" over the body's "..., accused the RSF of
+            # carrying out the attack": the body names the author, by its account
+            b = next(iter(named.values()))
+            r.update(actor=b["actor"], actor_side=b["actor_side"], backer=b["backer"])
+        who = body.get((r["actor"], r["action"], r["place_id"]))
+        if who:
+            r.update(stance="claimed", reported_by=who)
 
 
 def _article_country(mentions, focus):

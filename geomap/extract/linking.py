@@ -70,6 +70,9 @@ class Draft:
     clause: tuple = (0, 0)
     venue: tuple = (0, 0)               # tokens of the speaker's clause: where it was said, not done
     said_by: str | None = None          # the speaker's actor (a fronted capital of its own state is a venue)
+    # "accused the RSF of carrying out the attack": names the author of an event told before; "keep"
+    # the event when none was, or "drop" it (a definite noun's light verb: "launched the offensive")
+    back: str = ""
 
 
 @dataclass
@@ -342,13 +345,14 @@ def _drafts_for(an, tr, frames, memory):
                       clause=(lo, hi))] if who else []
     actors, target, backer = [], None, None
     locate = True
+    back = ""
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
     if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(an, tr.i)):
         accused = [f for f in frames if f.kind == "accuse" and f.lo <= tr.i < f.hi and f.object]
         if accused:  # "accused the army of bombing civilians": a gerund, the accused acts
             tg = _targets(an, tr.j, hi, skip=(accused[0].object,))
             return [Draft(tr.i, tr.category, accused[0].object, tg[0] if tg else None, stance="asserted",
-                          trigger=trig_text, clause=(lo, hi))]
+                          trigger=trig_text, clause=(lo, hi), back=_back(toks, tr))]
     if tr.pos == "noun":
         # "came under attack from X and Y": X and Y act, the subject is the target
         if prev == "under" and tr.i >= 2 and toks[tr.i - 2].key in ("came", "come", "comes", "coming"):
@@ -399,6 +403,12 @@ def _drafts_for(an, tr, frames, memory):
                 light -= 1  # "carried out an airstrike", "carrying out raids"
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
+            if (light >= 0 and toks[light].key in LIGHT and toks[light].key not in _COMPLETE and det in _DEFINITE
+                    and toks[light].key not in ("face", "faces", "faced", "facing", "with")):
+                # "the RSF carried out the attack": the author of the attack told before
+                actor, backer = _subject(an, light, frames, memory)
+                return [Draft(tr.i, tr.category, actor, None, backer, stance, trigger=trig_text, clause=(lo, hi),
+                              back="drop")] if actor else []
             if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and (det not in (
                     "the", "this", "that", "these", "those") or toks[light].key in _COMPLETE and tr.j < n
                     and toks[tr.j].key in ("of", "from")):
@@ -432,6 +442,7 @@ def _drafts_for(an, tr, frames, memory):
                                                        or toks[det_i - 1].key in ("for", "of")):
             # "officials blamed Haftar's forces for a drone strike on a camp": the accused did it
             actors, backer = [accused[0].object], None
+            back = "keep" if det in _DEFINITE else ""  # "... for the attack": the one just told
         bw = _between_after(an, tr) if not actors and tr.category in ("clash", "meet") else None
         if bw is not None:
             pair = _agents(an, bw, ("between",), direct=True)
@@ -470,8 +481,8 @@ def _drafts_for(an, tr, frames, memory):
             locate = tr.category != "meet"
         tg = _targets(an, tr.j, hi, skip=actors)
         target = tg[0] if tg else None
-        return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi))
-                for a in actors]
+        return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi),
+                      back=back) for a in actors]
     # verbs
     back = look_back(toks, tr.i, lo)
     # "was hit", "were cut off": verbs whose participle is their base form
@@ -795,6 +806,14 @@ _SUBORDINATORS = {"when", "after", "before", "while", "because", "since", "until
                   "whereas", "once", "as"}
 # "the strikes hit military targets only": a definite noun refers back to an event told before
 _DEFINITE = {"the", "this", "that", "these", "those", "such"}
+
+
+def _back(toks, tr):
+    """"keep" when the action noun ``tr`` is definite ("of carrying out the attack"), else ""."""
+    k = tr.i - 1
+    while k >= 0 and toks[k].word and toks[k].key in _ADJ_DETERMINERS:
+        k -= 1
+    return "keep" if tr.pos == "noun" and k >= 0 and toks[k].key in _DEFINITE else ""
 
 
 def _agentless(memory, tr):
