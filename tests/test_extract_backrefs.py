@@ -88,3 +88,35 @@ def test_a_light_verb_with_a_definite_noun_and_nothing_before_makes_no_event(gaz
 def test_actors_of_current_wars(gaz, case, text, actor):
     rows = extract_document(case(text), gazetteer=gaz)
     assert actor in {r["actor"] for r in rows}, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,place,qualifier", [
+    ("Gunmen attacked a police post in Tillaberi at dawn. They came on motorbikes from the north, "
+     "witnesses said.", "Tillabéri", "from_north"),
+    ("Fighters stormed an army camp near Kidal on Sunday, a local official said. \"The attackers came "
+     "out of the desert from the east,\" he said.", "Kidal", "from_east"),
+    ("The army said it had repelled an assault on Babanusa that came from the south.", "Babanūsah", "from_south"),
+])
+def test_where_the_attackers_came_from_is_the_approach_of_the_attack_just_told(gaz, case, text, place, qualifier):
+    rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["place"] == place]
+    assert rows and all(r["qualifier"] == qualifier for r in rows), rows
+    # the approach is a line that ends at the place
+    assert all(r["geometry"].geom_type == "LineString" for r in rows), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_people_who_came_from_somewhere_give_no_approach(gaz, case):
+    text = case("Shelling hit the market in Kosti on Monday. Families who fled came from the west, aid "
+                "workers said.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    assert rows and all(r["qualifier"] is None for r in rows), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_the_federal_army_of_ethiopia(gaz, case):
+    text = case("A drone strike hit a bus outside Adigrat in Tigray on Friday. Tigrayan officials blamed the "
+                "federal army.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    assert [r["actor"] for r in rows] == ["Ethiopian National Defense Force"], rows
+    assert "tigrayan officials" in rows[0]["reported_by"].lower(), rows

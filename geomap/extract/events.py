@@ -156,6 +156,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                     extra = dict(base, stance="denied", reported_by=who)
                     rows.append(extra)
         quotation.feed(sent.text, rows[before:], memory.speaker)
+        came = _CAME_FROM.search(sent.text)
+        if came:
+            _approach_back(sent.text, came, rows[before:] or rows[starts[-4] if len(starts) >= 4 else 0:before],
+                           gazetteer)
         if _CONTINUES.match(sent.text):
             # "..., the ministry said. In addition, ships of the fleet destroyed three boats": the
             # account goes on, its source with it
@@ -211,6 +215,31 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         row["event_id"] = f"{doc.id}:{n}"
         row["claims"] = _CLAIMS_JSON([{k: row[k] for k in ("doc", "outlet", "reported_by", "stance", "sentence")}])
     return rows
+
+
+# "They came from the south, out of the forests", "an attack on Dilling that came from the west":
+# where the attackers came from, told after the attack
+_CAME_FROM = re.compile(
+    r"\b(?:they|attackers|assailants|gunmen|fighters|militants|raiders|insurgents|attack|assault|that|which)\s+"
+    r"(?:had\s+|have\s+)?(?:came|come|arrived|approached)\b(?:\s+[\w'’-]+){0,6}?\s+(?=from\s+(?:the\s+)?"
+    r"(?:north|south|east|west))", re.I)
+
+
+def _approach_back(text, came, rows, gazetteer):
+    """Give the approach that ``came`` (a :data:`_CAME_FROM` match) tells to the last attack or clash
+    among ``rows`` placed at a named place without a qualifier, in all its mentions there."""
+    apps = Q.find_approaches(text, start=came.end(), end=came.end() + 40)
+    told = [r for r in rows if r["action"] in ("attack", "clash") and r["qualifier"] is None
+            and r["place_id"] and r["located_by"] in ("clause", "sentence", "previous sentence")]
+    if not apps or not told:
+        return
+    pid = told[-1]["place_id"]
+    place = gazetteer.get(pid) if pid in gazetteer else None
+    if place is None or place.kind not in ("city", "town", "village", "point"):
+        return
+    for r in told:
+        if r["place_id"] == pid:
+            r.update(qualifier=apps[0][0], geometry=Q.approach_line(place.lon, place.lat, apps[0][0][5:]))
 
 
 def _fold_back(d, place, how, rows, lexicon):
