@@ -120,3 +120,26 @@ def test_the_federal_army_of_ethiopia(gaz, case):
     rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
     assert [r["actor"] for r in rows] == ["Ethiopian National Defense Force"], rows
     assert "tigrayan officials" in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,place,sides", [
+    ("Indian troops opened fire on border villages near Kotli on Sunday, Pakistani officials said. Pakistani "
+     "troops responded befittingly, the military said.", "Kotli", {"India", "Pakistani military"}),
+    ("Armenian forces shelled Azerbaijani positions near Fuzuli overnight, Baku said. Azerbaijani units "
+     "retaliated and silenced the guns.", "Fuzuli", {"Armenia", "Azerbaijan"}),
+])
+def test_an_answer_in_the_next_sentence_makes_the_attack_a_clash(gaz, case, text, place, sides):
+    rows = extract_document(case(text), gazetteer=gaz)
+    clashes = [r for r in rows if r["action"] == "clash" and r["place"] == place]
+    assert clashes and {clashes[0]["actor"], clashes[0]["target"]} == sides, rows
+    # the attack is kept too: it was made, and fought
+    assert any(r["action"] == "attack" and r["place"] == place for r in rows), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_an_answer_made_elsewhere_is_no_clash_at_the_attack(gaz, case):
+    rows = extract_document(case("Russian missiles struck Kharkiv overnight. Ukraine responded with drone "
+                                 "strikes on Belgorod."), gazetteer=gaz)
+    assert not [r for r in rows if r["action"] == "clash"], rows
+    assert {(r["actor"], r["place"]) for r in rows} == {("Russia", "Kharkiv"), ("Ukraine", "Belgorod")}, rows

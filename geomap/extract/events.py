@@ -29,6 +29,7 @@ from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
 from .places import PlaceMention, find_places, focus_points, main_area
 from .quotes import Quotation
+from .responses import responder
 from .tokens import tokenize
 
 __all__ = ["extract_events", "extract_document", "events_to_frame", "COLUMNS"]
@@ -156,6 +157,12 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                     extra = dict(base, stance="denied", reported_by=who)
                     rows.append(extra)
         quotation.feed(sent.text, rows[before:], memory.speaker)
+        if not any(r["action"] == "clash" for r in rows[before:]):
+            who = responder(an, lexicon)
+            # (an answer somewhere else is a retaliation there: "Ukraine responded with strikes on Belgorod")
+            elsewhere = {r["place_id"] for r in rows[before:] if r["located_by"] in ("clause", "sentence")}
+            if who is not None:
+                rows.extend(_answer_back(who, prev_rows, lexicon, elsewhere))
         came = _CAME_FROM.search(sent.text)
         if came:
             _approach_back(sent.text, came, rows[before:] or rows[starts[-4] if len(starts) >= 4 else 0:before],
@@ -240,6 +247,25 @@ def _approach_back(text, came, rows, gazetteer):
     for r in told:
         if r["place_id"] == pid:
             r.update(qualifier=apps[0][0], geometry=Q.approach_line(place.lon, place.lat, apps[0][0][5:]))
+
+
+def _answer_back(who, rows, lexicon, elsewhere=()):
+    """An armed side's answer (``who`` "responded") to the attack the sentence before told: the
+    attack was fought, a clash there between its author and ``who``; rows to add. Not when the
+    answer was made at other places (``elsewhere``: the ids where the answering sentence's own
+    events are)."""
+    attack = next((r for r in reversed(rows) if r["action"] == "attack" and r["stance"] in ("asserted", "claimed")
+                   and r["actor"] != who and r["target"] in (None, who)), None)
+    if attack is None or any(pid != attack["place_id"] for pid in elsewhere):
+        return []
+    info = {k: lexicon.action_info("clash", k) or None for k in ("cameo", "plover", "icon")}
+    if attack["actor"] is None:
+        # "a unit of the army was attacked near Tera. The unit responded": the answering side is
+        # the one named; the attack becomes the clash it was
+        attack.update(action="clash", actor=who, actor_side=lexicon.actor(who).side, target=None,
+                      target_side="unknown", **info)
+        return []
+    return [dict(attack, action="clash", target=who, target_side=lexicon.side_label(who), **info)]
 
 
 def _fold_back(d, place, how, rows, lexicon):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-__all__ = ["join_responses"]
+__all__ = ["join_responses", "responder"]
 
 # first words of the answering verbs as tokens ("returned fire", "fought back")
 _ANSWER = {("returned", "fire"), ("return", "fire"), ("returning", "fire"), ("returns", "fire"),
@@ -73,8 +73,8 @@ _RESPONDED = frozenset({"responded", "responds", "respond", "responding", "retal
 _ARMED = frozenset({"state_forces", "non_state_armed_group"})
 
 
-def _answered(an, out, lexicon):
-    """The drafts with each attack that an armed side "responded" to joined into a clash."""
+def _responders(an, lexicon):
+    """(token index, token, actor mention) of each armed side's "responded"/"retaliated"."""
     toks = an.tokens
     for k, t in enumerate(toks):
         if t.key not in _RESPONDED or k + 1 < len(toks) and toks[k + 1].key == "to" and k + 2 < len(toks) \
@@ -86,6 +86,21 @@ def _answered(an, out, lexicon):
         who = next((m for m in an.actors if m.j == j + 1 and not m.pronoun and m.actor), None)
         if who is None or lexicon is None or lexicon.actor(who.actor).type not in _ARMED:
             continue
+        yield k, t, who
+
+
+def responder(an, lexicon):
+    """The armed side that "responded" or "retaliated" in this sentence (an actor name), or None:
+    the answer to an attack the sentence before told ("... opened fire on border posts near
+    Chaman. Pakistan's security forces responded effectively")."""
+    if not ("espond" in an.text or "etaliat" in an.text or "eacted" in an.text):
+        return None
+    return next((who.actor for _k, _t, who in _responders(an, lexicon)), None)
+
+
+def _answered(an, out, lexicon):
+    """The drafts with each attack that an armed side "responded" to joined into a clash."""
+    for k, t, who in _responders(an, lexicon):
         attack = next((d for d in reversed(out) if d.category == "attack" and d.k < k and d.actor
                        and d.actor != who.actor and d.stance not in ("denied", "threatened")), None)
         if attack is None or any(d.category == "clash" and d.k == attack.k for d in out):
