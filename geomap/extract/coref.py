@@ -65,7 +65,10 @@ def forces_of(name, lexicon):
     return name
 
 
-_GROUP_NOUNS = frozenset({"group", "militia", "gang"})
+# ... and "the fighters", "the rebels": the armed group last named ("Fano units entered the town.
+# The fighters withdrew at nightfall")
+_GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "insurgents", "rebels", "jihadists",
+                          "paramilitaries", "militiamen"})
 _GROUP_ADJ = frozenset({"terrorist", "rebel", "armed", "jihadist", "militant", "insurgent", "extremist", "criminal",
                         "paramilitary", "islamist", "separatist"})
 
@@ -86,22 +89,37 @@ def coref_nouns(an, memory, lexicon):
             if backer is not None and name and name != backer.actor and backer.i > 0 and toks[backer.i - 1].key == "the":
                 an.actors.remove(backer)
                 an.actors.append(ActorMention(backer.i - 1, k + 1, name, backer=backer.actor))
-    covered = {k for m in an.actors for k in range(m.i, m.j)} if hits else ()
-    for m in an.actors:
-        if not m.pronoun:
+    # (a generic name, "the militants", "the rebels", gives way to the group it refers back to)
+    covered = {k for m in an.actors if not (m.actor or "").islower() for k in range(m.i, m.j)} if hits else ()
+    # each noun refers to what was named before it: the earlier sentences' and this one's up to it
+    # ("The rebels said Wazalendo militias had attacked": the rebels are not the Wazalendo)
+    seen = {}
+    for m in sorted(an.actors, key=lambda m: m.i):
+        if not m.pronoun and not (hits and (m.actor or "").islower()):
             a = lexicon.actor(m.actor)
             if "Ministry" in a.name or a.type == "government_body":
-                memory.by_word["ministry"] = a.name
+                seen[m.j, "ministry"] = a.name
             if a.type == "non_state_armed_group":
-                memory.by_word["group"] = a.name
+                seen[m.j, "group"] = a.name
                 for t in toks[m.i:m.j + 1]:
                     if t.key in ("militia", "gang"):  # "the Rapid Support militia ... the militia"
-                        memory.by_word[t.key] = a.name
+                        seen[m.j, t.key] = a.name
+    before = dict(memory.by_word)
+    for (_j, word), name in seen.items():
+        memory.by_word[word] = name
     for k in hits:
+        i = k - 1 - (toks[k - 1].key != "the")
+        if (toks[k].key in _GROUP_NOUNS and i >= 2 and toks[i - 1].key == "," and an.text[toks[i - 2].start].isupper()
+                and not any(m.j == i - 1 for m in an.actors)):
+            continue  # "The CRP, the group linked to Lubanga": an apposition to a name the lexicon lacks
         if k not in covered and k - 1 not in covered:
-            name = memory.by_word.get(toks[k].key) or memory.by_word.get("group" if toks[k].key in _GROUP_NOUNS else "")
+            by_word = dict(before)
+            by_word.update((word, name) for (j, word), name in seen.items() if j <= k - 1)
+            name = by_word.get(toks[k].key) or by_word.get("group" if toks[k].key in _GROUP_NOUNS else "")
             if name:
-                an.actors.append(ActorMention(k - 1 - (toks[k - 1].key != "the"), k + 1, name))
+                i = k - 1 - (toks[k - 1].key != "the")
+                an.actors[:] = [m for m in an.actors if not (m.i < k + 1 and i < m.j)]
+                an.actors.append(ActorMention(i, k + 1, name))
     an.actors.sort(key=lambda m: m.i)
 
 

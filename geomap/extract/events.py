@@ -362,6 +362,14 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         # "..., including a ringleader of the attack near Kalat last month": a place of the past
         # is no place of this sentence's action when the sentence names another
         sites = [pm for pm in sites if not _PAST_AFTER.match(sent.text, pm.end - sent.start)] or sites
+    if any(pm.role in ("origin", "destination") for pm in sites):
+        # "withdrew at nightfall as federal troops approached from Bure": where another verb of
+        # movement after this one came from or went to is that verb's place, not this one's
+        later = [sent.start + toks[t.i].start for t in an.triggers if t.i > d.k and t.pos == "verb"
+                 and lexicon.action_info(t.category, "movement", "no") == "yes"]
+        if later:
+            sites = [pm for pm in sites if pm.role not in ("origin", "destination")
+                     or not any(trig < v < pm.start for v in later)]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause and d.category == "withdraw" and all(
             pm.role == "destination" and _TOWARD.search(sent.text, 0, pm.start - sent.start) for pm in in_clause):
@@ -371,6 +379,12 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
         if left:
             return left[-1], "sentence"
         inherited = [pm for pm in prev_sites if pm.role in ("site", "origin") and _in_story(pm.place, focus, country)]
+        if inherited:
+            return inherited[-1], "previous sentence"
+    if in_clause and d.category in ("advance", "deploy") and all(pm.role == "origin" for pm in in_clause):
+        # "as federal troops approached from Bure", "arrived from the direction of Lake Chad": they
+        # came to where the story is, from there
+        inherited = [pm for pm in prev_sites if pm.role == "site" and _in_story(pm.place, focus, country)]
         if inherited:
             return inherited[-1], "previous sentence"
     if in_clause:

@@ -555,8 +555,9 @@ def _drafts_for(an, tr, frames, memory):
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
                           clause=(lo, hi))]
-        tg = _targets(an, tr.j + 1, hi) if tr.category == "clash" and tr.j < n and toks[tr.j].key in (
-            "against", "with") else ()
+        # ("clashed with CODECO": the one after "with", which _targets leaves out as a partner)
+        tg = [m.actor for m in an.actors if m.i == tr.j + 1 and not m.pronoun and m.actor] or _targets(an, tr.j + 1, hi) \
+            if tr.category == "clash" and tr.j < n and toks[tr.j].key in ("against", "with") else ()
         if tg:
             # "the garrison fought back against RSF fighters": a fight has two sides, one is named
             return [Draft(tr.i, tr.category, tg[0], None, stance=stance, trigger=trig_text, clause=(lo, hi))]

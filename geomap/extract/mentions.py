@@ -46,6 +46,18 @@ def _keep(m, cased, supported):
     return True
 
 
+def _abbreviation(text, m, gazetteer):
+    """"HOL could not confirm" (Hiiraan Online), "a FOB near ...": in cased running text a short
+    all-capital word is an abbreviation, a place only when the place is written so ("UAE", "DRC")."""
+    t = m.text
+    if not (2 <= len(t) <= 4 and t.isalpha() and t.isupper()):
+        return False
+    around = text[max(0, m.start - 40):m.start] + text[m.end:m.end + 40]
+    if sum(c.islower() for c in around) < 10:
+        return False  # a headline in capitals: "ISRAEL HITS GAZA"
+    return not any(t == p.name or t in p.aliases for p in (gazetteer.get(i) for i in m.place_ids[:8]))
+
+
 _SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:town|village|city|port|district|camp)\s+of)\s+$")
 _SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
 _TITLE_BEFORE = re.compile(

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as Q
 from .mentions import (
+    _abbreviation,
     _keep,
     _surnames,
     _supported,
@@ -249,7 +250,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         supported |= _near_named_places(text, scanned, supported, gazetteer)
     supported |= near
     raw = [m for m in scanned if _keep(m, cased, supported) and not _person(text, m)
-           and (cased or not _pronoun_us(text, m))]
+           and (cased or not _pronoun_us(text, m)) and not (cased and _abbreviation(text, m, gazetteer))]
     if cased:
         surnames = _surnames(text, raw, gazetteer) - supported
         raw = [m for m in raw if m.key not in surnames]
@@ -629,8 +630,11 @@ def _corefs(text, lower, mentions, lexicon):
                 continue  # "the city military administration said": a body, not a place in the story
             towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
             # "the village" is the last village named, if any: not the city it lies near; "the
-            # city" is the last town or city (news calls a town of 60,000 a city)
-            same = [pm for pm in towns if pm.place.kind == noun or noun == "city" and pm.place.kind == "town"]
+            # city" is the last town or city (news calls a town of 60,000 a city), and so is "the
+            # town" (and a city of 140,000 a town: "entered Debre Markos and held the town's prison")
+            same = [pm for pm in towns if pm.place.kind == noun or noun == "city" and pm.place.kind == "town"
+                    or noun == "town" and pm.place.kind == "city" and pm.place.population < _SEAT_POPULATION
+                    and not _SENT_BREAK.search(lower, pm.end, s)]
             pick = (same or towns)[-1] if towns else None
             if pick is not None and pick.role == "destination":
                 # "attacked Mirebalais, forcing families to flee toward Lascahobas. Police

@@ -79,6 +79,9 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
+_WEAPON_KINDS = {"attack", "kamikaze", "suicide", "combat", "surveillance", "reconnaissance", "fpv", "strike",
+                 "explosive", "long-range", "loitering", "russian", "ukrainian", "israeli", "turkish", "iranian",
+                 "grad", "katyusha", "qassam", "more", "few", "several", "many", "dozens", "hundreds"}
 _AMBIGUOUS_FORMS = AMBIGUOUS_BASE | {"backs", "fires", "presses", "pushes", "helps", "arms", "covers", "takes",
                                      "stations"}
 # prepositions after which a participle and a noun are an adjective and its noun
@@ -185,6 +188,9 @@ def find_triggers(an, lexicon):
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also") \
                 and not (prevk in _PLURAL_SUBJECTS and form.tag == "base"):
             form = None
+        if (form is not None and form.pos == "verb" and L == 1 and tok.key in ("drones", "rockets")
+                and (prevk in DETERMINERS or prevk.isdigit() or prevk.endswith("ed") or prevk in _WEAPON_KINDS)):
+            form = None  # "operates armed drones", "its attack drones", "45 drones": the weapons, a noun
         if (form is not None and tok.key == "armed" and L == 1 and i + 1 < n
                 and toks[i + 1].key not in _ARMED_OBJECT and not any(a.i == i + 1 for a in an.actors)):
             form = None  # "a local armed group", "armed with rifles": the adjective, not "Iran armed the Houthis"
