@@ -74,3 +74,20 @@ def test_where_a_later_movement_came_from_is_not_the_earlier_one_s_place(gaz, ca
     # the troops approached the town the story is about, from Bure
     assert ("Ethiopian National Defense Force", "advance", "Debre Mark’os") in got, got
     assert not [e for e in got if e[2] == "Burē"], got
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_the_same_sources_are_those_who_spoke_last(gaz, case):
+    text = case("Fano units entered Debre Tabor on Sunday, according to residents. The same sources said the "
+                "fighters withdrew at nightfall.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "withdraw"]
+    assert rows and rows[0]["stance"] == "claimed" and rows[0]["reported_by"].lower() == "residents", rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_an_answer_to_quoted_firing_by_a_side_is_a_clash_with_it(gaz, case):
+    text = case('The military said Indian troops had "responded befittingly" to "unprovoked firing" by Pakistani '
+                'troops near Poonch.')
+    rows = extract_document(text, gazetteer=gaz)
+    clash = [r for r in rows if r["action"] == "clash"]
+    assert clash and {clash[0]["actor"], clash[0]["target"]} == {"India", "Pakistani military"}, rows

@@ -131,6 +131,9 @@ def frames(an, lexicon, *, previous=None):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
                 continue
         subj = speaker_left(an, k, lexicon)
+        if (subj is not None and previous is not None and previous[0]
+                and _SAME_SOURCES.match(subj[0]) and not _SAME_SOURCES.match(previous[0])):
+            subj = previous  # "The same sources said": those who spoke last
         if subj is not None and subj[1] is None and _EVIDENCE.intersection(subj[0].lower().split()):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
@@ -499,6 +502,9 @@ def _manner_adverb(an, j):
         return False
     prev = an.tokens[j - 1].key if j > 0 else ""
     return prev in HAVE or prev in AUX or any(m.j == j and not m.pronoun for m in an.actors)
+
+
+_SAME_SOURCES = re.compile(r"(?i)(?:the\s+)?(?:same|these|those)\s+(?:sources?|officials?|residents|witnesses|people)$")
 
 
 def _pronoun_left(toks, k, pronouns=("he", "she")):

@@ -309,8 +309,8 @@ def agents(an, j, preps, *, direct=False):
     k = j
     limit = j + (2 if direct else 5)
     while k < n and k < limit and toks[k].key not in preps:
-        if not toks[k].word:
-            return []
+        if not toks[k].word and not (k == j and toks[k].key in ('"', "”", "’")):
+            return []  # (a quoted noun's closing mark may come first: 'to "unprovoked firing" by X')
         k += 1
     if k >= n or toks[k].key not in preps:
         return []

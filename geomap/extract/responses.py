@@ -101,8 +101,11 @@ def responder(an, lexicon):
 def _answered(an, out, lexicon):
     """The drafts with each attack that an armed side "responded" to joined into a clash."""
     for k, t, who in _responders(an, lexicon):
-        attack = next((d for d in reversed(out) if d.category == "attack" and d.k < k and d.actor
-                       and d.actor != who.actor and d.stance not in ("denied", "threatened")), None)
+        # the attack told before, or the one answered: "responded befittingly to unprovoked firing by X"
+        to = next((x for x in range(k + 1, min(k + 4, len(an.tokens))) if an.tokens[x].key == "to"), None)
+        attack = next((d for d in reversed(out) if d.category == "attack" and (d.k < k or to is not None
+                                                                               and to < d.k <= to + 6)
+                       and d.actor and d.actor != who.actor and d.stance not in ("denied", "threatened")), None)
         if attack is None or any(d.category == "clash" and d.k == attack.k for d in out):
             continue
         joined = replace(attack, category="clash", target=who.actor,
