@@ -570,7 +570,12 @@ def _drafts_for(an, tr, frames, memory):
     target = tg[0] if tg else None
     if tr.category == "meet":
         locate = False
-    if co and tr.category in ("clash", "meet"):
+    opponent = next((m.actor for m in an.actors if m.i == tr.j + 1 and not m.pronoun and m.actor), None) \
+        if tr.category == "clash" and nxt in ("with", "against") else None
+    if opponent is not None and opponent != actor and opponent not in co:
+        # "RSF and FDS troops clashed with insurgents": side by side against the one after "with"
+        target = opponent
+    elif co and tr.category in ("clash", "meet"):
         # "the SDF and Turkish-backed factions clashed": each is the other's opponent
         target, co = target or co[0], co[1:] if target is None else co
     return [Draft(tr.i, tr.category, a, target, backer if a == actor else None, stance, trigger=trig_text,
