@@ -91,3 +91,38 @@ def test_an_answer_to_quoted_firing_by_a_side_is_a_clash_with_it(gaz, case):
     rows = extract_document(text, gazetteer=gaz)
     clash = [r for r in rows if r["action"] == "clash"]
     assert clash and {clash[0]["actor"], clash[0]["target"]} == {"India", "Pakistani military"}, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_a_claim_of_responsibility_names_the_author_and_keeps_who_told_of_the_attack(gaz, case):
+    text = case("Jihadists attacked an army camp in Tenenkou on Sunday, security sources told AFP. JNIM claimed "
+                "the attack on its channels.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    assert rows and all(r["actor"] == "JNIM" for r in rows), rows
+    assert all("security sources" in r["reported_by"].lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,actor", [
+    ("Junta jets bombed a monastery near Shwebo in Sagaing region, residents said.", "Myanmar military"),
+    ("In Burkina Faso, the junta sent troops to Djibo after the attack on the camp.", "Burkina Faso armed forces"),
+    ("The junta said its troops had retaken a post near Tessalit in northern Mali.", "Malian armed forces"),
+])
+def test_the_junta_is_the_military_government_of_the_country_the_story_is_in(gaz, case, text, actor):
+    assert actor in {r["actor"] for r in extract_document(case(text), gazetteer=gaz)}
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_leaving_a_base_is_a_withdrawal_but_left_alone_is_not(gaz, case):
+    got = _events(case("Wagner fighters have left their base in Tessit, two security sources said."), gaz)
+    assert ("Wagner Group", "withdraw", "Tessit") in got or ("Africa Corps", "withdraw", "Tessit") in got, got
+    other = _events(case("Russian shelling of Kherson left 12 people dead, and the road to the left bank was shut."), gaz)
+    assert not [e for e in other if e[1] == "withdraw"], other
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_rsf_in_mozambique_is_rwanda_s(gaz, case):
+    text = case("In Cabo Delgado, RSF and FDS troops clashed with insurgents south of Mocimboa da Praia.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "clash"]
+    assert {r["actor"] for r in rows} == {"Rwanda", "Mozambican Defence and Security Forces"}, rows
+    assert {r["target"] for r in rows} == {"Islamic State Mozambique Province"}, rows

@@ -179,8 +179,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             who = memory.claim_previous
             for row in prev_rows + rows[before:]:
                 if row["action"] == "attack" and (row["actor"] is None or row["actor"].islower()):
-                    # an unnamed or generic author ("militants") named by its claim
-                    row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed", reported_by=who)
+                    # an unnamed or generic author ("militants") named by its claim; who told of the
+                    # attack before still tells of it ("..., security sources said. JNIM claimed the attack")
+                    row.update(actor=who, actor_side=lexicon.actor(who).side, stance="claimed",
+                               reported_by=row["reported_by"] if row["stance"] == "claimed" and row["reported_by"]
+                               else who)
             memory.claim_previous = None
         if memory.blame_previous:
             who, source = memory.blame_previous

@@ -100,8 +100,17 @@ _DOUBLE = {"stop", "trap", "drop", "plan", "step", "grab", "rob", "ship", "ban",
            "drag", "tag", "strip", "nab", "man", "gun", "ram", "kidnap", "rebel", "regret", "equip"}
 
 
-def inflect(base):
-    """All forms of an English verb: ``{form: tag}`` with tags base, s, past, pp, ing."""
+# irregular only in a verb's multi-word forms: alone, "left" is a direction or "left 12 dead", but
+# "left their base" is a withdrawal
+_IRREGULAR_IN_PHRASES = {"leave": ("left", "left")}
+
+
+def inflect(base, *, phrase=False):
+    """All forms of an English verb: ``{form: tag}`` with tags base, s, past, pp, ing (``phrase``:
+    the head of a multi-word form, see :data:`_IRREGULAR_IN_PHRASES`)."""
+    if phrase and base in _IRREGULAR_IN_PHRASES:
+        past, pp = _IRREGULAR_IN_PHRASES[base]
+        return {**{f: t for f, t in inflect(base).items() if t not in ("past", "pp")}, past: "past"}
     forms = {base: "base"}
     if base.endswith(("s", "sh", "ch", "x", "z")):
         forms[base + "es"] = "s"
@@ -222,7 +231,7 @@ class Lexicon:
             lex.actions[cat] = {k: (v or "").strip() for k, v in row.items() if k}
             for verb in filter(None, (v.strip() for v in (row.get("verbs") or "").split("|"))):
                 words = verb.split()
-                for form, tag in inflect(words[0]).items():
+                for form, tag in inflect(words[0], phrase=len(words) > 1).items():
                     lex._add_form(" ".join([form] + words[1:]), ActionForm(cat, "verb", tag, 0))
             for noun in filter(None, (v.strip() for v in (row.get("nouns") or "").split("|"))):
                 lex._add_form(noun, ActionForm(cat, "noun", "sg", 0))

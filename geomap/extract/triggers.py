@@ -79,6 +79,7 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
+_NOT_LIGHT_OBJECT = frozenset({"after", "before", "when", "while", "since", "because", "following", "amid", "despite"})
 _WEAPON_KINDS = {"attack", "kamikaze", "suicide", "combat", "surveillance", "reconnaissance", "fpv", "strike",
                  "explosive", "long-range", "loitering", "russian", "ukrainian", "israeli", "turkish", "iranian",
                  "grad", "katyusha", "qassam", "more", "few", "several", "many", "dozens", "hundreds"}
@@ -224,8 +225,8 @@ def find_triggers(an, lexicon):
     for k, t in enumerate(out):
         nxt = out[k + 1] if k + 1 < len(out) else None
         if (t.pos == "verb" and toks[t.i].key in LIGHT and nxt is not None and nxt.pos == "noun"
-                and nxt.i - t.j <= 6):
-            continue
+                and nxt.i - t.j <= 6 and not any(toks[x].key in _NOT_LIGHT_OBJECT for x in range(t.j, nxt.i))):
+            continue  # ("sent troops to Djibo after the attack": the noun is no object of the verb)
         if t.pos == "verb" and t.tag in ("base", "s") and keep and t.i - keep[-1].j <= 3 and not any(
                 toks[x].key in {",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
                                 "they", "it", "we", "that", "as"} | BOUNDARY_WORDS for x in range(keep[-1].j, t.i)):
