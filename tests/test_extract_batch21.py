@@ -126,3 +126,21 @@ def test_rsf_in_mozambique_is_rwanda_s(gaz, case):
     rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "clash"]
     assert {r["actor"] for r in rows} == {"Rwanda", "Mozambican Defence and Security Forces"}, rows
     assert {r["target"] for r in rows} == {"Islamic State Mozambique Province"}, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_a_town_s_police_speak_of_their_town_when_no_other_place_is_named(gaz, case):
+    text = case("Fighting broke out near Chaman on Monday. Further north, police in Kohat said TTP militants "
+                "attacked a police station with grenades overnight. The attack was claimed by the Pakistani "
+                "Taliban in a message to journalists.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == "Pakistani Taliban"]
+    # one attack, at the police's town, by their account (the claim names its author, no second event)
+    assert len(rows) == 1 and rows[0]["place"] == "Kohat", rows
+    assert rows[0]["stance"] == "claimed" and "police" in rows[0]["reported_by"].lower(), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_capital_s_officials_do_not_place_the_event_at_the_capital(gaz, case):
+    text = case("Shelling hit Kharkiv overnight. A security official in Kyiv said Russian drones struck a depot.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == "Russia"]
+    assert rows and all(r["place"] != "Kyiv" for r in rows), rows

@@ -354,8 +354,10 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     movement = lexicon.action_info(d.category, "movement", "no") == "yes"
     if not d.locate and d.category != "meet":
         return None, "none"
+    based = []
     if d.venue[1] > d.venue[0]:
         v0, v1 = sent.start + toks[d.venue[0]].start, sent.start + toks[d.venue[1] - 1].end
+        based = [pm for pm in sites if v0 <= pm.start < v1]
         sites = [pm for pm in sites if not v0 <= pm.start < v1]
     if not movement and d.category != "deploy" and any(pm.role == "site" for pm in sites):
         # "beheaded two farmers, the latest of attacks that pushed families toward Montepuez":
@@ -413,6 +415,14 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     # ministry passed its warning to the command at Al Udeid air base in Qatar" does not
     # locate the next sentence's shelling near Deir ez-Zor
     # (or in the country of a party the sentence names: a gallery's caption from Armenia)
+    local = [pm for pm in based if pm.place.kind in ("town", "village", "city") and pm.role == "site"
+             and pm.place.population < 500_000 and lexicon.lookup_actor(tuple(t.key for t in tokenize(pm.text))) is None
+             and _in_story(pm.place, focus, country)]  # (not "an analyst in Miami said")
+    if local and not sites and d.stance == "claimed":
+        # "police in Lakki Marwat said militants attacked a police station": a town's police, traders
+        # or elders speak of their town when the sentence names no other place (not a capital's
+        # officials: "a security official in Islamabad said")
+        return local[-1], "sentence"
     inherited = [pm for pm in prev_sites if _in_story(pm.place, focus, country)]
     if not inherited and prev_sites:
         parties = {lexicon.actor(m.actor).country for m in an.actors if not m.pronoun}

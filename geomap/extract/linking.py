@@ -481,6 +481,8 @@ def _drafts_for(an, tr, frames, memory):
             locate = tr.category != "meet"
         tg = _targets(an, tr.j, hi, skip=actors)
         target = tg[0] if tg else None
+        # ("the attack was claimed by the Pakistani Taliban": the attack just told, if one was)
+        back = back or ("keep" if det in _DEFINITE else "")
         return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi),
                       back=back) for a in actors]
     # verbs

@@ -321,6 +321,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if role in LOCATING_ROLES and m in orgs:
             role = "org"
         if (role in LOCATING_ROLES and _SAID_AFTER.match(lower, m.end) and " " not in m.key
+                and not _IN_BEFORE.search(lower, max(0, m.start - 8), m.start)
                 and place.kind in ("city", "town", "village") and place.population < _SEAT_POPULATION
                 and lexicon.lookup_actor(_key(m.text)) is None):
             continue  # "Jones said": a person; a government's seat or an actor would be a metonym
@@ -412,6 +413,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
 
 
 _NEAR_KM = 100.0
+# "police in Kohat said": after "in" a name is the speakers' place, not a person speaking
+_IN_BEFORE = re.compile(r"\b(?:in|from|at|of)\s+$")
 
 
 def _lower_word_before(text, start):
