@@ -418,7 +418,8 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
     local = [pm for pm in based if pm.place.kind in ("town", "village", "city") and pm.role == "site"
              and pm.place.population < 500_000 and lexicon.lookup_actor(tuple(t.key for t in tokenize(pm.text))) is None
              and _in_story(pm.place, focus, country)]  # (not "an analyst in Miami said")
-    if local and not sites and d.stance == "claimed":
+    if (local and not sites and d.stance == "claimed" and d.reported_by
+            and not _LOCAL_VOICES.isdisjoint(d.reported_by.lower().split())):
         # "police in Lakki Marwat said militants attacked a police station": a town's police, traders
         # or elders speak of their town when the sentence names no other place (not a capital's
         # officials: "a security official in Islamabad said")
@@ -435,6 +436,9 @@ def _place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaz
 
 
 _POINTS = ("city", "town", "village", "landmark", "base", "dam")
+# who speaks of their own town ("police in Kohat"); a spokesperson in Pemba speaks for a whole front
+_LOCAL_VOICES = frozenset({"police", "residents", "traders", "elders", "villagers", "locals", "witnesses", "officials",
+                           "authorities", "commissioner", "mayor", "doctors", "medics", "community", "leaders"})
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:town|city|village|port)\s+of\s+)?$", re.I)
 # "near Hodeidah and around the capital Sanaa", "in Kharkiv, Sumy and Odesa": one action at each
 _AND_ALSO = re.compile(
