@@ -144,3 +144,17 @@ def test_a_capital_s_officials_do_not_place_the_event_at_the_capital(gaz, case):
     text = case("Shelling hit Kharkiv overnight. A security official in Kyiv said Russian drones struck a depot.")
     rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] == "Russia"]
     assert rows and all(r["place"] != "Kyiv" for r in rows), rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,actor,place", [
+    ("The Colombian Ministry of Defense announced on Sunday that 1,200 additional soldiers will be deployed to "
+     "Jamundí in the coming days.", "Colombian military", "Jamundí"),
+    ("The Nigerian army has announced that a contingent will be deployed to New Bussa next month.",
+     "Nigerian Army", "New Bussa"),
+    ("Ukraine's commander-in-chief said that additional brigades would be sent to Orikhiv in the coming days.",
+     "Ukraine", "Orikhiv"),
+])
+def test_a_state_s_announced_deployment_of_bare_units_is_its_own_plan(gaz, case, text, actor, place):
+    rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["action"] == "deploy"]
+    assert [(r["actor"], r["place"], r["stance"]) for r in rows] == [(actor, place, "planned")], rows

@@ -125,10 +125,10 @@ def coref_nouns(an, memory, lexicon):
 
 # bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
 _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
-                "detachments"}
+                "detachments", "brigades", "battalions", "battalion", "contingent", "contingents"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
-              "government"}
+              "government", "a", "special", "mechanised", "mechanized", "armoured", "armored"}
 _OWN_FORCES = frozenset({"security", "government"})
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",
@@ -167,7 +167,7 @@ def coref_forces(an, memory, lexicon):
         if k in covered:
             continue
         j = k - 1
-        while j >= 0 and (toks[j].key in _BARE_MODS or toks[j].key.isdigit()):
+        while j >= 0 and (toks[j].key in _BARE_MODS or toks[j].key.replace(",", "").isdigit()):
             j -= 1
         if j >= 0 and toks[j].word and toks[j].key not in _BARE_BEFORE:
             continue  # "Kenyan troops", "security forces", "army" as a modifier
@@ -186,8 +186,11 @@ def coref_forces(an, memory, lexicon):
         if not focus:
             # "Units ... have liberated X, the Russian Defense Ministry said": a military's own
             # account of bare "units" is of its own forces
-            said = {forces_of(m.actor, lexicon) for m in an.actors
-                    if m.i > k and m.j < n and toks[m.j].key in SPEECH and not m.pronoun}
+            said = {forces_of(m.actor, lexicon) for m in an.actors if not m.pronoun and (
+                    m.i > k and m.j < n and toks[m.j].key in SPEECH
+                    # "The army has announced that a contingent will be deployed ..."
+                    or m.j < k and m.j + 1 < n and (toks[m.j].key in SPEECH or toks[m.j].key in HAVE
+                                                    and toks[m.j + 1].key in SPEECH))}
             focus = {a for a in said if lexicon.actor(a).type == "state_forces"}
         if not focus and not named and memory.turn[1]:
             # a statement's "security forces carried out strikes": the issuer's own forces
