@@ -94,7 +94,7 @@ def coref_nouns(an, memory, lexicon):
     # each noun refers to what was named before it: the earlier sentences' and this one's up to it
     # ("The rebels said Wazalendo militias had attacked": the rebels are not the Wazalendo)
     seen = {}
-    for m in sorted(an.actors, key=lambda m: m.i):
+    for m in (sorted(an.actors, key=lambda m: m.i) if hits else an.actors):
         if not m.pronoun and not (hits and (m.actor or "").islower()):
             a = lexicon.actor(m.actor)
             if "Ministry" in a.name or a.type == "government_body":

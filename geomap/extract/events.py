@@ -163,7 +163,9 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             elsewhere = {r["place_id"] for r in rows[before:] if r["located_by"] in ("clause", "sentence")}
             if who is not None:
                 rows.extend(_answer_back(who, prev_rows, lexicon, elsewhere))
-        came = _CAME_FROM.search(sent.text)
+        low = sent.text.lower()
+        came = _CAME_FROM.search(sent.text) if ("came" in low or "come" in low or "arrived" in low
+                                                or "approached" in low) else None
         if came:
             _approach_back(sent.text, came, rows[before:] or rows[starts[-4] if len(starts) >= 4 else 0:before],
                            gazetteer)
