@@ -143,3 +143,14 @@ def test_an_answer_made_elsewhere_is_no_clash_at_the_attack(gaz, case):
                                  "strikes on Belgorod."), gazetteer=gaz)
     assert not [r for r in rows if r["action"] == "clash"], rows
     assert {(r["actor"], r["place"]) for r in rows} == {("Russia", "Kharkiv"), ("Ukraine", "Belgorod")}, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_the_same_author_by_another_source_is_another_account(gaz, case):
+    # the withdrawal told by Kyiv, then by Moscow's ministry: both sources are kept (the merge joins them)
+    text = case("Russian troops withdrew from Kupiansk on Friday, Ukraine's General Staff said. Russia's Defence "
+                "Ministry said its forces had completed the withdrawal from the town in good order.")
+    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "withdraw"]
+    assert len(rows) == 2 and {r["place"] for r in rows} == {"Kupyansk"}, rows
+    sources = " ".join(r["reported_by"] for r in rows).lower()
+    assert "general staff" in sources and "defence ministry" in sources, rows

@@ -66,13 +66,15 @@ def answer_back(who, rows, lexicon, elsewhere=()):
 def fold_back(d, place, how, rows, lexicon):
     """Give the author that a definite noun names ("accused the RSF of carrying out the attack") to
     the events of that action just told without one (or with a generic one: "gunmen"), with the
-    accuser as their source; whether there were any. An author other than one already named is
-    another account, not this one's."""
+    accuser as their source; whether there were any. An author other than one already named, or
+    the same author by another source ("Russia's Defence Ministry said its forces had completed the
+    withdrawal", told first by Ukraine's), is another account: kept, for the merge to join."""
     if d.denials:
         return False
     pid = (place.place.id if isinstance(place, PlaceMention) else place.id) if place is not None else None
     told = [r for r in rows if r["action"] == d.category and r["stance"] in ("asserted", "claimed")
-            and (r["actor"] is None or r["actor"].islower() or r["actor"] == d.actor)
+            and (r["actor"] is None or r["actor"].islower()
+                 or r["actor"] == d.actor and (not d.reported_by or r["reported_by"] == d.reported_by))
             and (how != "clause" or r["place_id"] == pid)]
     if told:
         # the event last told, in all its mentions (a headline's and the body's)
