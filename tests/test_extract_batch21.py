@@ -158,3 +158,13 @@ def test_a_capital_s_officials_do_not_place_the_event_at_the_capital(gaz, case):
 def test_a_state_s_announced_deployment_of_bare_units_is_its_own_plan(gaz, case, text, actor, place):
     rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["action"] == "deploy"]
     assert [(r["actor"], r["place"], r["stance"]) for r in rows] == [(actor, place, "planned")], rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text", [
+    "Fighters of two rival armed groups exchanged fire near the port of Zawiya overnight, the oil company said.",
+    "Rival factions clashed near Zawiya on Sunday.",
+])
+def test_a_fight_between_unnamed_sides_is_an_agentless_clash(gaz, case, text):
+    got = _events(case(text), gaz)
+    assert (None, "clash", "Az Zāwīyah") in got, got

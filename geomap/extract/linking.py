@@ -551,7 +551,10 @@ def _drafts_for(an, tr, frames, memory):
             j -= 1
         elif j >= lo and toks[j].key not in _UNNAMED_ATTACKERS:
             j = _modified_attacker(an, lo, j)
-        if (j >= lo and toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
+        if (j >= lo and (toks[j].key in _UNNAMED_ATTACKERS and _agentless(memory, tr)
+                         # "gunmen exchanged fire with police", "fighters of two rival armed groups
+                         # exchanged fire": a fight whose sides are not named
+                         or tr.category == "clash" and toks[j].key in _UNNAMED_FIGHTERS)
                 and (relative or _subject_position(toks, j))) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
             # "gunmen killed three traders", "drones struck Dnipro": the author is not named
             tg = _targets(an, tr.j, hi)
@@ -713,6 +716,10 @@ def _launched_by(an, lo, k):
             or toks[b - 2].key not in _UNNAMED_ATTACKERS:
         return None
     return m.actor
+
+
+_UNNAMED_FIGHTERS = frozenset({"gunmen", "fighters", "militants", "insurgents", "assailants", "attackers", "groups",
+                               "factions", "militias", "militiamen"})
 
 
 def _modified_attacker(an, lo, j):
