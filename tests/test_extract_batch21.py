@@ -168,3 +168,21 @@ def test_a_state_s_announced_deployment_of_bare_units_is_its_own_plan(gaz, case,
 def test_a_fight_between_unnamed_sides_is_an_agentless_clash(gaz, case, text):
     got = _events(case(text), gaz)
     assert (None, "clash", "Az Zāwīyah") in got, got
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,actor,action,place", [
+    ("Puntland security forces have taken the last caves held by the group in the hills south of Iskushuban.",
+     "Puntland security forces", "capture", "Iskushuban"),
+    ("Jubaland forces and federal troops clashed again in Beled Hawo near the Kenyan border.",
+     "Jubaland forces", "clash", "Beled Hawo"),
+])
+def test_the_forces_of_somalia_s_member_states(gaz, case, text, actor, action, place):
+    assert (actor, action, place) in _events(case(text), gaz)
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_an_outlet_named_after_its_town_is_no_place(gaz, case):
+    text = case("Elders in Bargaal told Garowe Online that fighters attacked an outpost near the town on Monday.")
+    got = _events(text, gaz)
+    assert got and all(p != "Garoowe" for _a, _c, p in got), got

@@ -71,7 +71,9 @@ _SEAT_POPULATION = 500_000  # cities that size host governments and agencies, wh
 _ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "university", "college", "council",
               "commission", "committee", "court", "agency", "authority", "bureau", "company", "corporation",
               "association", "foundation", "institute", "mayor", "governor", "coroner", "legislature", "senate",
-              "ministry", "municipality", "prosecutor", "prosecutors", "officials"}
+              "ministry", "municipality", "prosecutor", "prosecutors", "officials",
+              # an outlet named after its town: "told Garowe Online", "Hiiraan Online reported"
+              "online"}
 # capitalised, these also belong to an institution's name ("Idlib Central School", "Atlanta Journal")
 _ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival", "community", "center",
               "centre", "government", "public", "medical", "law", "service", "services", "system", "systems",
