@@ -186,3 +186,17 @@ def test_an_outlet_named_after_its_town_is_no_place(gaz, case):
     text = case("Elders in Bargaal told Garowe Online that fighters attacked an outpost near the town on Monday.")
     got = _events(text, gaz)
     assert got and all(p != "Garoowe" for _a, _c, p in got), got
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text", [
+    "Lakurawa fighters shot dead four herders near Silame on Sunday.",
+    "Lakurawa fighters shot four herders dead near Silame on Sunday.",
+])
+def test_shooting_people_dead_is_an_attack(gaz, case, text):
+    assert ("Lakurawa", "attack", "Silame") in _events(case(text), gaz)
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_shooting_a_video_is_no_attack(gaz, case):
+    assert not _events(case("A photographer shot a video of the market in Silame on Sunday."), gaz)
