@@ -200,3 +200,15 @@ def test_shooting_people_dead_is_an_attack(gaz, case, text):
 @pytest.mark.parametrize("case", [str, str.lower])
 def test_shooting_a_video_is_no_attack(gaz, case):
     assert not _events(case("A photographer shot a video of the market in Silame on Sunday."), gaz)
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+@pytest.mark.parametrize("text,actor,place", [
+    ("The unified force of the Alliance of Sahel States is to deploy a battalion to Ménaka in March, Mali's "
+     "defence minister said.", "AES Unified Force", "Ménaka"),
+    ("The ministry of defence said that special forces units would be sent to Jowhar in the coming days.",
+     "Somali National Army", "Jawhar"),
+])
+def test_arranged_deployments_are_planned(gaz, case, text, actor, place):
+    rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["action"] == "deploy"]
+    assert [(r["actor"], r["place"], r["stance"]) for r in rows] == [(actor, place, "planned")], rows

@@ -128,7 +128,8 @@ _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servi
                 "detachments", "brigades", "battalions", "battalion", "contingent", "contingents"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
-              "government", "a", "special", "mechanised", "mechanized", "armoured", "armored"}
+              "government", "a", "special", "mechanised", "mechanized", "armoured", "armored",
+              "forces"}  # ("special forces units")
 _OWN_FORCES = frozenset({"security", "government"})
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",

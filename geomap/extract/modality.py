@@ -12,6 +12,10 @@ from .participants import subject_position
 from .wordclasses import (ADVERBS, ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODAL_POSSIBLE, MODAL_THREAT, NEGATION, PERCEIVE,
                           PLAN_TO, PREVENT, SPEECH, THREAT_TO)
 
+# "the force is to deploy", "troops are due to arrive": what is arranged to happen (talks "due to
+# meet in Geneva" stay a venue)
+_BE_TO = frozenset({"is", "are", "due"})
+
 __all__ = ["modality", "look_back", "denies_previous"]
 
 
@@ -119,8 +123,8 @@ def modality(an, tr, frames, lexicon=None):
                 return "threatened"  # "will not hesitate to strike": a threat, not a denial
             if head in THREAT_TO:
                 return "threatened"
-            if head in PLAN_TO:
-                return "planned"
+            if head in PLAN_TO or head in _BE_TO and tr.category != "meet":
+                return "planned"  # ... and "is to deploy its first battalion", "are due to arrive"
             if head not in ASSERT_TO and head not in MODAL_THREAT:
                 return "drop"
         if tr.tag == "ing" and _seen_doing(an, tr):
