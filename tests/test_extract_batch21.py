@@ -212,3 +212,11 @@ def test_shooting_a_video_is_no_attack(gaz, case):
 def test_arranged_deployments_are_planned(gaz, case, text, actor, place):
     rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["action"] == "deploy"]
     assert [(r["actor"], r["place"], r["stance"]) for r in rows] == [(actor, place, "planned")], rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_an_actor_s_name_that_is_a_city_far_away_votes_for_no_country(gaz, case):
+    # "Hamas" is also an alternate name of Hamm, Germany: alone in a headline it is the group
+    text = case("Army says aircraft struck Hamas operative in northern Gaza\n\nThe Israeli military says an aircraft "
+                "struck a Hamas operative who approached troops in Beit Hanoun.")
+    assert not [r for r in extract_document(text, gazetteer=gaz) if r["place"] == "Hamm"]

@@ -348,12 +348,14 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         # it ("nur" in "the nur shams refugee camp near tulkarm" is not Nur, Iran)
         mentions = [pm for pm in mentions if not _stray_town(pm, mentions)
                     or _country_named_before(pm, lower, lexicon)]
+    # (an actor's own name votes for no country: "Hamas" is also Hamm, Germany)
+    named = {id(pm) for pm in mentions if pm.place.kind in ("city", "town", "village")
+             and lexicon.lookup_actor(_key(pm.text)) is not None}
     home = {pm.place.country for pm in mentions if pm.role != "link" and pm.place.kind not in ("village", "town")
-            and pm.place.country}
+            and pm.place.country and id(pm) not in named}
     for pm in mentions:
         # "Hamas said": an actor's name that is also a town far from this story
-        if (pm.role in LOCATING_ROLES and pm.place.kind in ("city", "town", "village") and home
-                and pm.place.country not in home and lexicon.lookup_actor(_key(pm.text)) is not None):
+        if (pm.role in LOCATING_ROLES and id(pm) in named and home and pm.place.country not in home):
             pm.role = "actor"
     for a, b in zip(mentions, mentions[1:]):
         # "the Kursk nuclear power plant in Kurchatov": a facility named after one place and
