@@ -154,3 +154,11 @@ def test_the_same_author_by_another_source_is_another_account(gaz, case):
     assert len(rows) == 2 and {r["place"] for r in rows} == {"Kupyansk"}, rows
     sources = " ".join(r["reported_by"] for r in rows).lower()
     assert "general staff" in sources and "defence ministry" in sources, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_an_attack_from_a_direction_has_its_approach(gaz, case):
+    rows = extract_document(case("JNIM fighters attacked the army post in Diapaga from the south on Tuesday."),
+                            gazetteer=gaz)
+    at = [r for r in rows if r["action"] == "attack"]
+    assert at and at[0]["qualifier"] == "from_south" and at[0]["geometry"].geom_type == "LineString", rows

@@ -272,7 +272,7 @@ def _row(d, an, sent, place, how, focus, near, lexicon, meta, said):
                 s0 = place.span[0]
                 ptext = sent.text[max(0, s0 - sent.start):place.span[1] - sent.start] if s0 >= sent.start else place.text
         movement = lexicon.action_info(d.category, "movement", "no") == "yes"
-        if movement and qualifier is None:
+        if (movement or d.category in ("attack", "clash")) and qualifier is None:
             lo, hi = d.clause
             # "liberated X and continue advancing on Y from the south": the next verb's approach is its own
             later = [t.i for t in an.triggers if d.k < t.i < hi]
