@@ -16,7 +16,7 @@ import re
 from . import qualifiers as Q
 from .places import PlaceMention
 
-__all__ = ["CAME_FROM", "approach_back", "answer_back", "fold_back", "headline_takes_the_body_source"]
+__all__ = ["CAME_FROM", "came_from", "approach_back", "answer_back", "fold_back", "headline_takes_the_body_source"]
 
 
 # "They came from the south, out of the forests", "an attack on Dilling that came from the west":
@@ -25,6 +25,14 @@ CAME_FROM = re.compile(
     r"\b(?:they|attackers|assailants|gunmen|fighters|militants|raiders|insurgents|attack|assault|that|which)\s+"
     r"(?:had\s+|have\s+)?(?:came|come|arrived|approached)\b(?:\s+[\w'’-]+){0,6}?\s+(?=from\s+(?:the\s+)?"
     r"(?:north|south|east|west))", re.I)
+
+
+def came_from(text):
+    """The :data:`CAME_FROM` match in a sentence, or None (its verbs are looked for first, at C speed)."""
+    low = text.lower()
+    if "came" in low or "come" in low or "arrived" in low or "approached" in low:
+        return CAME_FROM.search(text)
+    return None
 
 
 def approach_back(text, came, rows, gazetteer):

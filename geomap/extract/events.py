@@ -23,7 +23,7 @@ import json
 import re
 
 from . import qualifiers as Q
-from .backrefs import CAME_FROM, answer_back, approach_back, fold_back, headline_takes_the_body_source
+from .backrefs import answer_back, approach_back, came_from, fold_back, headline_takes_the_body_source
 from .clauses import analyse
 from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
@@ -45,6 +45,11 @@ COLUMNS = [
 _CLAIMS_JSON = json.JSONEncoder(ensure_ascii=False).encode
 _COARSER = {"point": "city", "city": "province", "river": "region", "province": "region", "region": "region",
             "country": "country"}
+
+
+def _recent(rows, starts, n):
+    """The rows of the last ``n`` sentences read (``starts``: where each sentence's rows begin)."""
+    return rows[starts[-n] if len(starts) >= n else 0:]
 
 
 def _as_document(doc):
@@ -146,7 +151,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
             # (an account's source often comes a few sentences after the event: quotes in between)
-            if d.back and (fold_back(d, place, how, rows[starts[-5] if len(starts) >= 5 else 0:], lexicon)
+            if d.back and (fold_back(d, place, how, _recent(rows, starts, 5), lexicon)
                            or d.back == "drop"):
                 continue
             for k, pm in enumerate([place, *coordinated(place, sites, text)] if how == "clause" else [place]):
@@ -164,12 +169,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             elsewhere = {r["place_id"] for r in rows[before:] if r["located_by"] in ("clause", "sentence")}
             if who is not None:
                 rows.extend(answer_back(who, prev_rows, lexicon, elsewhere))
-        low = sent.text.lower()
-        came = CAME_FROM.search(sent.text) if ("came" in low or "come" in low or "arrived" in low
-                                                or "approached" in low) else None
+        came = came_from(sent.text)
         if came:
-            approach_back(sent.text, came, rows[before:] or rows[starts[-4] if len(starts) >= 4 else 0:before],
-                           gazetteer)
+            # (the current sentence's rows, or, when it has none, the last few sentences')
+            approach_back(sent.text, came, rows[before:] or _recent(rows, starts, 4), gazetteer)
         if _CONTINUES.match(sent.text):
             # "..., the ministry said. In addition, ships of the fleet destroyed three boats": the
             # account goes on, its source with it
