@@ -131,7 +131,7 @@ _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "sev
               "government", "a", "special", "mechanised", "mechanized", "armoured", "armored",
               "forces"}  # ("special forces units")
 _OWN_FORCES = frozenset({"security", "government"})
-_BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at",
+_BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at", "between",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",
                                                      # "over the past 24 hours units repelled ..."
                                                      "hours", "day", "days", "week", "overnight", "night",
@@ -176,6 +176,9 @@ def coref_forces(an, memory, lexicon):
                 toks[k + 1].key.endswith("ed") and toks[k + 1].key not in _ADJ_ED) and not any(
                 f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
             continue  # "army officers", "troops withdrawal": part of another noun phrase
+        if k + 2 < n and toks[k + 1].key in ("of", "from") and any(
+                m.i in (k + 2, k + 3) and not m.pronoun for m in an.actors):
+            continue  # "soldiers of the Burundian army": whose they are is said
         named = [m.actor for m in an.actors if m.j <= k and not m.pronoun and not m.held]
         security = toks[k - 1].key in _OWN_FORCES
         if security and not memory.turn[1]:

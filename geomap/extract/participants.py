@@ -25,6 +25,9 @@ __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passi
 
 
 _FORCES_OF = {"forces", "troops", "fighters", "units", "soldiers", "militias", "members", "elements"}
+# "forces loyal to X", "fighters affiliated with X": X's own forces ("backed by" names a backer, not them)
+_LOYAL = {"loyal": ("to",), "affiliated": ("with", "to"), "aligned": ("with", "to"), "allied": ("to", "with"),
+          "belonging": ("to",), "linked": ("to", "with"), "attached": ("to",)}
 
 
 def _prev_word(toks, i):
@@ -74,10 +77,16 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             return who, None
         if prev == "of" and _quantity_before(toks, m.i):
             prev = ""
+            q = _quantity_start(toks, m.i)
+            cover = next((o for o in an.actors if o.i <= q < o.j and not o.pronoun and o is not m), None)
+            if cover is not None and subject_position(toks, cover.i):
+                # "Russian paramilitaries of Africa Corps left ...": the unit named after "of"
+                return m.actor, m.backer
         if prev == "from" and _members_from(toks, m.i):
             return m.actor, m.backer  # "gunmen from the Baloch Liberation Army blocked ..."
-        loyal = [j for j in range(max(0, m.i - 3), m.i) if toks[j].key == "loyal"]
-        if prev == "to" and loyal:
+        loyal = [j for j in range(max(0, m.i - 3), m.i) if prev in _LOYAL.get(toks[j].key, ())
+                 and j >= 1 and toks[j - 1].key in _FORCES_OF | {"militia", "group", "groups", "men", "gunmen"}]
+        if loyal:
             # "forces loyal to the army": the army's forces, a subject when "forces" is one
             if subject_position(toks, max(0, loyal[0] - 1)):
                 return m.actor, m.backer
@@ -124,7 +133,9 @@ def co_subjects(an, actor, k):
     named = sorted((m for m in an.actors if m.j <= k and not m.pronoun and not m.held), key=lambda m: m.i)
     chain, last_join = [], []
     for m in named:
-        between = [t.key for x, t in enumerate(toks[chain[-1].j:m.i], chain[-1].j)
+        # "units of the FARDC and soldiers of the Burundian army": the part named before each
+        start = _quantity_start(toks, m.i)
+        between = [t.key for x, t in enumerate(toks[chain[-1].j:start], chain[-1].j)
                    # "and Indian-sponsored militants": the backer's name is no gap
                    if not (t.joined and t.key in AFFILIATION or x + 1 < m.i and toks[x + 1].joined
                            and toks[x + 1].key in AFFILIATION)] if chain else []
@@ -157,7 +168,10 @@ _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many"
              "component", "components", "wing", "division", "brigade", "battalion", "contingent", "detachment",
              "squadron", "regiment", "troops", "forces",
              # "ships of the Black Sea Fleet", "crews of the 59th brigade"
-             "ships", "vessels", "crews", "pilots", "aircraft", "jets", "warplanes", "detachments", "groups"}
+             "ships", "vessels", "crews", "pilots", "aircraft", "jets", "warplanes", "detachments", "groups",
+             # "Russian paramilitaries of Africa Corps", "mercenaries of the Wagner Group"
+             "paramilitaries", "mercenaries", "militiamen", "instructors", "contractors", "personnel", "commandos",
+             "battalions", "brigades", "contingents", "regiments", "companies", "cells", "cadres"}
 
 
 def _quantity_before(toks, i):
@@ -166,6 +180,20 @@ def _quantity_before(toks, i):
     while j >= 0 and toks[j].key in ("the", "a", "an"):
         j -= 1
     return j >= 1 and toks[j].key == "of" and toks[j - 1].key in _QUANTITY
+
+
+def _quantity_start(toks, i):
+    """Where "new units of the FARDC" starts, for the actor mention at ``i`` (``i`` when no part
+    of it is named before)."""
+    if not _quantity_before(toks, i):
+        return i
+    j = i - 1
+    while toks[j].key in ("the", "a", "an"):
+        j -= 1
+    j -= 2  # "of" and the part
+    while j >= 0 and toks[j].key in ("new", "additional", "fresh", "more", "extra", "other", "the", "a", "an"):
+        j -= 1
+    return j + 1
 
 
 def _members_from(toks, i):
@@ -292,7 +320,9 @@ def between_after(an, tr):
     or after what the clash did ("clashes erupted overnight in the capital between X and Y")."""
     toks, n = an.tokens, len(an.tokens)
     starts = {t.i for t in an.triggers}
-    for k in range(tr.j, min(n, tr.j + 9)):
+    # (the place may come first: "erupted on Monday in the eastern Tripoli district of Souq al-Juma
+    # between X and Y")
+    for k in range(tr.j, min(n, tr.j + 16)):
         key = toks[k].key
         if key == "between":
             return k
@@ -317,15 +347,19 @@ def agents(an, j, preps, *, direct=False):
     k += 1
     out = []
     while k < n:
+        start = k
         while k < n and toks[k].key in ("the", "a", "an"):
             k += 1
         if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
             k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
             while k < n and toks[k].key in ("the", "a", "an"):
                 k += 1
-        m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
-        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and toks[k + 1].key == "of":
-            k += 2  # "forces of the Government of National Unity", "troops of the junta"
+        # (a resolved "the army" starts at its article)
+        m = next((m for m in an.actors if start <= m.i <= k < m.j and not m.pronoun), None)
+        if m is None and k + 1 < n and toks[k].key in _FORCES_OF and (
+                toks[k + 1].key == "of" or k + 2 < n and toks[k + 2].key in _LOYAL.get(toks[k + 1].key, ())):
+            # "forces of the Government of National Unity", "troops of the junta", "forces loyal to Haftar"
+            k += 2 if toks[k + 1].key == "of" else 3
             while k < n and toks[k].key in ("the", "a", "an"):
                 k += 1
             m = next((m for m in an.actors if m.i == k and not m.pronoun), None)
@@ -333,6 +367,8 @@ def agents(an, j, preps, *, direct=False):
             break
         out.append(m.actor)
         k = m.j
+        if k < n and toks[k].key in _FORCES_OF | {"force", "militia", "group", "army"}:
+            k += 1  # "the Radaa force and ...": the name's head noun
         if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
             k += 2  # "M23/AFC": the same group's other name
         if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):

@@ -115,7 +115,7 @@ _AREA_AFTER = re.compile(r"^\s*(?:province|governorate|oblast|region|countryside
 _TOWN_AFTER = re.compile(r"^\s*(?:city|town)\b")
 _ACTOR_AFTER = re.compile(
     r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
-    r"^\s*(?:military|forces|troops|special|officials?|army|generals?|spies|intelligence|government|"
+    r"^\s*(?:military|forces?|troops|fighters|militias?|militiamen|brigades?|special|officials?|army|generals?|spies|intelligence|government|"
     r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
 _FROM_A_POWER = frozenset({"pressure", "support", "orders", "order", "approval", "backing", "help", "aid",
                            "mediation", "request", "requests", "demands", "instructions", "permission", "funding"})
@@ -529,6 +529,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     if place.kind in ("region", "lake") and _FLEET_AFTER.match(after):
         return "actor"  # "the Black Sea Fleet", "the Caspian Flotilla": a navy, not the water
     is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
+    if is_actor and _ACTOR_AFTER.match(after):
+        return "actor"  # "the Radaa force": an armed group's name that is also a village's
     if prev and lexicon.forms.get((prev_word,)) and any(
             f.pos == "verb" and lexicon.action_info(f.category, "kinetic", "no") == "yes"
             for f in lexicon.forms[(prev_word,)]):

@@ -419,6 +419,8 @@ def _choose_form(toks, i, forms, actors):
     prev_actor = any(a.j == i and not a.pronoun for a in actors)
     if verbs[0].tag == "ing" and prev not in _BEFORE_GERUND:
         return nouns[0]
+    if verbs[0].tag == "ing" and i >= 2 and toks[i - 2].key == "there" and prev in AUX:
+        return nouns[0]  # "there was fighting between ...": what there was
     if (prev == "that" and verbs[0].tag == "s" and i + 1 < len(toks)
             and toks[i + 1].key in ("between", "in", "near", "around", "across", "along")):
         return nouns[0]  # "reports that clashes between the ELN and ... continued": the plural noun
