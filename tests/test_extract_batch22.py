@@ -97,3 +97,32 @@ def test_soldiers_of_a_named_force_are_not_the_force_in_focus(gaz, case):
                 "Soldiers of the FARDC took up positions in Uvira on Monday.")
     actors = {r["actor"] for r in _rows(text, gaz) if r["action"] == "deploy" and r["place"] == "Uvira"}
     assert actors == {"Armed Forces of the Democratic Republic of the Congo"}
+
+
+def _events(text, gaz):
+    return {(r["actor"], r["action"], r["place"], r["stance"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("verb", ["has decided to deploy", "decided to send", "agreed to deploy", "voted to send"])
+def test_a_decision_to_deploy_is_a_planned_deployment(gaz, case, verb):
+    text = case(f"The Nigerian Army {verb} 600 more soldiers to Argungu after the raids.")
+    assert ("Nigerian Army", "deploy", "Argungu", "planned") in _events(text, gaz)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,action", [
+    ("Myanmar's military moved reinforcements into Kyaukphyu over the weekend.", "deploy"),
+    ("The Myanmar military has since moved more troops into Kyaukphyu.", "deploy"),
+    ("Arakan Army fighters have since moved south into Kyaukphyu.", "advance"),
+    ("Arakan Army units moved west across the river into Kyaukphyu.", "advance"),
+])
+def test_moving_forces_into_a_town(gaz, case, text, action):
+    rows = _rows(case(text), gaz)
+    assert action in {r["action"] for r in rows if r["place_id"] == "geonames:1316752"}  # Kyaukpyu
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_families_moving_south_do_not_advance(gaz, case):
+    text = case("Hundreds of families have since moved south into Kyaukphyu, aid workers said.")
+    assert not [e for e in _events(text, gaz) if e[1] in ("advance", "deploy")]

@@ -262,6 +262,8 @@ def _find_boundaries(an):
         elif t.key in BOUNDARY_WORDS:
             if t.key == "since" and k + 1 < n and (toks[k + 1].key.isdigit() or toks[k + 1].key in _SINCE_WHEN):
                 continue  # "reported since 10 January around Masisi": a date, no clause
+            if t.key == "since" and k > 0 and toks[k - 1].key in ("has", "have", "had", "ever"):
+                continue  # "has since moved into Augie": an adverb
             b.add(k)
         elif t.key == "as" and k + 1 < n and toks[k + 1].key not in ("soon", "well", "a", "an", "part", "such", "of"):
             b.add(k)

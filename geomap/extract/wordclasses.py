@@ -29,7 +29,10 @@ THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "vow", "vows"
              "pledged", "pledges", "promise", "promised", "promises", "going", "prepared", "ready"}
 PLAN_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
            "preparing", "prepare", "prepares", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
-           "hopes", "hoped", "expected", "set"}
+           "hopes", "hoped", "expected", "set",
+           # "the government has decided to deploy two wings", "parliament voted to send troops"
+           "decide", "decides", "decided", "agree", "agrees", "agreed", "approve", "approves", "approved", "vote",
+           "votes", "voted", "resolved"}
 ASSERT_TO = {"began", "begin", "begins", "started", "start", "starts", "continued", "continue", "continues",
              "tried", "try", "tries", "attempted", "attempt", "attempts", "forced", "managed", "able", "moved",
              "ordered", "resumed", "went", "used", "helped", "kept", "sent", "rushed", "deployed",
