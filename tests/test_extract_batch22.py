@@ -126,3 +126,11 @@ def test_moving_forces_into_a_town(gaz, case, text, action):
 def test_families_moving_south_do_not_advance(gaz, case):
     text = case("Hundreds of families have since moved south into Kyaukphyu, aid workers said.")
     assert not [e for e in _events(text, gaz) if e[1] in ("advance", "deploy")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_speaker_in_a_whose_clause_is_the_named_unit_s(gaz, case):
+    text = case("Residents fled Kostiantynivka on Friday. The 93rd Brigade, whose press officer said Russian troops "
+                "shelled Kostiantynivka overnight, did not give figures.")
+    sources = {r["reported_by"] for r in _rows(text, gaz) if r["action"] == "attack"}
+    assert sources == {"93rd Brigade Press Officer"}

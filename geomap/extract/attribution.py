@@ -380,6 +380,13 @@ def _one_speaker(an, k, lexicon):
     lo = min(words)
     if toks[lo].key in _PREP_OPENERS:
         return None  # "... with artillery fire reported on Monday": no speaker, a passive
+    if toks[lo].key == "whose":
+        # "the 54th Brigade, whose press officer said ...": the officer of the name before
+        ante = _one_speaker(an, lo - 1, lexicon) if lo >= 2 and toks[lo - 1].key == "," else None
+        if ante is None or not ante[0][0] or lo + 1 > max(words):
+            return None
+        rest = an.text[toks[lo + 1].start:toks[max(words)].end]
+        return (f"{ante[0][0]} {_title(rest.lower())}", ante[0][1]), ante[1]
     met = _met_by_writer(toks, lo)
     if met is not None:
         # "Survivors I spoke to at the hospital in Bunia said": who was met speaks, not the place
