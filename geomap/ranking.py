@@ -598,11 +598,35 @@ def _document(gaz, text):
         votes = _votes(gaz, m.text)
         if votes:
             mentions.append((m.key, m.text, *votes))
+    mentions.extend(_demonym_votes(gaz, text, seen))
     doc = {"mentions": mentions, "adjacent": adjacent}
     if len(gaz._text_cache) > 64:
         gaz._text_cache.clear()
     gaz._text_cache[text] = doc
     return doc
+
+
+_CAPWORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+# a people's name says less about where the story is than a place's ("Iranian-made drones hit ...")
+_DEMONYM_WEIGHT = 0.5
+
+
+def _demonym_votes(gaz, text, seen):
+    """Votes of the countries the text's demonyms name ("the Nigerien army said"), at half weight."""
+    forms = gaz.demonyms
+    if not forms:
+        return []
+    out = []
+    for w in set(_CAPWORD.findall(text)):
+        key = w.lower()
+        rows = forms.get(key)
+        if not rows or key in seen:
+            continue
+        seen.add(key)
+        countries = {gaz._cols["country"][r] for r, _ in rows if gaz._cols["kind"][r] == "country"}
+        if len(countries) == 1:
+            out.append((key, w, ((countries.pop(), (), _DEMONYM_WEIGHT),), None))
+    return out
 
 
 def _votes(gaz, name):

@@ -428,3 +428,12 @@ def test_bare_county_is_a_short_form_not_a_name(counties):
 
 def test_no_county_of_that_name_changes_nothing(counties):
     assert [p.id for p in counties.candidates("Athens")] == ["t:athens-ga"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post in Téra on Sunday, the Nigerien army said.",
+    "gunmen attacked a police post in téra on sunday, the nigerien army said.",
+])
+def test_a_demonym_in_the_text_votes_for_its_country(real_gaz, text):
+    # "Téra" is also one of Tehran's alternate names; the Nigerien army says where the story is
+    assert real_gaz._best("Téra", context=text).country == "NE"
