@@ -134,3 +134,27 @@ def test_a_speaker_in_a_whose_clause_is_the_named_unit_s(gaz, case):
                 "shelled Kostiantynivka overnight, did not give figures.")
     sources = {r["reported_by"] for r in _rows(text, gaz) if r["action"] == "attack"}
     assert sources == {"93rd Brigade Press Officer"}
+
+
+INTERVIEW = """Kherson front commander speaks to Radio Svoboda
+
+The commander of the Ukrainian army's southern group spoke to us by telephone from Mykolaiv.
+
+Q: What happened in Bilozerka last night?
+
+A: At about three in the morning Russian troops attacked our positions in Bilozerka. We held them.
+
+Q: Reports say your units withdrew from Antonivka. Is that true?
+
+A: No. We did not withdraw from Antonivka. If they shell the town again, we will strike their positions in Oleshky.
+"""
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_an_interview_s_answers_are_the_guest_s_claims(gaz, case):
+    rows = _rows(case(INTERVIEW), gaz)
+    got = {(r["actor"], r["action"], r["place_id"], r["stance"], (r["reported_by"] or "").lower()) for r in rows}
+    assert ("Russia", "attack", "geonames:712508", "claimed", "commander") in got  # Bilozerka
+    assert ("Ukraine", "withdraw", "geonames:713304", "denied", "commander") in got  # Antonivka
+    assert ("Ukraine", "attack", "geonames:691037", "threatened", "commander") in got  # Oleshky
+    assert not [r for r in rows if r["place"] == "Mykolaiv"]  # where the guest spoke from

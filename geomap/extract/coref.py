@@ -280,6 +280,8 @@ def coref_enemy(an, memory, lexicon):
 _ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "official", "general", "colonel",
           "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
           "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
+_QUESTION = frozenset({"q", "question", "interviewer"})
+_ANSWER = frozenset({"a", "answer"})
 _JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
                 "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
 
@@ -293,12 +295,31 @@ def speaker_turn(an, memory, lexicon):
     c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
     if c is not None and c > 0 and toks[0].key != "(":
         _new_turn(an, memory, c)
+    elif memory.guest is None:
+        _introduced(an, memory)
     if memory.turn[1]:
         for m in an.actors:
             if m.pronoun and toks[m.i].key in ("we", "our"):
                 # "our forces": the state's forces when a ministry's official speaks
                 who = memory.turn[1]
                 m.actor, m.pronoun = forces_of(who, lexicon) if m.j - m.i == 2 else who, False
+
+
+def _introduced(an, memory):
+    """An office of an actor named in the text ("the commander of Somali National Army forces spoke
+    by telephone", "the army's spokesman"): the interview's guest, until the first "A:" turn."""
+    toks = an.tokens
+    for k, t in enumerate(toks):
+        if t.key not in _ROLES:
+            continue
+        after = next((m for m in an.actors if not m.pronoun and m.i in (k + 2, k + 3)
+                      and toks[k + 1].key == "of"), None)
+        before = next((m for m in an.actors if not m.pronoun and m.j == k), None)
+        m = after or before
+        if m is not None:
+            from .attribution import _title
+            memory.intro = (_title(t.key), m.actor)
+            return
 
 
 def _new_turn(an, memory, c):
@@ -310,6 +331,17 @@ def _new_turn(an, memory, c):
         return
     keys = {t.key for t in label}
     cased = an.text != an.text.lower()
+    if len(label) == 1 and label[0].key in _ANSWER | _QUESTION and c == 1:
+        # an interview's "Q:" and "A:": the questions are the outlet's, the answers the guest's, whom
+        # the introduction named last ("The commander of the army in Hiiraan spoke by telephone")
+        an.actors = [m for m in an.actors if m.i >= c]
+        if label[0].key in _QUESTION:
+            memory.turn = ("Interviewer", None)
+        else:
+            if memory.guest is None:
+                memory.guest = memory.intro or (memory.speaker if memory.speaker[1] else None)
+            memory.turn = memory.guest or (None, None)
+        return
     if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
         return
     phrase = an.text[label[0].start:label[-1].end]

@@ -87,6 +87,8 @@ class Memory:
     blame_previous: tuple = ()         # "residents blamed the strike on the SAF": (author, source)
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
+    guest: tuple = None                # an interview's guest, who speaks the "A:" turns
+    intro: tuple = None                # the office of an actor the introduction named (the guest-to-be)
     issuer: str | None = None          # a statement's issuer as written, actor or not
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
     heads: dict = field(default_factory=dict)  # "two security sources" under "sources" (for "the sources said")
@@ -166,6 +168,8 @@ def link_sentence(an, lexicon, memory):
         for d in drafts:
             if d.reported_by is None and d.stance == "asserted":
                 d.stance, d.reported_by = "claimed", memory.turn[0]  # "ARMY SPOKESMAN: We struck ..."
+            elif d.reported_by in (None, "I", "We") and d.stance in ("denied", "threatened", "planned", "claimed"):
+                d.reported_by = memory.turn[0]  # "A: We did not withdraw ...", "I say it clearly: we will ..."
     drafts = [d for d in drafts if d.stance != "possible"]
     for d in drafts:
         cond = [b for b in an.boundaries if b > d.k and toks[b].key in ("if", "unless")]

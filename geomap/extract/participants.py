@@ -249,6 +249,9 @@ def subject_position(toks, i):
             "this", "last", "yesterday", "late", "early", "overnight", "saturday", "sunday", "monday", "tuesday",
             "wednesday", "thursday", "friday"):
         return True  # "this morning our fighters ambushed ..."
+    if key in ("morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak") and j >= 2 and toks[j - 1].key \
+            == "the" and toks[j - 2].key in ("in", "at"):
+        return True  # "at about four in the morning al-Shabaab attacked ..."
     return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
