@@ -57,7 +57,7 @@ def test_bare_troops_refer_to_the_one_state_force_in_focus(lex, sentences, actio
     (["Russian forces shelled Ukrainian positions near the river.", "Troops then advanced on the village."],
      "advance"),
     # a modifier the lexicon does not know names other troops
-    (["Sudan's army said it retook Bahri.", "Kenyan troops then advanced on the village."], "advance"),
+    (["Sudan's army said it retook Bahri.", "Zambian troops then advanced on the village."], "advance"),
     (["Sudan's army said it retook Bahri.", "Security forces then advanced on the market."], "advance"),
     # nothing named before
     (["Troops advanced on the village at dawn."], "advance"),
