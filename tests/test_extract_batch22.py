@@ -158,3 +158,55 @@ def test_an_interview_s_answers_are_the_guest_s_claims(gaz, case):
     assert ("Ukraine", "withdraw", "geonames:713304", "denied", "commander") in got  # Antonivka
     assert ("Ukraine", "attack", "geonames:691037", "threatened", "commander") in got  # Oleshky
     assert not [r for r in rows if r["place"] == "Mykolaiv"]  # where the guest spoke from
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_body_is_referred_back_to_by_its_name_s_head(gaz, case):
+    text = case("The Kenya Police Service said it was investigating. "
+                "The service has deployed additional officers to Mandera and Wajir.")
+    got = {(r["actor"], r["place"]) for r in _rows(text, gaz) if r["action"] == "deploy"}
+    assert {("Kenyan security forces", "Mandera"), ("Kenyan security forces", "Wajir")} <= got
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_country_naming_a_border_is_no_target(gaz, case):
+    text = case("Kenyan troops were deployed to Mandera along the Kenya-Somalia border.")
+    assert {r["target"] for r in _rows(text, gaz) if r["action"] == "deploy"} == {None}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "An army truck struck an improvised explosive device near Wajir on Monday.",
+    "A Kenyan police vehicle hit a landmine near Wajir on Monday.",
+])
+def test_a_vehicle_that_struck_a_mine_was_attacked(gaz, case, text):
+    rows = [r for r in _rows(case(text), gaz) if r["action"] == "attack" and r["place"] == "Wajir"]
+    assert rows and all(r["actor"] is None and r["target"] == "Kenyan security forces" for r in rows), rows
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_fighter_who_detonated_a_device_attacked(gaz, case):
+    text = case("Al-Shabaab said its fighters detonated an explosive device against a Kenyan convoy near Wajir.")
+    assert "al-Shabaab" in {r["actor"] for r in _rows(text, gaz) if r["action"] == "attack"}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("post", ["police post", "Police Station", "army camp"])
+def test_a_post_named_after_its_town_is_there(gaz, case, post):
+    text = case(f"Gunmen attacked the Wajir {post} overnight.")
+    assert "Wajir" in {r["place"] for r in _rows(text, gaz) if r["action"] == "attack"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_reports_dismissed_as_false_and_malicious_are_denied(gaz, case):
+    text = case("The Kenyan army dismissed as false and malicious reports on social media that troops "
+                "had abandoned their camp in Wajir.")
+    rows = [r for r in _rows(text, gaz) if r["action"] == "withdraw"]
+    assert rows and all(r["stance"] == "denied" for r in rows), rows
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_cattle_rustlers_and_kenyan_bandits_are_bandits(gaz, case):
+    text = case("Armed bandits shot dead two herders near Iten. Elsewhere, cattle rustlers attacked a village near "
+                "Lodwar.")
+    assert {r["place"] for r in _rows(text, gaz) if r["actor"] == "bandits"} >= {"Iten", "Lodwar"}

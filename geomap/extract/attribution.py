@@ -263,11 +263,17 @@ def _via_channel(an, k):
     return None
 
 
+_UNTRUE = frozenset({"false", "baseless", "malicious", "unfounded", "fabricated", "untrue", "misleading",
+                     "fake", "groundless", "inaccurate"})
+
+
 def _denied_before(toks, k):
     """A denial verb at most seven words before ``k``, in the same clause."""
     for x in range(k - 1, max(-1, k - 8), -1):
         if toks[x].key in DENY:
             return True
+        if toks[x].key in ("and", "or") and x >= 1 and toks[x - 1].key in _UNTRUE:
+            continue  # "dismissed as false and malicious reports that ..."
         if not toks[x].word or toks[x].key in ("and", "but", "or", "then", "who", "which", "while"):
             return False  # "rejected the claim and said ...": a statement of its own
     return False

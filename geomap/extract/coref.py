@@ -69,6 +69,11 @@ def forces_of(name, lexicon):
 # The fighters withdrew at nightfall")
 _GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "insurgents", "rebels", "jihadists",
                           "paramilitaries", "militiamen"})
+# the head of a body's name, by which a report refers back to it: "the National Police Service ...
+# the service", "the General Command ... the command", "the Gang Suppression Force ... the force"
+_INSTITUTION_HEADS = frozenset({"service", "command", "force", "mission", "movement", "front", "council",
+                                "coalition", "alliance", "agency", "directorate", "brigade", "battalion",
+                                "corps", "committee"})
 _GROUP_ADJ = frozenset({"terrorist", "rebel", "armed", "jihadist", "militant", "insurgent", "extremist", "criminal",
                         "paramilitary", "islamist", "separatist"})
 
@@ -77,10 +82,11 @@ def coref_nouns(an, memory, lexicon):
     """"the ministry", "the group" -> the last actor of that kind named in the document."""
     toks = an.tokens
     # "the ministry"/"the group" are rare: look for them before building anything
-    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key in _GROUP_NOUNS) and k > 0]
+    nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key in _GROUP_NOUNS
+                                               or t.key in _INSTITUTION_HEADS) and k > 0]
     # "the group", and a group named by what the text calls it: "the terrorist militia", "the gang"
     hits = [k for k in nouns if toks[k - 1].key == "the" or k >= 2 and toks[k - 2].key == "the"
-            and toks[k - 1].key in _GROUP_ADJ and toks[k].key != "ministry"]
+            and toks[k - 1].key in _GROUP_ADJ and toks[k].key != "ministry" and toks[k].key not in _INSTITUTION_HEADS]
     for k in nouns:
         # "the Rwanda-backed group", "the Iran-aligned group": the group with its backer
         if toks[k].key == "group" and k >= 3 and toks[k - 1].joined and toks[k - 1].key in AFFILIATION:
@@ -99,6 +105,9 @@ def coref_nouns(an, memory, lexicon):
             a = lexicon.actor(m.actor)
             if "Ministry" in a.name or a.type == "government_body":
                 seen[m.j, "ministry"] = a.name
+            last = toks[m.j - 1].key
+            if last in _INSTITUTION_HEADS and m.j - m.i > 1:
+                seen[m.j, last] = a.name  # "the National Police Service ... the service"
             if a.type == "non_state_armed_group":
                 seen[m.j, "group"] = a.name
                 for t in toks[m.i:m.j + 1]:

@@ -574,6 +574,9 @@ def _drafts_for(an, tr, frames, memory):
     nxt = toks[tr.j].key if tr.j < n else ""
     if tr.category == "clash" and nxt in ("with", "alongside") and tr.tag == "ing":
         return []
+    if tr.category == "attack" and toks[tr.i].key in _RUN_INTO and _hits_a_mine(toks, tr.j):
+        # "a police vehicle struck an improvised explosive device": the vehicle's side was attacked
+        return [Draft(tr.i, tr.category, None, actor, stance=stance, trigger=trig_text, clause=(lo, hi))]
     co = _co_subjects(an, actor, tr.i)
     tg = _targets(an, tr.j, hi, skip=(actor, *co))
     target = tg[0] if tg else None
@@ -589,6 +592,20 @@ def _drafts_for(an, tr, frames, memory):
         target, co = target or co[0], co[1:] if target is None else co
     return [Draft(tr.i, tr.category, a, target, backer if a == actor else None, stance, trigger=trig_text,
                   locate=locate, clause=(lo, hi)) for a in (actor, *co)]
+
+
+_RUN_INTO = frozenset({"struck", "strikes", "strike", "striking", "hit", "hits", "hitting"})
+_MINES = frozenset({"mine", "mines", "landmine", "landmines", "ied", "ieds", "device", "bomb", "roadside"})
+_MINE_MODS = frozenset({"a", "an", "the", "improvised", "explosive", "land", "anti-tank", "anti-personnel", "buried",
+                        "roadside", "planted", "hidden", "another", "second"})
+
+
+def _hits_a_mine(toks, j):
+    """"struck an IED", "hit a landmine", "ran over an improvised explosive device" (after the verb)."""
+    k = j
+    while k < len(toks) and toks[k].key in _MINE_MODS and k - j < 4:
+        k += 1
+    return k < len(toks) and k > j and toks[k].key in _MINES and (toks[k].key != "device" or toks[k - 1].key == "explosive")
 
 
 _ATTEMPT = frozenset({"tried", "try", "tries", "trying", "attempted", "attempt", "attempts", "attempting",

@@ -85,6 +85,8 @@ _ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival
               "church", "times", "post", "herald", "tribune", "news", "journal", "gazette", "chronicle",
               "club", "party", "chamber", "district's", "legislature", "assembly", "senate", "patrol",
               "guard", "fire", "library", "museum", "bank", "federation", "union", "league", "team"}
+_FACILITIES = {"post", "posts", "station", "stations", "camp", "camps", "base", "bases", "checkpoint", "checkpoints",
+               "barracks", "outpost", "outposts", "garrison", "compound", "headquarters", "academy"}
 _ORG_TAIL = re.compile(r"(?:[ \t]+(?:of|and|for|&|the)?[ \t]*[^\W\d_][\w'’.-]*){1,4}")
 
 
@@ -173,6 +175,9 @@ def _in_org_name(text, m, cased):
     if not tail:
         return False
     words = tail.group(0).split()
+    if len(words) >= 2 and words[0].lower() in ("police", "army", "military", "gendarmerie") and \
+            words[1].lower().rstrip(".,") in _FACILITIES:
+        return False  # "the Lafey police post", "the Kohat army camp": where the post stands
     if not (cased and words[0][0].isupper()):
         # the next word in any case ("Kharkiv police"), only when it can only head an
         # institution: "an Idlib school" is where a strike landed
@@ -207,6 +212,10 @@ def _part_of_longer_name(text, m):
     if not nxt:
         return False
     word = nxt.group(0).strip()
+    if word in ("Police", "Army", "Military", "Gendarmerie"):
+        # "the Lafey Police Station": a post named after where it stands
+        after = _NAME_TAIL.match(text[m.end + len(nxt.group(0)):m.end + len(nxt.group(0)) + 20])
+        return not (after and after.group(0).strip().lower() in _FACILITIES)
     return word not in _PLACE_WORDS and word not in _WEEKDAYS
 
 

@@ -274,8 +274,14 @@ def targets(an, lo, hi, *, skip=()):
             if prev in ("with", "alongside", "by", "for", "from", "of", "to", "between", "via", "including", "told",
                         "telling"):
                 continue
+            if m.j < len(toks) and toks[m.j].key in _BORDER_NOUNS:
+                continue  # "along the Kenya-Somalia border": a country naming a line, not a party
             out.append(m.actor)
     return out
+
+
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
+                           "side", "sector"})
 
 
 def threatener(an, k, frames):
