@@ -210,3 +210,39 @@ def test_cattle_rustlers_and_kenyan_bandits_are_bandits(gaz, case):
     text = case("Armed bandits shot dead two herders near Iten. Elsewhere, cattle rustlers attacked a village near "
                 "Lodwar.")
     assert {r["place"] for r in _rows(text, gaz) if r["actor"] == "bandits"} >= {"Iten", "Lodwar"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Troops clashed with rebels near Trento in Agusan del Sur on Tuesday.", "Sur"),
+    ("The rebels fled toward the boundary with Davao de Oro.", "Davao"),
+    ("troops clashed with rebels near trento in agusan del sur on tuesday.", "sur"),
+])
+def test_a_name_joined_by_a_spanish_of_is_one_longer_name(gaz, text, name):
+    from geomap.extract.places import find_places
+    assert name not in {pm.text for pm in find_places(text, gazetteer=gaz)}
+
+
+def test_a_spanish_compound_the_gazetteer_holds_is_matched_whole(gaz):
+    from geomap.extract.places import find_places
+    found = {pm.text for pm in find_places("Dissidents attacked a post in Valle del Cauca.", gazetteer=gaz)}
+    assert "Valle del Cauca" in found
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_headline_s_held_thing_overrun_is_the_owner_s_loss(gaz, case):
+    text = case("Soldiers, rebels clash in Trento; Dawlah Islamiyah camp overrun in Marawi")
+    assert not [r for r in _rows(text, gaz) if r["actor"] == "Dawlah Islamiyah" and r["action"] == "capture"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_owner_s_convoy_that_attacks_is_the_owner(gaz, case):
+    text = case("An RSF convoy attacked Bara on Monday.")
+    assert ("Rapid Support Forces", "attack") in {(r["actor"], r["action"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("case", [str, str.lower])  # (a tokenized dump's " . " ends a sentence)
+@pytest.mark.parametrize("title", ["Brig. Gen.", "Lt. Col.", "Maj. Gen."])
+def test_an_abbreviated_title_stays_in_the_source_s_name(gaz, case, title):
+    text = case(f"Philippine troops overran a rebel camp near Marawi on Sunday, according to {title} Arnel Reyes.")
+    got = {(r["reported_by"] or "").lower() for r in _rows(text, gaz) if r["action"] == "capture"}
+    assert got == {f"{title} Arnel Reyes".lower()}

@@ -620,11 +620,14 @@ def _np_after(an, k):
     """(phrase, actor or None, end) of the noun phrase starting at token ``k``."""
     toks, n = an.tokens, len(an.tokens)
     j = k
-    while j < n and toks[j].word and (toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
-                                                        "who", "which", "as", "said", "told")
-                                      # "the Ministry of Health": a body's name goes on after "of"
-                                      or toks[j].key == "of" and j > k and toks[j - 1].key in _BODY
-                                      and an.actor_at(j + 1) is None and an.actor_at(j + 2) is None):
+    while j < n and (toks[j].word and (toks[j].key not in ("that", "on", "in", "it", "they", "of", "to", "and", "adding",
+                                                         "who", "which", "as", "said", "told")
+                                       # "the Ministry of Health": a body's name goes on after "of"
+                                       or toks[j].key == "of" and j > k and toks[j - 1].key in _BODY
+                                       and an.actor_at(j + 1) is None and an.actor_at(j + 2) is None)
+                     # "Brig. Gen. Arnel Tolentino": a title's period stands in the name
+                     or toks[j].key == "." and j > k and toks[j - 1].key in _ABBREVIATED_TITLES and j + 1 < n
+                     and toks[j + 1].word):
         j += 1
     if j == k:
         return None, None, k
@@ -652,6 +655,8 @@ def _np_after(an, k):
     return (actor or _title(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 
+_ABBREVIATED_TITLES = frozenset({"brig", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
+                                  "dr", "gov", "sen", "rep", "mr", "mrs", "ms", "prof", "supt", "insp", "hon", "amb"})
 _SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "with"})
 
 

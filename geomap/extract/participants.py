@@ -107,6 +107,8 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             continue
         if not subject_position(toks, m.i):
             continue
+        if m.j == k - 1 and toks[m.j].key in _HELD_THINGS and _headline_passive(toks, k):
+            return None, None  # "Dawlah Islamiyah camp overrun in Lanao": the camp's owner, not who overran it
         if (any(toks[x].key in SPEECH and toks[x + 1].key != "to" for x in range(m.j, k))
                 and not any(t.key in ("and", ",") for t in toks[m.j:k])):
             # "Residents say soldiers took over homes": the speaker, not the subject (but "JNIM
@@ -278,6 +280,21 @@ def targets(an, lo, hi, *, skip=()):
                 continue  # "along the Kenya-Somalia border": a country naming a line, not a party
             out.append(m.actor)
     return out
+
+
+# what a party holds, named after it: "the RSF base", "an al-Shabaab hideout"
+_HELD_THINGS = frozenset({"camp", "camps", "base", "bases", "hideout", "hideouts", "stronghold", "strongholds",
+                          "encampment", "positions", "position", "post", "posts", "outpost", "outposts", "checkpoint",
+                          "checkpoints", "convoy", "convoys", "headquarters", "depot", "depots", "garrison",
+                          "lair", "den", "training"})
+def _headline_passive(toks, k):
+    """"camp overrun in Lanao", "base destroyed": a participle with no object after a noun."""
+    key = toks[k].key
+    if not (key.endswith(("ed", "en")) or key in ("overrun", "hit", "struck", "shot", "seized", "taken", "lost")):
+        return False
+    if k + 1 >= len(toks):
+        return True
+    return not toks[k + 1].word or toks[k + 1].key in PREPS or toks[k + 1].key in ("in", "near", "at", "by", "after")
 
 
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",

@@ -257,6 +257,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     orgs = {m for m in raw if _in_org_name(text, m, cased)}
     if cased:
         raw = [m for m in raw if m in orgs or not _part_of_longer_name(text, m)]
+    raw = [m for m in raw if not _spanish_compound(text, m, cased)]
     raw = _drop_bank_names(raw, text, gazetteer)
     names = lexicon.alias_spans(text) if actor_spans is None else actor_spans
     inside = set()
@@ -549,6 +550,21 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
     if prev_word in ("toward", "towards", "into", "to"):
         return "destination"
     return "site"
+
+
+# "Agusan del Sur", "Davao de Oro", "Rio Grande do Sul": a name joined to another by a Spanish or
+# Portuguese "of" is one longer name (the gazetteer's own, "Valle del Cauca", is matched whole)
+_JOIN_AFTER = re.compile(r"[ \t]+(?:del|de|do|da|dos|das)[ \t]+(?:la[ \t]+|los[ \t]+|las[ \t]+)?[A-Z]")
+_JOIN_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:del|de|do|da|dos|das)[ \t]+(?:la[ \t]+|los[ \t]+|las[ \t]+)?$")
+_DEL_AFTER = re.compile(r"[ \t]+del[ \t]+\w")
+_DEL_BEFORE = re.compile(r"\w[ \t]+del[ \t]+$")
+
+
+def _spanish_compound(text, m, cased):
+    before = text[max(0, m.start - 30):m.start]
+    if cased:
+        return bool(_JOIN_AFTER.match(text, m.end) or _JOIN_BEFORE.search(before)) and m.capitalized is not False
+    return bool(_DEL_AFTER.match(text, m.end) or _DEL_BEFORE.search(before))
 
 
 _COAST = re.compile(r"\s*,?\s*on\s+the\s+", re.I)
