@@ -246,3 +246,31 @@ def test_an_abbreviated_title_stays_in_the_source_s_name(gaz, case, title):
     text = case(f"Philippine troops overran a rebel camp near Marawi on Sunday, according to {title} Arnel Reyes.")
     got = {(r["reported_by"] or "").lower() for r in _rows(text, gaz) if r["action"] == "capture"}
     assert got == {f"{title} Arnel Reyes".lower()}
+
+
+MILBLOGGER = """Frontline notes: translated posts of a pro-war Ukrainian military blogger, 4 May
+
+The posts below were published by a pro-war Ukrainian military blogger. We translate them as written.
+
+1. Our assault units have entered Oleshky from the north and are clearing the first streets.
+
+2. The 'Dnipro' group reports that our artillery hit a depot on the western outskirts of Hola Prystan.
+"""
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_a_partisan_author_s_we_is_their_side_and_the_claims_theirs(gaz, case):
+    rows = _rows(case(MILBLOGGER), gaz)
+    got = {(r["actor"], r["action"], r["place"], r["stance"]) for r in rows}
+    assert ("Ukraine", "advance", "Oleshky", "claimed") in got
+    by = {r["reported_by"] for r in rows if r["action"] == "attack"}
+    assert by == {"Dnipro Group"} or by == {"The Dnipro Group"} or {b.lower() for b in by} == {"dnipro group"}, by
+
+
+@pytest.mark.parametrize("case", [str, str.lower, tokenized])
+def test_a_news_story_quoting_a_channel_later_keeps_its_own_voice(gaz, case):
+    text = case("Russian forces shelled Kherson on Monday, officials said. A video posted by a Russian military "
+                "channel showed troops near Oleshky. Our correspondent saw burned vehicles.")
+    rows = _rows(text, gaz)
+    assert ("Russia", "attack", "Kherson") in {(r["actor"], r["action"], r["place"]) for r in rows}
+    assert all("channel" not in (r["reported_by"] or "").lower() for r in rows), rows

@@ -306,12 +306,39 @@ def speaker_turn(an, memory, lexicon):
         _new_turn(an, memory, c)
     elif memory.guest is None:
         _introduced(an, memory)
+    memory.seen += 1
+    if memory.seen <= 3 and memory.turn == (None, None):
+        _author_voice(an, memory)
     if memory.turn[1]:
         for m in an.actors:
             if m.pronoun and toks[m.i].key in ("we", "our"):
                 # "our forces": the state's forces when a ministry's official speaks
                 who = memory.turn[1]
                 m.actor, m.pronoun = forces_of(who, lexicon) if m.j - m.i == 2 else who, False
+
+
+# "a translated roundup of a Russian military blogger's posts": a partisan author whose "we" and
+# "our units" are their side, and whose claims the whole document carries
+_VOICES = frozenset({"blogger", "bloggers", "milblogger", "milbloggers", "channel", "channels", "correspondent",
+                     "correspondents"})
+_VOICE_CUES = frozenset({"posts", "roundup", "translated", "translate", "digest", "telegram", "messages"})
+
+
+def _author_voice(an, memory):
+    toks = an.tokens
+    if _VOICE_CUES.isdisjoint(t.key for t in toks):
+        return
+    for m in an.actors:
+        if m.pronoun or m.j >= len(toks) or toks[m.j].key not in _VOICES:
+            continue
+        x = m.i - 1
+        while x >= 0 and m.i - x <= 4 and toks[x].key not in ("by", "of", "from"):
+            x -= 1
+        if x < 0 or toks[x].key not in ("by", "of", "from"):
+            continue
+        from .attribution import _title
+        memory.turn = (_title(an.text[toks[m.i].start:toks[m.j].end].lower()), m.actor)
+        return
 
 
 def _introduced(an, memory):

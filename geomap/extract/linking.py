@@ -89,6 +89,7 @@ class Memory:
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
     guest: tuple = None                # an interview's guest, who speaks the "A:" turns
     intro: tuple = None                # the office of an actor the introduction named (the guest-to-be)
+    seen: int = 0                      # sentences linked so far
     issuer: str | None = None          # a statement's issuer as written, actor or not
     speaker: tuple = (None, None)      # the last speaker named (for "He told us that ...")
     heads: dict = field(default_factory=dict)  # "two security sources" under "sources" (for "the sources said")
