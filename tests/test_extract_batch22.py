@@ -274,3 +274,9 @@ def test_a_news_story_quoting_a_channel_later_keeps_its_own_voice(gaz, case):
     rows = _rows(text, gaz)
     assert ("Russia", "attack", "Kherson") in {(r["actor"], r["action"], r["place"]) for r in rows}
     assert all("channel" not in (r["reported_by"] or "").lower() for r in rows), rows
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_local_or_rival_side_in_a_pair_is_still_named(gaz, case):
+    text = case("Clashes broke out in Shahba between local Druze armed groups and Bedouin tribal fighters.")
+    assert frozenset({"Druze armed groups", "Bedouin tribal fighters"}) in {p for p, _ in _clashes(text, gaz)}

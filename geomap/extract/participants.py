@@ -297,6 +297,7 @@ def _headline_passive(toks, k):
     return not toks[k + 1].word or toks[k + 1].key in PREPS or toks[k + 1].key in ("in", "near", "at", "by", "after")
 
 
+_AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular"})
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
                            "side", "sector"})
 
@@ -374,8 +375,9 @@ def agents(an, j, preps, *, direct=False):
     out = []
     while k < n:
         start = k
-        while k < n and toks[k].key in ("the", "a", "an"):
-            k += 1
+        while k < n and (toks[k].key in ("the", "a", "an") or toks[k].key in _AGENT_ADJ and k + 1 < n
+                         and any(m.i == k + 1 for m in an.actors)):
+            k += 1  # ("local Druze armed groups", "rival M23 factions")
         if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
             k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
             while k < n and toks[k].key in ("the", "a", "an"):
