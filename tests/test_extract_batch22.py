@@ -280,3 +280,24 @@ def test_a_news_story_quoting_a_channel_later_keeps_its_own_voice(gaz, case):
 def test_a_local_or_rival_side_in_a_pair_is_still_named(gaz, case):
     text = case("Clashes broke out in Shahba between local Druze armed groups and Bedouin tribal fighters.")
     assert frozenset({"Druze armed groups", "Bedouin tribal fighters"}) in {p for p, _ in _clashes(text, gaz)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_force_named_with_its_abbreviation_in_brackets_is_deployed(gaz, case):
+    text = case("An official said 10 more companies of the Central Reserve Police Force (CRPF) would be deployed "
+                "in Kangpokpi.")
+    assert ("India", "deploy", "planned") in {(r["actor"], r["action"], r["stance"]) for r in _rows(text, gaz)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_adjective_of_a_separatist_state_names_its_fighters(gaz, case):
+    text = case("Suspected Ambazonian separatist fighters attacked a gendarmerie post in Kumbo on Monday.")
+    assert "Ambazonian separatists" in {r["actor"] for r in _rows(text, gaz) if r["action"] == "attack"}
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_according_to_a_source_with_its_abbreviation_opens_the_sentence(gaz, case):
+    text = case("5 May – According to the Syrian Observatory for Human Rights (SOHR), government forces entered "
+                "Jaramana from the south.")
+    rows = [r for r in _rows(text, gaz) if r["action"] == "advance"]
+    assert rows and all(r["stance"] == "claimed" and "Observatory" in r["reported_by"] for r in rows), rows

@@ -101,7 +101,13 @@ def frames(an, lexicon, *, previous=None):
             if who:
                 # "According to X, ..." opens the sentence ("On Monday, according to X, ..." too:
                 # no action before it); "..., according to X" closes it
-                opens = k <= 1 or not any(t.i < k for t in an.triggers) and end < n and toks[end].key == ","
+                after = end
+                if after < n and toks[after].key == "(":
+                    # "According to the Syrian Observatory for Human Rights (SOHR), ..."
+                    after = next((x + 1 for x in range(after, min(n, after + 6)) if toks[x].key == ")"), after)
+                opens = k <= 1 or not any(t.i < k for t in an.triggers) and after < n and toks[after].key == ","
+                if opens and after != end:
+                    end = after
                 lo, hi = (end, n) if opens else (0, k)
                 frames.append(Frame("speech", k, who, actor, lo, hi))
             continue

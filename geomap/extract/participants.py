@@ -324,8 +324,16 @@ def passive_subject(an, tr, lo):
     shot down"): an actor ending just before the verb group, not one further back ("officials
     said a market was hit")."""
     toks = an.tokens
+    if lo > 0 and toks[lo].key == ")":
+        # "... Forces (CAPF) would be deployed": the brackets' clause is the name's
+        o = next((x for x in range(lo - 1, max(-1, lo - 6), -1) if toks[x].key == "("), None)
+        if o is not None:
+            lo = max((b for b in an.boundaries if b < o), default=0)
     for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
-        between = toks[m.j:tr.i]
+        j = m.j
+        if j + 2 < tr.i and toks[j].key == "(" and ")" in (toks[j + 2].key, toks[min(tr.i - 1, j + 3)].key):
+            j += 3 if toks[j + 2].key == ")" else 4  # "the Central Armed Police Forces (CAPF) would be deployed"
+        between = toks[j:tr.i]
         if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
             return m.actor
         return None
