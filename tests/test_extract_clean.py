@@ -153,3 +153,12 @@ def test_a_time_stamp_line_and_an_imprint_are_no_part_of_a_sentence():
 ])
 def test_an_office_or_a_masthead_names_the_issuer(text, issuer):
     assert clean_text(text).issuer == issuer
+
+
+@pytest.mark.parametrize("text,first", [
+    ("Troops entered Sweida from the west.[5] The army said its jets struck tanks.", "Troops entered Sweida from the west.[5]"),
+    ("Fighting ended.[12][13] Residents returned.", "Fighting ended.[12][13]"),
+])
+def test_a_citation_mark_ends_the_sentence_it_follows(text, first):
+    from geomap.extract.clean import split_sentences
+    assert [s.text for s in split_sentences(text)][0] == first

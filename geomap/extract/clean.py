@@ -334,7 +334,8 @@ def clean_text(text, *, title=None):
 _LAST_WORD = re.compile(r"[\w.]+$")
 _DOTTED = re.compile(r"(?:^|\W)(?:[a-z]\.){1,}[a-z]$")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
-_SPLIT = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
+# (a wiki's citation marks end the sentence they follow: "... from the west.[5] The ...")
+_SPLIT = re.compile(r"([.!?]+)((?:\[\d{1,3}\])*[\"'”’)\]]*(?:\[\d{1,3}\])*)(\s+)")
 
 
 def split_sentences(text):
