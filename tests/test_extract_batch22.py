@@ -146,7 +146,7 @@ A: At about three in the morning Russian troops attacked our positions in Biloze
 
 Q: Reports say your units withdrew from Antonivka. Is that true?
 
-A: No. We did not withdraw from Antonivka. If they shell the town again, we will strike their positions in Oleshky.
+A: No. We did not withdraw from Antonivka. I say it clearly: if they shell the town again, we will strike their positions in Oleshky.
 """
 
 

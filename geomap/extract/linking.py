@@ -169,7 +169,7 @@ def link_sentence(an, lexicon, memory):
         for d in drafts:
             if d.reported_by is None and d.stance == "asserted":
                 d.stance, d.reported_by = "claimed", memory.turn[0]  # "ARMY SPOKESMAN: We struck ..."
-            elif d.reported_by in (None, "I", "We") and d.stance in ("denied", "threatened", "planned", "claimed"):
+            elif (d.reported_by or "").lower() in ("", "i", "we") and d.stance in ("denied", "threatened", "planned", "claimed"):
                 d.reported_by = memory.turn[0]  # "A: We did not withdraw ...", "I say it clearly: we will ..."
     drafts = [d for d in drafts if d.stance != "possible"]
     for d in drafts:
