@@ -606,7 +606,7 @@ def _document(gaz, text):
     return doc
 
 
-_CAPWORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # "Nigerien", "nigerien"
 # a people's name says less about where the story is than a place's ("Iranian-made drones hit ...")
 _DEMONYM_WEIGHT = 0.5
 
@@ -617,7 +617,7 @@ def _demonym_votes(gaz, text, seen):
     if not forms:
         return []
     out = []
-    for w in set(_CAPWORD.findall(text)):
+    for w in set(_WORD.findall(text)):
         key = w.lower()
         rows = forms.get(key)
         if not rows or key in seen:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordclasses import (ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, OFFICE_HOLDERS, PERCEIVE,
+from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, OFFICE_HOLDERS, PERCEIVE,
                           SPEECH, WARN)
 
 __all__ = ["Frame", "frames", "source_statement", "speaker_left", "warn_target"]
@@ -632,7 +632,7 @@ def _np_after(an, k):
                                        or toks[j].key == "of" and j > k and toks[j - 1].key in _BODY
                                        and an.actor_at(j + 1) is None and an.actor_at(j + 2) is None)
                      # "Brig. Gen. Arnel Tolentino": a title's period stands in the name
-                     or toks[j].key == "." and j > k and toks[j - 1].key in _ABBREVIATED_TITLES and j + 1 < n
+                     or toks[j].key == "." and j > k and toks[j - 1].key in TITLE_ABBREVIATIONS and j + 1 < n
                      and toks[j + 1].word):
         j += 1
     if j == k:
@@ -661,8 +661,6 @@ def _np_after(an, k):
     return (actor or _title(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 
-_ABBREVIATED_TITLES = frozenset({"brig", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
-                                  "dr", "gov", "sen", "rep", "mr", "mrs", "ms", "prof", "supt", "insp", "hon", "amb"})
 _SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "with"})
 
 

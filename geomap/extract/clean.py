@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .wordclasses import TITLE_ABBREVIATIONS
+
 __all__ = ["CleanText", "Sentence", "clean_text", "split_sentences", "find_dateline"]
 
 _OUTLETS = (
@@ -54,10 +56,10 @@ _FURNITURE = [
                                  r"opinion|analysis|breaking|breaking news|live|latest|updated?|exclusive|top stories)$", re.I)),
 ]
 
-_ABBREV = {
-    "u.s", "u.n", "u.k", "e.u", "mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "sgt", "capt", "cpl",
+_ABBREV = TITLE_ABBREVIATIONS | {
+    "u.s", "u.n", "u.k", "e.u",
     "st", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "rep", "sen", "gov", "prof", "brig", "adm", "cmdr", "vs", "approx", "est", "inc", "co", "corp", "ltd",
+    "vs", "approx", "est", "inc", "co", "corp", "ltd",
     "jr", "sr", "mt", "ft", "e.g", "i.e", "etc", "al", "a.m", "p.m",
 }
 

@@ -287,6 +287,20 @@ _HELD_THINGS = frozenset({"camp", "camps", "base", "bases", "hideout", "hideouts
                           "encampment", "positions", "position", "post", "posts", "outpost", "outposts", "checkpoint",
                           "checkpoints", "convoy", "convoys", "headquarters", "depot", "depots", "garrison",
                           "lair", "den", "training"})
+# words that may stand before a side named in a pair: "between local Druze armed groups and ..."
+_AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular"})
+# a country naming a line or area, not a party: "along the Kenya-Somalia border"
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
+                           "side", "sector"})
+
+
+def _past_abbreviation(toks, k, limit):
+    """The token after "(ABBR)" or "(AB BR)" opening at ``k`` (``k`` itself when none opens there)."""
+    if k + 2 < limit and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(limit - 1, k + 3)].key):
+        return k + (3 if toks[k + 2].key == ")" else 4)
+    return k
+
+
 def _headline_passive(toks, k):
     """"camp overrun in Lanao", "base destroyed": a participle with no object after a noun."""
     key = toks[k].key
@@ -296,10 +310,6 @@ def _headline_passive(toks, k):
         return True
     return not toks[k + 1].word or toks[k + 1].key in PREPS or toks[k + 1].key in ("in", "near", "at", "by", "after")
 
-
-_AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular"})
-_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
-                           "side", "sector"})
 
 
 def threatener(an, k, frames):
@@ -330,10 +340,8 @@ def passive_subject(an, tr, lo):
         if o is not None:
             lo = max((b for b in an.boundaries if b < o), default=0)
     for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
-        j = m.j
-        if j + 2 < tr.i and toks[j].key == "(" and ")" in (toks[j + 2].key, toks[min(tr.i - 1, j + 3)].key):
-            j += 3 if toks[j + 2].key == ")" else 4  # "the Central Armed Police Forces (CAPF) would be deployed"
-        between = toks[j:tr.i]
+        # "the Central Armed Police Forces (CAPF) would be deployed"
+        between = toks[_past_abbreviation(toks, m.j, tr.i):tr.i]
         if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
             return m.actor
         return None
@@ -407,8 +415,7 @@ def agents(an, j, preps, *, direct=False):
             k += 1  # "the Radaa force and ...": the name's head noun
         if k + 1 < n and toks[k].key == "/" and toks[k + 1].word:
             k += 2  # "M23/AFC": the same group's other name
-        if k + 2 < n and toks[k].key == "(" and ")" in (toks[k + 2].key, toks[min(n - 1, k + 3)].key):
-            k += 3 if toks[k + 2].key == ")" else 4  # "X (GNU) and Y": the abbreviation
+        k = _past_abbreviation(toks, k, n)  # "X (GNU) and Y": the abbreviation
         if k < n and toks[k].key == "and":
             k += 1
             continue

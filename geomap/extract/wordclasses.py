@@ -106,3 +106,9 @@ OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "howe
            "some", "about", "several", "dozens", "hundreds", "many", "least", "more", "than", "two", "three",
            "four", "five", "six", "seven", "eight", "nine", "ten", "now", "later", "earlier", "yesterday",
            "today", "once", "thus", "instead", "only", "all", "other", "said", "says", "suspected", "alleged"}
+
+# titles written with a period ("Brig. Gen.", "Lt. Col.", "Dr."): no sentence ends there, and the
+# period stands inside a source's name
+TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "sgt", "capt", "cpt", "cpl",
+                                 "pvt", "rep", "sen", "gov", "prof", "brig", "adm", "cmdr", "supt", "insp", "hon",
+                                 "amb"})
