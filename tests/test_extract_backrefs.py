@@ -8,14 +8,8 @@ from wire import both as _both, tokenized
 from geomap.extract.events import extract_document
 
 
-@pytest.fixture(scope="module")
-def gaz(real_gaz):
-    """The real gazetteer: these texts name places the small fixture lacks."""
-    return real_gaz
-
-
-def _rows(text, gaz, action="attack"):
-    return [r for r in extract_document(text, gazetteer=gaz) if r["action"] == action]
+def _rows(text, real_gaz, action="attack"):
+    return [r for r in extract_document(text, gazetteer=real_gaz) if r["action"] == action]
 
 
 _CASES = _both([
@@ -31,8 +25,8 @@ _CASES = _both([
 
 @pytest.mark.parametrize("case", [str, str.lower])
 @pytest.mark.parametrize("text,actor,place,source", _CASES)
-def test_a_definite_noun_names_the_author_of_the_event_just_told(gaz, case, text, actor, place, source):
-    rows = _rows(case(text), gaz)
+def test_a_definite_noun_names_the_author_of_the_event_just_told(real_gaz, case, text, actor, place, source):
+    rows = _rows(case(text), real_gaz)
     at = [r for r in rows if r["place"] == place]
     # one account of one event: the agentless row takes the author, no second row is made
     assert len(at) == 1, rows
@@ -41,36 +35,36 @@ def test_a_definite_noun_names_the_author_of_the_event_just_told(gaz, case, text
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_an_author_already_named_is_kept_and_another_account_stays_apart(gaz, case):
+def test_an_author_already_named_is_kept_and_another_account_stays_apart(real_gaz, case):
     text = case("Russian drones struck a power plant in Kharkiv on Monday. Officials in Minsk accused "
                 "Ukraine of carrying out the attack.")
-    got = {(r["actor"], r["place"]) for r in _rows(text, gaz)}
+    got = {(r["actor"], r["place"]) for r in _rows(text, real_gaz)}
     assert ("Russia", "Kharkiv") in got, got
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_only_the_event_last_told_takes_the_author(gaz, case):
+def test_only_the_event_last_told_takes_the_author(real_gaz, case):
     text = case("An airstrike hit a school in Dilling on Monday. On Tuesday a drone struck the hospital "
                 "in Kadugli. Residents blamed the RSF for the attack.")
-    rows = _rows(text, gaz)
+    rows = _rows(text, real_gaz)
     by_place = {r["place"]: r["actor"] for r in rows}
     assert by_place.get("Kadugli") == "Rapid Support Forces", rows
     assert by_place.get("Dilling") is None, rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_a_headline_takes_the_author_the_body_names(gaz, case):
+def test_a_headline_takes_the_author_the_body_names(real_gaz, case):
     text = case("Drone strike kills seven at Mellit market\n\nA drone struck the cattle market in Mellit "
                 "on Friday, killing seven traders. The local resistance committee accused the RSF of "
                 "carrying out the strike.")
-    rows = _rows(text, gaz)
+    rows = _rows(text, real_gaz)
     assert rows and all(r["actor"] == "Rapid Support Forces" for r in rows), rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_a_light_verb_with_a_definite_noun_and_nothing_before_makes_no_event(gaz, case):
+def test_a_light_verb_with_a_definite_noun_and_nothing_before_makes_no_event(real_gaz, case):
     # "the raid" refers to something this text never told: no new event from the reference alone
-    rows = _rows(case("Officials in Gao said the army carried out the raid with French help."), gaz)
+    rows = _rows(case("Officials in Gao said the army carried out the raid with French help."), real_gaz)
     assert rows == [], rows
 
 
@@ -85,8 +79,8 @@ def test_a_light_verb_with_a_definite_noun_and_nothing_before_makes_no_event(gaz
     ("Burundian troops deployed to the outskirts of Uvira.", "Burundi"),
     ("The International Stabilization Force will deploy to Rafah next month.", "International Stabilization Force"),
 ])
-def test_actors_of_current_wars(gaz, case, text, actor):
-    rows = extract_document(case(text), gazetteer=gaz)
+def test_actors_of_current_wars(real_gaz, case, text, actor):
+    rows = extract_document(case(text), gazetteer=real_gaz)
     assert actor in {r["actor"] for r in rows}, rows
 
 
@@ -98,26 +92,26 @@ def test_actors_of_current_wars(gaz, case, text, actor):
      "out of the desert from the east,\" he said.", "Kidal", "from_east"),
     ("The army said it had repelled an assault on Babanusa that came from the south.", "Babanūsah", "from_south"),
 ])
-def test_where_the_attackers_came_from_is_the_approach_of_the_attack_just_told(gaz, case, text, place, qualifier):
-    rows = [r for r in extract_document(case(text), gazetteer=gaz) if r["place"] == place]
+def test_where_the_attackers_came_from_is_the_approach_of_the_attack_just_told(real_gaz, case, text, place, qualifier):
+    rows = [r for r in extract_document(case(text), gazetteer=real_gaz) if r["place"] == place]
     assert rows and all(r["qualifier"] == qualifier for r in rows), rows
     # the approach is a line that ends at the place
     assert all(r["geometry"].geom_type == "LineString" for r in rows), rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_people_who_came_from_somewhere_give_no_approach(gaz, case):
+def test_people_who_came_from_somewhere_give_no_approach(real_gaz, case):
     text = case("Shelling hit the market in Kosti on Monday. Families who fled came from the west, aid "
                 "workers said.")
-    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    rows = [r for r in extract_document(text, gazetteer=real_gaz) if r["action"] == "attack"]
     assert rows and all(r["qualifier"] is None for r in rows), rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_the_federal_army_of_ethiopia(gaz, case):
+def test_the_federal_army_of_ethiopia(real_gaz, case):
     text = case("A drone strike hit a bus outside Adigrat in Tigray on Friday. Tigrayan officials blamed the "
                 "federal army.")
-    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "attack"]
+    rows = [r for r in extract_document(text, gazetteer=real_gaz) if r["action"] == "attack"]
     assert [r["actor"] for r in rows] == ["Ethiopian National Defense Force"], rows
     assert "tigrayan officials" in rows[0]["reported_by"].lower(), rows
 
@@ -129,8 +123,8 @@ def test_the_federal_army_of_ethiopia(gaz, case):
     ("Armenian forces shelled Azerbaijani positions near Fuzuli overnight, Baku said. Azerbaijani units "
      "retaliated and silenced the guns.", "Fuzuli", {"Armenia", "Azerbaijan"}),
 ])
-def test_an_answer_in_the_next_sentence_makes_the_attack_a_clash(gaz, case, text, place, sides):
-    rows = extract_document(case(text), gazetteer=gaz)
+def test_an_answer_in_the_next_sentence_makes_the_attack_a_clash(real_gaz, case, text, place, sides):
+    rows = extract_document(case(text), gazetteer=real_gaz)
     clashes = [r for r in rows if r["action"] == "clash" and r["place"] == place]
     assert clashes and {clashes[0]["actor"], clashes[0]["target"]} == sides, rows
     # the attack is kept too: it was made, and fought
@@ -138,27 +132,27 @@ def test_an_answer_in_the_next_sentence_makes_the_attack_a_clash(gaz, case, text
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_an_answer_made_elsewhere_is_no_clash_at_the_attack(gaz, case):
+def test_an_answer_made_elsewhere_is_no_clash_at_the_attack(real_gaz, case):
     rows = extract_document(case("Russian missiles struck Kharkiv overnight. Ukraine responded with drone "
-                                 "strikes on Belgorod."), gazetteer=gaz)
+                                 "strikes on Belgorod."), gazetteer=real_gaz)
     assert not [r for r in rows if r["action"] == "clash"], rows
     assert {(r["actor"], r["place"]) for r in rows} == {("Russia", "Kharkiv"), ("Ukraine", "Belgorod")}, rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower])
-def test_the_same_author_by_another_source_is_another_account(gaz, case):
+def test_the_same_author_by_another_source_is_another_account(real_gaz, case):
     # the withdrawal told by Kyiv, then by Moscow's ministry: both sources are kept (the merge joins them)
     text = case("Russian troops withdrew from Kupiansk on Friday, Ukraine's General Staff said. Russia's Defence "
                 "Ministry said its forces had completed the withdrawal from the town in good order.")
-    rows = [r for r in extract_document(text, gazetteer=gaz) if r["action"] == "withdraw"]
+    rows = [r for r in extract_document(text, gazetteer=real_gaz) if r["action"] == "withdraw"]
     assert len(rows) == 2 and {r["place"] for r in rows} == {"Kupyansk"}, rows
     sources = " ".join(r["reported_by"] for r in rows).lower()
     assert "general staff" in sources and "defence ministry" in sources, rows
 
 
 @pytest.mark.parametrize("case", [str, str.lower, tokenized])
-def test_an_attack_from_a_direction_has_its_approach(gaz, case):
+def test_an_attack_from_a_direction_has_its_approach(real_gaz, case):
     rows = extract_document(case("JNIM fighters attacked the army post in Diapaga from the south on Tuesday."),
-                            gazetteer=gaz)
+                            gazetteer=real_gaz)
     at = [r for r in rows if r["action"] == "attack"]
     assert at and at[0]["qualifier"] == "from_south" and at[0]["geometry"].geom_type == "LineString", rows

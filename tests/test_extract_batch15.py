@@ -2,22 +2,13 @@
 
 import pytest
 
-from geomap.extract.events import extract_document
+from wire import rows as _rows
+
 from geomap.extract.qualifiers import KM_PER_DEG
-
-
-@pytest.fixture(scope="module")
-def gaz(real_gaz):
-    """The real gazetteer: these sentences name places the small fixture lacks."""
-    return real_gaz
 
 
 def _both(rows):
     return [r for row in rows for r in (row, (row[0].lower(),) + tuple(row[1:]))]
-
-
-def _rows(text, gaz, action=None):
-    return [r for r in extract_document(text, gazetteer=gaz) if action is None or r["action"] == action]
 
 
 @pytest.mark.parametrize("text,action,speaker", _both([
@@ -31,8 +22,8 @@ def _rows(text, gaz, action=None):
     ("A spokesman for a Ukrainian brigade fighting in the area said Russian troops advanced on Siversk.",
      "advance", "brigade"),
 ]))
-def test_batch15_speakers(gaz, text, action, speaker):
-    rows = _rows(text, gaz, action)
+def test_batch15_speakers(real_gaz, text, action, speaker):
+    rows = _rows(text, real_gaz, action)
     assert rows and rows[0]["stance"] == "claimed", rows
     assert speaker in rows[0]["reported_by"].lower(), rows
 
@@ -41,8 +32,8 @@ def test_batch15_speakers(gaz, text, action, speaker):
     ("Satellite imagery indicates that Sudanese troops withdrew from Bara.",),
     ("Geolocated footage indicates that Russian forces advanced near Siversk.",),
 ]))
-def test_evidence_is_no_claimant(gaz, text):
-    rows = _rows(text[0], gaz)
+def test_evidence_is_no_claimant(real_gaz, text):
+    rows = _rows(text[0], real_gaz)
     assert rows and all(r["stance"] == "asserted" and r["reported_by"] is None for r in rows), rows
 
 
@@ -50,26 +41,26 @@ def test_evidence_is_no_claimant(gaz, text):
     ("Analysts will keep watching the tempo of Russian operations near Siversk.",),
     ("The pace of Israeli operations in Rafah slowed last month.",),
 ]))
-def test_a_measure_of_operations_is_no_event(gaz, text):
-    assert not _rows(text[0], gaz, "attack")
+def test_a_measure_of_operations_is_no_event(real_gaz, text):
+    assert not _rows(text[0], real_gaz, "attack")
 
 
 @pytest.mark.parametrize("text,action", _both([
     ("Small groups of Russian infantry are trying to infiltrate Siversk.", "advance"),
     ("M23 fighters have infiltrated Minova, local officials said.", "advance"),
 ]))
-def test_infiltration_is_an_advance(gaz, text, action):
-    assert _rows(text, gaz, action)
+def test_infiltration_is_an_advance(real_gaz, text, action):
+    assert _rows(text, real_gaz, action)
 
 
 @pytest.mark.parametrize("text,place,qualifier", _both([
     ("Russian forces advanced in southeastern Siversk on Tuesday.", "Siversk", "southeast"),
     ("Heavy clashes between the army and M23 were reported in northern Goma.", "Goma", "north"),
 ]))
-def test_a_part_of_a_town_is_off_its_centre(gaz, text, place, qualifier):
-    rows = [r for r in _rows(text, gaz) if r["place"] and place.lower()[:4] in r["place"].lower()]
+def test_a_part_of_a_town_is_off_its_centre(real_gaz, text, place, qualifier):
+    rows = [r for r in _rows(text, real_gaz) if r["place"] and place.lower()[:4] in r["place"].lower()]
     assert rows and rows[0]["qualifier"] == qualifier, rows
-    p = gaz.resolve(place)
+    p = real_gaz.resolve(place)
     g = rows[0]["geometry"]
     shift = ((g.x - p.lon) ** 2 + (g.y - p.lat) ** 2) ** 0.5 * KM_PER_DEG
     assert 0.5 < shift < 6, shift  # a few km, not the town's point nor a far offset
@@ -79,16 +70,16 @@ def test_a_part_of_a_town_is_off_its_centre(gaz, text, place, qualifier):
 @pytest.mark.parametrize("text", _both([
     ("Russian drones hit Kupiansk overnight. In Kharkiv, the city council said shelling damaged a school.",),
 ]))
-def test_the_city_council_is_no_place(gaz, text):
-    rows = _rows(text[0], gaz)
+def test_the_city_council_is_no_place(real_gaz, text):
+    rows = _rows(text[0], real_gaz)
     assert not [r for r in rows if r["place"] and "kupiansk" in r["place"].lower()
                 and "council" in (r["sentence"] or "").lower()], rows
 
 
-def test_the_city_is_the_last_town_named(gaz):
+def test_the_city_is_the_last_town_named(real_gaz):
     text = ("Russian missiles hit Odesa on Monday. On Tuesday drones struck Kherson, and a fire broke out "
             "across the city, regional officials said. Ukrainian troops then shelled the city.")
-    rows = _rows(text, gaz, "attack")
+    rows = _rows(text, real_gaz, "attack")
     last = [r for r in rows if "shelled" in r["sentence"]]
     assert last and "kherson" in last[0]["place"].lower(), rows
 
@@ -110,9 +101,9 @@ def test_the_city_is_the_last_town_named(gaz):
     ("Houthi military spokesman Yahya Saree said the group's forces fired a missile at Eilat.", "attack",
      "Houthis", "saree"),
 ]))
-def test_batch15_claims(gaz, text, action, actor, speaker):
-    rows = [r for r in _rows(text, gaz, action) if r["actor"] == actor]
-    assert rows and rows[0]["stance"] == "claimed", _rows(text, gaz)
+def test_batch15_claims(real_gaz, text, action, actor, speaker):
+    rows = [r for r in _rows(text, real_gaz, action) if r["actor"] == actor]
+    assert rows and rows[0]["stance"] == "claimed", _rows(text, real_gaz)
     assert speaker in rows[0]["reported_by"].lower(), rows
 
 
@@ -124,16 +115,16 @@ def test_batch15_claims(gaz, text, action, actor, speaker):
     # "is it clear who" is no capture
     ("Is it clear who started the fighting in Tripoli?", "Tripoli"),
 ]))
-def test_batch15_non_events(gaz, text, bad):
-    rows = _rows(text, gaz)
+def test_batch15_non_events(real_gaz, text, bad):
+    rows = _rows(text, real_gaz)
     assert not [r for r in rows if r["place"] and bad.lower()[:5] in r["place"].lower()], rows
 
 
 @pytest.mark.parametrize("text", _both([
     ("The army said it had rejected reports in local media claiming that its troops shelled Mota.",),
 ]))
-def test_reports_a_denial_rejects_are_denied(gaz, text):
-    rows = [r for r in _rows(text[0], gaz, "attack")]
+def test_reports_a_denial_rejects_are_denied(real_gaz, text):
+    rows = [r for r in _rows(text[0], real_gaz, "attack")]
     assert rows and all(r["stance"] == "denied" for r in rows), rows
 
 
@@ -141,21 +132,21 @@ def test_reports_a_denial_rejects_are_denied(gaz, text):
     ("The LNA said it had sent additional units to Sirte.", "deploy", "Sirte"),
     ("M23 has set up new checkpoints at Sake, west of Goma.", "deploy", "Sake"),
 ]))
-def test_batch15_deployments(gaz, text, action, place):
-    rows = _rows(text, gaz, action)
+def test_batch15_deployments(real_gaz, text, action, place):
+    rows = _rows(text, real_gaz, action)
     assert rows and place.lower() in rows[0]["place"].lower(), rows
 
 
-def test_fighting_with_wazalendo_militias(gaz):
-    rows = _rows("Fighting between M23 and pro-government Wazalendo militias resumed near Kanyabayonga.", gaz,
+def test_fighting_with_wazalendo_militias(real_gaz):
+    rows = _rows("Fighting between M23 and pro-government Wazalendo militias resumed near Kanyabayonga.", real_gaz,
                  "clash")
     assert rows and {rows[0]["actor"], rows[0]["target"]} == {"M23", "Wazalendo"}, rows
 
 
-def test_letterhead_issuer_is_the_statement_we(gaz):
+def test_letterhead_issuer_is_the_statement_we(real_gaz):
     text = ("FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA\nMinistry of Defense - Press Release\n\n"
             "Our forces cleared the armed group from the town of Debark on Tuesday.")
-    rows = _rows(text, gaz, "capture")
+    rows = _rows(text, real_gaz, "capture")
     assert rows and rows[0]["actor"] == "Ethiopian National Defense Force", rows
     assert rows[0]["stance"] == "claimed" and rows[0]["reported_by"].startswith("Ministry of Defense"), rows
 
@@ -166,8 +157,8 @@ def test_letterhead_issuer_is_the_statement_we(gaz):
     # "its air force", "its navy": the speaker's forces
     ("The Burkina Faso army said its air force had struck fighters north of Djibo.", "Burkina Faso armed forces"),
 ]))
-def test_batch15_subjects(gaz, text, actor):
-    rows = _rows(text, gaz, "attack")
+def test_batch15_subjects(real_gaz, text, actor):
+    rows = _rows(text, real_gaz, "attack")
     assert rows and rows[0]["actor"] == actor, rows
 
 
@@ -176,8 +167,8 @@ def test_batch15_subjects(gaz, text, actor):
     ("Government troops withdrew from Ansongo towards Gao on Friday, officials said.", "Ansongo"),
     ("The paramilitaries pulled back from Babanusa to El Fula, the army said.", "Babanusa"),
 ]))
-def test_withdrawal_is_placed_at_its_origin(gaz, text, origin):
-    rows = _rows(text, gaz, "withdraw")
+def test_withdrawal_is_placed_at_its_origin(real_gaz, text, origin):
+    rows = _rows(text, real_gaz, "withdraw")
     assert rows and rows[0]["place_text"].lower() == origin.lower(), rows
 
 
@@ -187,24 +178,24 @@ def test_withdrawal_is_placed_at_its_origin(gaz, text, origin):
     ("Residents reported seeing Russian tanks moving into Vovchansk.", "Russia", "residents"),
     ("An AFP reporter saw Israeli troops raiding homes in Jenin.", "Israel", "reporter"),
 ]))
-def test_perception_verbs(gaz, text, actor, speaker):
-    rows = [r for r in _rows(text, gaz) if r["actor"] == actor]
+def test_perception_verbs(real_gaz, text, actor, speaker):
+    rows = [r for r in _rows(text, real_gaz) if r["actor"] == actor]
     assert rows and rows[0]["stance"] == "claimed" and speaker in rows[0]["reported_by"].lower(), rows
 
 
 @pytest.mark.parametrize("text", _both([
     ("The city saw heavy fighting between the army and the RSF on Monday.",),
 ]))
-def test_a_place_that_saw_fighting_is_no_witness(gaz, text):
-    assert all(r["reported_by"] is None for r in _rows(text[0], gaz)), _rows(text[0], gaz)
+def test_a_place_that_saw_fighting_is_no_witness(real_gaz, text):
+    assert all(r["reported_by"] is None for r in _rows(text[0], real_gaz)), _rows(text[0], real_gaz)
 
 
 @pytest.mark.parametrize("text", _both([
     ("Three security sources told Reuters that JNIM fighters stormed a base in Boulkessi. "
      "Malian soldiers withdrew from Boulkessi after the assault, the sources said.",),
 ]))
-def test_the_sources_are_the_sources_named_before(gaz, text):
-    rows = _rows(text[0], gaz, "withdraw")
+def test_the_sources_are_the_sources_named_before(real_gaz, text):
+    rows = _rows(text[0], real_gaz, "withdraw")
     assert rows and "security sources" in rows[0]["reported_by"].lower(), rows
 
 
@@ -213,8 +204,8 @@ def test_the_sources_are_the_sources_named_before(gaz, text):
     ("The army has brought fresh reinforcements to Kostiantynivka, the governor said.",),
     ("The RSF fortified its positions in Babanusa, residents said.",),
 ]))
-def test_fortifying_is_a_deployment(gaz, text):
-    assert _rows(text[0], gaz, "deploy"), _rows(text[0], gaz)
+def test_fortifying_is_a_deployment(real_gaz, text):
+    assert _rows(text[0], real_gaz, "deploy"), _rows(text[0], real_gaz)
 
 
 @pytest.mark.parametrize("text,not_at", _both([
@@ -224,8 +215,8 @@ def test_fortifying_is_a_deployment(gaz, text):
     ("The attack was led by a commander who hails from Gao, the army said, after JNIM fighters struck Boni.",
      "gao"),
 ]))
-def test_a_persons_home_town_is_no_event_place(gaz, text, not_at):
-    rows = _rows(text, gaz)
+def test_a_persons_home_town_is_no_event_place(real_gaz, text, not_at):
+    rows = _rows(text, real_gaz)
     assert rows and all((r["place_text"] or "").lower() != not_at for r in rows), rows
 
 
@@ -236,8 +227,8 @@ def test_a_persons_home_town_is_no_event_place(gaz, text, not_at):
     ("M23 made a new attempt to seize Uvira on Monday.",),
     ("Russian troops continued their efforts to encircle Toretsk.",),
 ]))
-def test_an_attempted_capture_is_an_advance(gaz, text):
-    rows = _rows(text[0], gaz)
+def test_an_attempted_capture_is_an_advance(real_gaz, text):
+    rows = _rows(text[0], real_gaz)
     assert rows and {r["action"] for r in rows} == {"advance"}, rows
 
 
@@ -246,8 +237,8 @@ def test_an_attempted_capture_is_an_advance(gaz, text):
     ("Russian forces tried to take Toretsk.",),
     ("The army forced residents to leave Toretsk.",),
 ]))
-def test_forces_noun_is_no_order(gaz, text):
-    rows = _rows(text[0], gaz)
+def test_forces_noun_is_no_order(real_gaz, text):
+    rows = _rows(text[0], real_gaz)
     assert bool(rows) == text[0].lower().startswith("russian"), rows
 
 
@@ -256,8 +247,8 @@ def test_forces_noun_is_no_order(gaz, text):
     ("Ukrainian officials said Russian drones struck Sumy overnight.", "ukraine", "officials"),
     ("A Hamas official said Israeli tanks entered Rafah.", "hamas", "official"),
 ]))
-def test_officials_speak_for_their_side(gaz, text, state, people):
-    rows = _rows(text, gaz)
+def test_officials_speak_for_their_side(real_gaz, text, state, people):
+    rows = _rows(text, real_gaz)
     said = rows[0]["reported_by"].lower() if rows else ""
     assert state in said and people in said, rows
 
@@ -270,31 +261,31 @@ def test_officials_speak_for_their_side(gaz, text, state, people):
     ("Afghan Taliban and Indian-sponsored Fitna al Khwarij carried out an unprovoked attack on border posts "
      "near Chaman.", "Taliban government"),
 ]))
-def test_subjects_by_allegiance_and_in_lists(gaz, text, actor):
-    assert actor in {r["actor"] for r in _rows(text, gaz, "attack")}, _rows(text, gaz)
+def test_subjects_by_allegiance_and_in_lists(real_gaz, text, actor):
+    assert actor in {r["actor"] for r in _rows(text, real_gaz, "attack")}, _rows(text, real_gaz)
 
 
 @pytest.mark.parametrize("text,speaker", _both([
     ("A resident of the nearby village of Al-Haffah said gunmen surrounded the village.", "resident"),
     ("Russian troops took Ivanopillia - defence ministry", "defence ministry"),
 ]))
-def test_speaker_heads(gaz, text, speaker):
-    rows = _rows(text, gaz)
+def test_speaker_heads(real_gaz, text, speaker):
+    rows = _rows(text, real_gaz)
     assert rows and rows[0]["stance"] == "claimed" and speaker in rows[0]["reported_by"].lower(), rows
 
 
-def test_a_quotation_takes_the_attribution_that_closes_it(gaz):
+def test_a_quotation_takes_the_attribution_that_closes_it(real_gaz):
     text = ('"Russian units have liberated Ivanopillia. Russian assault groups continue to advance toward Toretsk," '
             'the Russian Defence Ministry said.')
     for t in (text, text.lower()):
-        rows = _rows(t, gaz)
+        rows = _rows(t, real_gaz)
         assert {r["action"] for r in rows} >= {"capture", "advance"}, rows
         assert all(r["stance"] == "claimed" and "ministry" in r["reported_by"].lower() for r in rows), rows
 
 
-def test_units_in_a_militarys_own_account_are_its_forces(gaz):
+def test_units_in_a_militarys_own_account_are_its_forces(real_gaz):
     rows = _rows("Over the past 24 hours units repelled six counterattacks near Chasiv Yar, the Russian "
-                 "Defence Ministry said.", gaz)
+                 "Defence Ministry said.", real_gaz)
     assert rows and rows[0]["actor"] == "Russia", rows
 
 
@@ -302,8 +293,8 @@ def test_units_in_a_militarys_own_account_are_its_forces(gaz):
     ("INTER SERVICES PUBLIC RELATIONS\nNo PR-12/2025-ISPR  Rawalpindi - 3 May 2025\n\n"
      "Security forces killed four terrorists in an operation near Mastung, Balochistan.",),
 ]))
-def test_press_office_letterhead_names_the_issuer(gaz, text):
-    rows = _rows(text[0], gaz)
+def test_press_office_letterhead_names_the_issuer(real_gaz, text):
+    rows = _rows(text[0], real_gaz)
     assert rows and rows[0]["stance"] == "claimed" and "public relations" in rows[0]["reported_by"].lower(), rows
     assert rows[0]["actor"] == "Pakistani military", rows
 
@@ -312,8 +303,8 @@ def test_press_office_letterhead_names_the_issuer(gaz, text):
     # "Thailand's army" is Thailand's, though the sentence is set in Cambodia
     ("Thailand's army said F-16 jets had struck Cambodian artillery positions near Samraong.", "Thailand"),
 ]))
-def test_a_countrys_army_by_possessive(gaz, text, speaker_side):
-    rows = _rows(text, gaz)
+def test_a_countrys_army_by_possessive(real_gaz, text, speaker_side):
+    rows = _rows(text, real_gaz)
     assert rows and speaker_side in rows[0]["reported_by"], rows
 
 
@@ -321,13 +312,13 @@ def test_a_countrys_army_by_possessive(gaz, text, speaker_side):
     ("In 1962 the International Court of Justice in The Hague ruled on the temple. Thai jets struck "
      "positions near Samraong on Monday, the army said. Cambodia says its forces were responding to Thai shelling.",),
 ]))
-def test_a_courts_seat_is_no_event_place(gaz, text):
-    assert all("hague" not in (r["place"] or "").lower() for r in _rows(text[0], gaz)), _rows(text[0], gaz)
+def test_a_courts_seat_is_no_event_place(real_gaz, text):
+    assert all("hague" not in (r["place"] or "").lower() for r in _rows(text[0], real_gaz)), _rows(text[0], real_gaz)
 
 
 @pytest.mark.parametrize("text", _both([
     ("The Thai navy has moved warships and marines to the coast off Trat.",),
 ]))
-def test_moving_forces_to_a_place_is_a_deployment(gaz, text):
-    rows = _rows(text[0], gaz, "deploy")
+def test_moving_forces_to_a_place_is_a_deployment(real_gaz, text):
+    rows = _rows(text[0], real_gaz, "deploy")
     assert rows and rows[0]["place"] == "Trat", rows

@@ -2,24 +2,14 @@
 
 import pytest
 
-from wire import both as _both
+from wire import both as _both, rows as _rows
 
-from geomap.extract.events import _background, extract_document
-
-
-@pytest.fixture(scope="module")
-def gaz(real_gaz):
-    """The real gazetteer: these sentences name places the small fixture lacks."""
-    return real_gaz
+from geomap.extract.events import _background
 
 
-def _rows(text, gaz):
-    return extract_document(text, gazetteer=gaz)
-
-
-def _one(text, gaz, action):
-    rows = [r for r in _rows(text, gaz) if r["action"] == action]
-    assert rows, _rows(text, gaz)
+def _one(text, real_gaz, action):
+    rows = [r for r in _rows(text, real_gaz) if r["action"] == action]
+    assert rows, _rows(text, real_gaz)
     return rows[0]
 
 
@@ -32,16 +22,16 @@ def _one(text, gaz, action):
     ("The Ethiopian communications service put out a statement this afternoon saying the army had captured Mota.",
      "Communications Service"),
 ]))
-def test_who_speaks_after_a_possessive_or_an_issued_statement(gaz, text, source):
-    row = next(r for r in _rows(text, gaz) if r["action"] in ("attack", "capture"))
+def test_who_speaks_after_a_possessive_or_an_issued_statement(real_gaz, text, source):
+    row = next(r for r in _rows(text, real_gaz) if r["action"] in ("attack", "capture"))
     assert row["stance"] == "claimed" and source.lower() in row["reported_by"].lower(), row
 
 
 @pytest.mark.parametrize("text", [r[0] for r in _both([
     ("The gunmen attacked a convoy near Djibo, according to their statement.",),
 ])])
-def test_a_written_account_is_no_speaker(gaz, text):
-    row = _one(text, gaz, "attack")
+def test_a_written_account_is_no_speaker(real_gaz, text):
+    row = _one(text, real_gaz, "attack")
     assert row["reported_by"] is None or "statement" not in row["reported_by"].lower(), row
 
 
@@ -50,8 +40,8 @@ def test_a_written_account_is_no_speaker(gaz, text):
     ("Ethiopian troops pushed the rebels out of Bahir Dar after two days of fighting.", "Bahir Dar"),
     ("Somali troops flushed al-Shabaab fighters out of Jowhar.", "Jawhar"),
 ]))
-def test_driving_a_force_out_of_a_town_takes_it(gaz, text, place):
-    assert _one(text, gaz, "capture")["place"] == place
+def test_driving_a_force_out_of_a_town_takes_it(real_gaz, text, place):
+    assert _one(text, real_gaz, "capture")["place"] == place
 
 
 @pytest.mark.parametrize("text,place,qualifier", _both([
@@ -59,8 +49,8 @@ def test_driving_a_force_out_of_a_town_takes_it(gaz, text, place):
     ("Russian missiles hit a residential area in Kharkiv's east on Monday.", "Kharkiv", "east"),
     ("Kharkiv's north-eastern side was shelled by Russian artillery.", "Kharkiv", "northeast"),
 ]))
-def test_a_side_or_a_bare_direction_of_a_town_is_a_part_of_it(gaz, text, place, qualifier):
-    row = _one(text, gaz, "attack")
+def test_a_side_or_a_bare_direction_of_a_town_is_a_part_of_it(real_gaz, text, place, qualifier):
+    row = _one(text, real_gaz, "attack")
     assert (row["place"], row["qualifier"]) == (place, qualifier), row
 
 
@@ -88,16 +78,16 @@ def test_a_year_naming_an_event_or_a_hold_is_background(sentence, past):
     # "to X" is an arrival: they are at X now
     ("Nigerian soldiers withdrew to Dikwa after the attack, officials said.", "Dikwa"),
 ]))
-def test_a_withdrawal_toward_a_place_is_located_where_it_began(gaz, text, place):
-    assert _one(text, gaz, "withdraw")["place"] == place
+def test_a_withdrawal_toward_a_place_is_located_where_it_began(real_gaz, text, place):
+    assert _one(text, real_gaz, "withdraw")["place"] == place
 
 
 @pytest.mark.parametrize("text", [r[0] for r in _both([
     ("Witnesses said the attackers carried rifles and rocket-propelled grenades.",),
     ("Aid workers described rows of shell-damaged homes.",),
 ])])
-def test_a_compound_adjective_is_no_verb(gaz, text):
-    assert not [r for r in _rows(text, gaz) if r["action"] == "attack"]
+def test_a_compound_adjective_is_no_verb(real_gaz, text):
+    assert not [r for r in _rows(text, real_gaz) if r["action"] == "attack"]
 
 
 @pytest.mark.parametrize("text,place,container", _both([
@@ -108,8 +98,8 @@ def test_a_compound_adjective_is_no_verb(gaz, text):
     ("Government forces shelled Shahba in the northern Suwayda countryside on Sunday.", "Shahbā",
      "As-Suwayda Governorate"),
 ]))
-def test_a_citys_countryside_is_its_governorate(gaz, text, place, container):
-    places = {r["place"] for r in _rows(text, gaz) if r["action"] == "attack"}
+def test_a_citys_countryside_is_its_governorate(real_gaz, text, place, container):
+    places = {r["place"] for r in _rows(text, real_gaz) if r["action"] == "attack"}
     assert place in places and container not in places, places
 
 
@@ -127,8 +117,8 @@ def test_a_citys_countryside_is_its_governorate(gaz, text, place, container):
     # a side's outlet speaks as written
     ("Junta mouthpiece MRTV claims the army has captured Lashio.", "MRTV"),
 ]))
-def test_an_office_holder_or_outlet_of_a_side_speaks_as_written(gaz, text, source):
-    row = next(r for r in _rows(text, gaz) if r["action"] in ("attack", "advance", "capture", "surround"))
+def test_an_office_holder_or_outlet_of_a_side_speaks_as_written(real_gaz, text, source):
+    row = next(r for r in _rows(text, real_gaz) if r["action"] in ("attack", "advance", "capture", "surround"))
     assert row["stance"] in ("claimed", "threatened") and source.lower() in row["reported_by"].lower(), row
 
 
@@ -153,8 +143,8 @@ def test_an_office_holder_or_outlet_of_a_side_speaks_as_written(gaz, text, sourc
     ("Ukraine's armed forces said they had struck a refinery in Tuapse in Russia's Krasnodar region.", "Ukraine",
      "attack", "Tuapse"),
 ]))
-def test_verb_forms_and_names_of_batch_19(gaz, text, actor, action, place):
-    got = {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)}
+def test_verb_forms_and_names_of_batch_19(real_gaz, text, actor, action, place):
+    got = {(r["actor"], r["action"], r["place"]) for r in _rows(text, real_gaz)}
     assert (actor, action, place) in got, got
 
 
@@ -162,8 +152,8 @@ def test_verb_forms_and_names_of_batch_19(gaz, text, actor, action, place):
     ("In North Kivu, clashes between AFC/M23 and Wazalendo groups have been reported since 10 January "
      "around Masisi.",),
 ])])
-def test_a_between_pair_and_a_date_after_since_open_no_clause(gaz, text):
-    row = _one(text, gaz, "clash")
+def test_a_between_pair_and_a_date_after_since_open_no_clause(real_gaz, text):
+    row = _one(text, real_gaz, "clash")
     assert (row["actor"], row["target"], row["place"]) == ("M23", "Wazalendo", "Masisi"), row
 
 
@@ -171,6 +161,6 @@ def test_a_between_pair_and_a_date_after_since_open_no_clause(gaz, text):
     ("Al-Quneitra: An Israeli patrol entered Khan Arnabah in the northern Quneitra countryside and set up a "
      "checkpoint at the entrance of the village.",),
 ])])
-def test_the_village_is_the_village_just_entered(gaz, text):
-    row = _one(text, gaz, "deploy")
+def test_the_village_is_the_village_just_entered(real_gaz, text):
+    row = _one(text, real_gaz, "deploy")
     assert row["place"] == "Khān Arnabah", row

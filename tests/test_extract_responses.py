@@ -7,14 +7,8 @@ from wire import both as _both
 from geomap.extract.events import extract_document
 
 
-@pytest.fixture(scope="module")
-def gaz(real_gaz):
-    """The real gazetteer: these sentences name places the small fixture lacks."""
-    return real_gaz
-
-
-def _events(text, gaz):
-    return {(r["actor"], r["action"], r["target"], r["place"]) for r in extract_document(text, gazetteer=gaz)}
+def _events(text, real_gaz):
+    return {(r["actor"], r["action"], r["target"], r["place"]) for r in extract_document(text, gazetteer=real_gaz)}
 
 
 @pytest.mark.parametrize("text,want", _both([
@@ -24,8 +18,8 @@ def _events(text, gaz):
     ("A Malian army convoy came under attack near Gao on Friday and the soldiers fought back, the army said.",
      {("Malian armed forces", "clash", None, "Gao")}),
 ]))
-def test_fired_on_and_firing_back_is_one_clash(gaz, text, want):
-    assert _events(text, gaz) == want
+def test_fired_on_and_firing_back_is_one_clash(real_gaz, text, want):
+    assert _events(text, real_gaz) == want
 
 
 @pytest.mark.parametrize("text,attack", _both([
@@ -35,8 +29,8 @@ def test_fired_on_and_firing_back_is_one_clash(gaz, text, want):
     ("Al-Shabaab fighters stormed a base in Wanlaweyn before they were driven back by Somali troops, the "
      "army said.", ("al-Shabaab", "attack", None, "Wanlaweyn")),
 ]))
-def test_a_repulsed_attack_is_also_a_clash(gaz, text, attack):
-    got = _events(text, gaz)
+def test_a_repulsed_attack_is_also_a_clash(real_gaz, text, attack):
+    got = _events(text, real_gaz)
     assert attack in got
     assert (attack[0], "clash") in {(a, c) for a, c, _t, _p in got}
 
@@ -52,8 +46,8 @@ def test_a_repulsed_attack_is_also_a_clash(gaz, text, attack):
     ("The garrison in El Fasher fought back against RSF fighters on Tuesday.",
      ("Rapid Support Forces", "clash", None, "El Fasher")),
 ]))
-def test_answers_name_the_sides_they_can(gaz, text, want):
-    assert want in _events(text, gaz)
+def test_answers_name_the_sides_they_can(real_gaz, text, want):
+    assert want in _events(text, real_gaz)
 
 
 @pytest.mark.parametrize("text", [r[0] for r in _both([
@@ -64,11 +58,11 @@ def test_answers_name_the_sides_they_can(gaz, text, want):
     # a repulse of something else after an attack: talks are no side
     ("After a Russian missile strike on Sumy, the talks were pushed back to next week.",),
 ])])
-def test_idioms_of_fighting_back_are_no_clash(gaz, text):
-    assert not {e for e in _events(text, gaz) if e[1] == "clash"}
+def test_idioms_of_fighting_back_are_no_clash(real_gaz, text):
+    assert not {e for e in _events(text, real_gaz) if e[1] == "clash"}
 
 
-def test_a_denied_attack_is_not_joined(gaz):
+def test_a_denied_attack_is_not_joined(real_gaz):
     text = "The RSF denied that its fighters attacked El Obeid, saying its units had returned fire near Bara."
-    got = _events(text, gaz)
+    got = _events(text, real_gaz)
     assert not any(a == "clash" and p == "El Obeid" for _x, a, _t, p in got), got

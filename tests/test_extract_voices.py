@@ -3,24 +3,13 @@ speaker's own army, and the actors batch 18 lacked (new sentences, cased and tok
 
 import pytest
 
-from wire import both as _both, tokenized as _tokenized
+from wire import both as _both, rows as _rows, tokenized as _tokenized
 
-from geomap.extract.events import extract_document
 from geomap.extract.lexicon import inflect
 
 
-@pytest.fixture(scope="module")
-def gaz(real_gaz):
-    """The real gazetteer: these sentences name places the small fixture lacks."""
-    return real_gaz
-
-
-def _rows(text, gaz, action=None):
-    return [r for r in extract_document(text, gazetteer=gaz) if action is None or r["action"] == action]
-
-
-def _one(text, gaz, action):
-    rows = _rows(text, gaz, action)
+def _one(text, real_gaz, action):
+    rows = _rows(text, real_gaz, action)
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -34,8 +23,8 @@ def _one(text, gaz, action):
     ("The governor of Kursk said Ukrainian drones hit a fuel depot in Rylsk.", "Ukraine", "Ryl’sk",
      "governor of kursk"),
 ]))
-def test_an_office_holder_speaks_as_written(text, actor, place, source, gaz):
-    row = next(r for r in _rows(text, gaz) if r["action"] in ("attack",))
+def test_an_office_holder_speaks_as_written(text, actor, place, source, real_gaz):
+    row = next(r for r in _rows(text, real_gaz) if r["action"] in ("attack",))
     assert (row["actor"], row["place"]) == (actor, place)
     assert source in row["reported_by"].lower().replace(" s ", "'s ")
 
@@ -48,8 +37,8 @@ def test_an_office_holder_speaks_as_written(text, actor, place, source, gaz):
      "Israel"),
     ("In Lebanon, Israel's prime minister said the military would hit Nabatieh again.", "Israel"),
 ]))
-def test_a_bare_army_is_the_speakers_own(text, actor, gaz):
-    rows = [r for r in _rows(text, gaz) if r["action"] in ("attack", "deploy")]
+def test_a_bare_army_is_the_speakers_own(text, actor, real_gaz):
+    rows = [r for r in _rows(text, real_gaz) if r["action"] in ("attack", "deploy")]
     assert rows and {r["actor"] for r in rows} == {actor}
 
 
@@ -66,14 +55,14 @@ def test_a_bare_army_is_the_speakers_own(text, actor, gaz):
     ("Gunmen kidnapped 15 students in Kaduna, Nigeria. The air force struck their camp in Birnin Gwari.",
      "Nigerian Army", "attack", "Sofo-Birnin-Gwari"),
 ]))
-def test_actors_added_for_batch_18(text, actor, action, place, gaz):
-    rows = _rows(text, gaz, action)
+def test_actors_added_for_batch_18(text, actor, action, place, real_gaz):
+    rows = _rows(text, real_gaz, action)
     assert any(r["actor"] == actor and r["place"] == place for r in rows), rows
 
 
-def test_bandits_elsewhere_are_not_nigerias_gangs(gaz):
+def test_bandits_elsewhere_are_not_nigerias_gangs(real_gaz):
     # Sahelian officials call jihadists "armed bandits": the Nigerian gangs' entry stays in Nigeria
-    rows = _rows("Armed bandits attacked the market in Tera, Niger, the army said.", gaz, "attack")
+    rows = _rows("Armed bandits attacked the market in Tera, Niger, the army said.", real_gaz, "attack")
     assert all(r["actor"] != "bandits" for r in rows)
 
 
@@ -82,8 +71,8 @@ def test_british_past_forms(form):
     assert inflect("burn")[form] == "past"
 
 
-def test_a_burnt_village_is_an_attack(gaz):
-    row = _one("Separatists burnt six houses in Batibo, Cameroon, residents said.", gaz, "attack")
+def test_a_burnt_village_is_an_attack(real_gaz):
+    row = _one("Separatists burnt six houses in Batibo, Cameroon, residents said.", real_gaz, "attack")
     assert (row["actor"], row["place"]) == ("Ambazonian separatists", "Batibo")
 
 
@@ -94,15 +83,15 @@ def test_a_burnt_village_is_an_attack(gaz):
     ("The Kurdish Hawar News Agency gave a different account on Tuesday. It said Turkish drones had struck a car "
      "near Kobani.", "Kurdish Hawar News Agency"),
 ]))
-def test_it_said_is_the_agency_that_spoke(text, source, gaz):
-    row = _one(text, gaz, "attack")
+def test_it_said_is_the_agency_that_spoke(text, source, real_gaz):
+    row = _one(text, real_gaz, "attack")
     assert (row["actor"], row["stance"]) == ("Turkey", "claimed")
     assert row["reported_by"].lower() == source.lower()
 
 
-def test_it_said_is_not_a_person(gaz):
+def test_it_said_is_not_a_person(real_gaz):
     rows = _rows("A military spokesman said the situation was calm. It said Turkish drones had struck a car near "
-                 "Kobani.", gaz, "attack")
+                 "Kobani.", real_gaz, "attack")
     assert all("spokesman" not in (r["reported_by"] or "").lower() for r in rows)
 
 
@@ -113,8 +102,8 @@ def test_it_said_is_not_a_person(gaz):
     ("The African Union denounced an RSF drone attack on a camp in Tawila.", "Rapid Support Forces", "Tawila",
      "african union"),
 ]))
-def test_a_condemned_attack_is_claimed_by_who_condemns(text, actor, place, source, gaz):
-    row = _one(text, gaz, "attack")
+def test_a_condemned_attack_is_claimed_by_who_condemns(text, actor, place, source, real_gaz):
+    row = _one(text, real_gaz, "attack")
     assert (row["actor"], row["place"], row["stance"]) == (actor, place, "claimed")
     assert source in row["reported_by"].lower()
 
@@ -125,14 +114,14 @@ def test_a_condemned_attack_is_claimed_by_who_condemns(text, actor, place, sourc
     ("Reports that Russian troops had captured Kupiansk are completely false, Ukraine's General Staff said.",
      "Russia", "Kupyansk", "general staff"),
 ]))
-def test_reports_called_false_are_denied(text, actor, place, source, gaz):
-    row = next(r for r in _rows(text, gaz) if r["action"] in ("advance", "capture"))
+def test_reports_called_false_are_denied(text, actor, place, source, real_gaz):
+    row = next(r for r in _rows(text, real_gaz) if r["action"] in ("advance", "capture"))
     assert (row["actor"], row["place"], row["stance"]) == (actor, place, "denied")
     assert source in row["reported_by"].lower()
 
 
-def test_a_true_report_is_not_denied(gaz):
-    row = _one("Reports that Russian troops had captured Kupiansk are accurate, Ukraine's General Staff said.", gaz,
+def test_a_true_report_is_not_denied(real_gaz):
+    row = _one("Reports that Russian troops had captured Kupiansk are accurate, Ukraine's General Staff said.", real_gaz,
                "capture")
     assert row["stance"] == "claimed"
 
@@ -142,13 +131,13 @@ def test_a_true_report_is_not_denied(gaz):
     ("Russia claimed to have captured Siversk in Donetsk region.", "Russia", "capture", "Siversk"),
     ("The RSF claimed to have shot down a drone over Nyala.", "Rapid Support Forces", "attack", "Nyala"),
 ]))
-def test_claimed_to_have_done(text, actor, action, place, gaz):
-    row = _one(text, gaz, action)
+def test_claimed_to_have_done(text, actor, action, place, real_gaz):
+    row = _one(text, real_gaz, action)
     assert (row["actor"], row["place"], row["stance"]) == (actor, place, "claimed")
 
 
-def test_a_speaker_before_a_that_clause_is_not_its_subject(gaz):
-    row = _one("Residents say RSF fighters took over homes in Wad Madani.", gaz, "capture")
+def test_a_speaker_before_a_that_clause_is_not_its_subject(real_gaz):
+    row = _one("Residents say RSF fighters took over homes in Wad Madani.", real_gaz, "capture")
     assert (row["actor"], row["stance"]) == ("Rapid Support Forces", "claimed")
 
 
@@ -157,8 +146,8 @@ def test_a_speaker_before_a_that_clause_is_not_its_subject(gaz):
     ("Pakistan will not hesitate to strike militant hideouts in Nangarhar.", "threatened"),
     ("The army did not strike Kidal, a spokesman said.", "denied"),
 ]))
-def test_not_hesitating_to_strike_is_a_threat(text, stance, gaz):
-    assert _one(text, gaz, "attack")["stance"] == stance
+def test_not_hesitating_to_strike_is_a_threat(text, stance, real_gaz):
+    assert _one(text, real_gaz, "attack")["stance"] == stance
 
 
 @pytest.mark.parametrize("text,qualifier", _both([
@@ -167,8 +156,8 @@ def test_not_hesitating_to_strike_is_a_threat(text, stance, gaz):
     # a port described by its place in the country is the city itself
     ("Russian missiles hit the southern port of Odesa.", None),
 ]))
-def test_a_harbour_side_is_a_part_of_the_city(text, qualifier, gaz):
-    assert _one(text, gaz, "attack")["qualifier"] == qualifier
+def test_a_harbour_side_is_a_part_of_the_city(text, qualifier, real_gaz):
+    assert _one(text, real_gaz, "attack")["qualifier"] == qualifier
 
 
 @pytest.mark.parametrize("text,source", _both([
@@ -179,13 +168,13 @@ def test_a_harbour_side_is_a_part_of_the_city(text, qualifier, gaz):
      "official"),
     ("Officials who visited the area said separatists attacked a checkpoint in Bamenda.", "officials"),
 ]))
-def test_a_relative_clause_is_not_the_speaker(text, source, gaz):
-    row = _one(text, gaz, "attack")
+def test_a_relative_clause_is_not_the_speaker(text, source, real_gaz):
+    row = _one(text, real_gaz, "attack")
     assert (row["actor"], row["reported_by"].lower()) == ("Ambazonian separatists", source)
 
 
-def test_a_militia_leader_speaks_for_his_militia(gaz):
-    row = _one("A Civilian Joint Task Force militia leader said Boko Haram fighters attacked Konduga.", gaz, "attack")
+def test_a_militia_leader_speaks_for_his_militia(real_gaz):
+    row = _one("A Civilian Joint Task Force militia leader said Boko Haram fighters attacked Konduga.", real_gaz, "attack")
     assert row["actor"] == "Boko Haram"
     assert "Civilian Joint Task Force" in row["reported_by"]
 
@@ -197,13 +186,13 @@ def test_a_militia_leader_speaks_for_his_militia(gaz):
     # one side in the lexicon: the clash is still that side's
     ("Clashes between the ELN and a local militia continued around Tibú, the ombudsman said.", "ELN", None),
 ]))
-def test_clashes_between(text, actor, target, gaz):
-    row = _one(text, gaz, "clash")
+def test_clashes_between(text, actor, target, real_gaz):
+    row = _one(text, real_gaz, "clash")
     assert (row["actor"], row["target"], row["place"]) == (actor, target, "Tibú")
 
 
-def test_a_relative_pronoun_keeps_its_verb(gaz):
-    row = _one("It is the ELN that attacks convoys near Tibú.", gaz, "attack")
+def test_a_relative_pronoun_keeps_its_verb(real_gaz):
+    row = _one("It is the ELN that attacks convoys near Tibú.", real_gaz, "attack")
     assert row["actor"] == "ELN"
 
 
@@ -212,8 +201,8 @@ def test_a_relative_pronoun_keeps_its_verb(gaz):
     ("The army carried out a wave of air strikes on Gao.", "Malian armed forces", "Gao"),
     ("Russia launched dozens of drone attacks on Odesa overnight.", "Russia", "Odesa"),
 ]))
-def test_a_quantity_of_strikes(text, actor, place, gaz):
-    row = _one(text, gaz, "attack")
+def test_a_quantity_of_strikes(text, actor, place, real_gaz):
+    row = _one(text, real_gaz, "attack")
     assert (row["actor"], row["place"]) == (actor, place)
 
 
@@ -224,8 +213,8 @@ def test_a_quantity_of_strikes(text, actor, place, gaz):
     # the accused's participle is not the accuser's action
     ("Ukraine has accused Russian forces attacking Kherson of war crimes.", set()),
 ]))
-def test_a_headline_participle(text, expected, gaz):
-    rows = _rows(text, gaz)
+def test_a_headline_participle(text, expected, real_gaz):
+    rows = _rows(text, real_gaz)
     assert {(r["actor"], r["action"], r["place"]) for r in rows if r["action"] != "accuse"} == expected
 
 
@@ -235,13 +224,13 @@ Acting on intelligence, security forces carried out strikes on militant hideouts
 """
 
 
-def test_a_statements_security_forces_are_its_issuers(gaz):
-    rows = _rows(STATEMENT.replace("MINISTRY OF DEFENCE", "PAKISTAN MINISTRY OF DEFENCE"), gaz, "attack")
+def test_a_statements_security_forces_are_its_issuers(real_gaz):
+    rows = _rows(STATEMENT.replace("MINISTRY OF DEFENCE", "PAKISTAN MINISTRY OF DEFENCE"), real_gaz, "attack")
     assert {r["actor"] for r in rows} == {"Pakistani military"}
 
 
-def test_a_reporters_security_forces_stay_unnamed(gaz):
-    rows = _rows("Sudan's army said it retook Bahri. Security forces then struck a market in Khartoum.", gaz, "attack")
+def test_a_reporters_security_forces_stay_unnamed(real_gaz):
+    rows = _rows("Sudan's army said it retook Bahri. Security forces then struck a market in Khartoum.", real_gaz, "attack")
     assert all(r["actor"] != "Sudanese Armed Forces" for r in rows if r["place"] != "Bahri")
 
 
@@ -250,8 +239,8 @@ def test_a_reporters_security_forces_stay_unnamed(gaz):
     "Russian forces shelled Kherson on Monday. Troops carried out raids in Bilozerka on Tuesday.",
     "russian forces shelled kherson on monday . troops carried out raids in bilozerka on tuesday .",
 ])
-def test_bare_troops_before_a_past_verb(text, gaz):
-    assert any(r["actor"] == "Russia" and r["place"] == "Bilozerka" for r in _rows(text, gaz, "attack"))
+def test_bare_troops_before_a_past_verb(text, real_gaz):
+    assert any(r["actor"] == "Russia" and r["place"] == "Bilozerka" for r in _rows(text, real_gaz, "attack"))
 
 
 @pytest.mark.parametrize("text,place,qualifier", _both([
@@ -259,14 +248,14 @@ def test_bare_troops_before_a_past_verb(text, gaz):
     ("A bulk carrier was hit by an explosive-laden boat about 25 nautical miles west of Mocha.", "Mocha", "west_of"),
     ("The convoy was hit by a roadside bomb near Gao.", "Gao", None),
 ]))
-def test_hit_by_a_weapon_is_an_agentless_attack(text, place, qualifier, gaz):
-    row = _one(text, gaz, "attack")
+def test_hit_by_a_weapon_is_an_agentless_attack(text, place, qualifier, real_gaz):
+    row = _one(text, real_gaz, "attack")
     assert (row["actor"], row["place"], row["qualifier"]) == (None, place, qualifier)
 
 
 @pytest.mark.parametrize("text", ["A car was hit by a truck in Aden.", "The village was surrounded by water near Kherson."])
-def test_hit_by_something_else_is_no_attack(text, gaz):
-    assert _rows(text, gaz) == []
+def test_hit_by_something_else_is_no_attack(text, real_gaz):
+    assert _rows(text, real_gaz) == []
 
 
 FACT_SHEET = """STATE OF LIBYA
@@ -281,8 +270,8 @@ Fact sheet: operation in Greater Tripoli
 
 
 @pytest.mark.parametrize("text", [FACT_SHEET, FACT_SHEET.lower()])
-def test_a_fact_sheet_under_a_three_line_letterhead(text, gaz):
-    rows = _rows(text, gaz)
+def test_a_fact_sheet_under_a_three_line_letterhead(text, real_gaz):
+    rows = _rows(text, real_gaz)
     clash = [r for r in rows if r["action"] == "clash"]
     # the last office of the letterhead issues it; its "government forces" are that government's
     assert clash and clash[0]["actor"] == "Government of National Unity forces"
@@ -301,13 +290,13 @@ def test_a_fact_sheet_under_a_three_line_letterhead(text, gaz):
     ("Somalia's defence ministry said it had deployed additional troops to Laascaanood.", "Somali National Army",
      "deploy", "Laascaanood"),
 ]))
-def test_an_office_acts_through_its_forces(text, actor, action, place, gaz):
-    row = _one(text, gaz, action)
+def test_an_office_acts_through_its_forces(text, actor, action, place, real_gaz):
+    row = _one(text, real_gaz, action)
     assert (row["actor"], row["place"], row["target"]) == (actor, place, None)
 
 
-def test_an_office_still_speaks_and_accuses_itself(gaz):
-    rows = _rows("Sudan's foreign ministry accused the RSF of shelling El Obeid.", gaz)
+def test_an_office_still_speaks_and_accuses_itself(real_gaz):
+    rows = _rows("Sudan's foreign ministry accused the RSF of shelling El Obeid.", real_gaz)
     assert {(r["actor"], r["action"]) for r in rows} >= {("Rapid Support Forces", "attack")}
     assert all(r["actor"] != "Sudanese Armed Forces" for r in rows if r["action"] == "accuse")
 
@@ -318,8 +307,8 @@ QUOTE_ADDING = ('The representative of Sudan rejected the account. "The army wil
 
 # a quote closed before "he said, adding that ...": the quote is what he said
 @pytest.mark.parametrize("text", [QUOTE_ADDING, _tokenized(QUOTE_ADDING)])
-def test_a_quote_before_said_adding(text, gaz):
-    row = _one(text, gaz, "capture")
+def test_a_quote_before_said_adding(text, real_gaz):
+    row = _one(text, real_gaz, "capture")
     assert (row["stance"], row["reported_by"].lower()) == ("threatened", "representative of sudan")
 
 
@@ -330,8 +319,8 @@ def test_a_quote_before_said_adding(text, gaz):
     ("The UN envoy arrived in Port Sudan on Monday.", set()),
     ("Russia's defence minister arrived in Kherson.", set()),
 ]))
-def test_who_arrives(text, expected, gaz):
-    assert {(r["actor"], r["action"], r["place"]) for r in _rows(text, gaz)} == expected
+def test_who_arrives(text, expected, real_gaz):
+    assert {(r["actor"], r["action"], r["place"]) for r in _rows(text, real_gaz)} == expected
 
 
 HUTHI = "Huthi forces shelled government positions south of Taiz."
@@ -339,13 +328,13 @@ HUTHI = "Huthi forces shelled government positions south of Taiz."
 
 # Crisis Group's and the UN's spelling of the Houthis
 @pytest.mark.parametrize("text", [HUTHI, _tokenized(HUTHI)])
-def test_huthi_spelling(text, gaz):
-    assert _one(text, gaz, "attack")["actor"] == "Houthis"
+def test_huthi_spelling(text, real_gaz):
+    assert _one(text, real_gaz, "attack")["actor"] == "Houthis"
 
 
-def test_a_speakers_army_is_only_a_bare_army(gaz):
+def test_a_speakers_army_is_only_a_bare_army(real_gaz):
     # "U.S.-backed militias" in Syria are the SDF whoever warns about them; only "the army" and its kin
     # change hands with the speaker
-    row = _one("Russia warned the United States it would target U.S.-backed militias in Syria if fired upon.", gaz,
+    row = _one("Russia warned the United States it would target U.S.-backed militias in Syria if fired upon.", real_gaz,
                "attack")
     assert (row["actor"], row["target"]) == ("Russia", "Syrian Democratic Forces")
