@@ -445,7 +445,7 @@ def _one_speaker(an, k, lexicon):
     if head is not None:
         return (head, None), lo
     # "Lebanon's state-run National News Agency": a hyphenated word is one word of the name
-    if len(names) - sum(toks[w].joined for w in words) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.isalpha() for w in words):
+    if len(names) - sum(toks[w].joined for w in words) > 5 or all(toks[w].key in DETERMINERS or not toks[w].key.replace(".", "").isalpha() for w in words):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return (_title(phrase), None), lo

@@ -87,6 +87,7 @@ _IRREGULAR = {
     "beat": ("beat", "beaten"), "run": ("ran", "run"), "give": ("gave", "given"), "say": ("said", "said"),
     "tell": ("told", "told"), "deny": ("denied", "denied"), "keep": ("kept", "kept"),
     "slay": ("slew", "slain"), "mistake": ("mistook", "mistaken"), "seek": ("sought", "sought"),
+    "fly": ("flew", "flown"),
 }
 # British variants beside the regular form ("houses were burnt", "the crops spoilt")
 _VARIANT_PAST = {"burn": "burnt", "spoil": "spoilt", "spill": "spilt"}

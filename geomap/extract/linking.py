@@ -36,7 +36,7 @@ from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _a
                            co_subjects as _co_subjects,
                            passive_subject as _passive_subject, subject as _subject,
                            subject_position as _subject_position, targets as _targets, threatener as _threatener)
-from .triggers import FALL, IMPACT, LOSE, MUNITIONS, to_agent as _to_agent
+from .triggers import FALL, LOSE, MUNITIONS, impact as _impact, to_agent as _to_agent
 from .wordclasses import (ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, OFFICE_HOLDERS, PLAN_TO, PREPS,
                           THREAT_TO)
 
@@ -560,7 +560,7 @@ def _drafts_for(an, tr, frames, memory):
                          # "gunmen exchanged fire with police", "fighters of two rival armed groups
                          # exchanged fire": a fight whose sides are not named
                          or tr.category == "clash" and toks[j].key in _UNNAMED_FIGHTERS)
-                and (relative or _subject_position(toks, j))) or toks[tr.i].key in IMPACT and _agentless(memory, tr):
+                and (relative or _subject_position(toks, j))) or _impact(toks, tr) and _agentless(memory, tr):
             # "gunmen killed three traders", "drones struck Dnipro": the author is not named
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,

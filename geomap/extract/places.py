@@ -108,6 +108,10 @@ _COREF = re.compile(
     r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
     r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
     r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|village|country|oblast|state|banks?|side)\b")
+# a part of a town with no name after it ("the eastern neighbourhoods", not "... of Taiz")
+_QUARTERS = re.compile(
+    r"\bthe\s+(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+"
+    r"(?:outskirts|suburbs|districts|neighbou?rhoods|quarters|parts?|edges?|fringes)\b(?!\s+of\b|['’]s\b|\s+s\s)")
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
@@ -322,7 +326,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         if role in LOCATING_ROLES and m in orgs:
             role = "org"
         if (role in LOCATING_ROLES and _SAID_AFTER.match(lower, m.end) and " " not in m.key
-                and not _IN_BEFORE.search(lower, max(0, m.start - 8), m.start)
+                and not _IN_BEFORE.search(lower, max(0, m.start - 9), m.start)
                 and place.kind in ("city", "town", "village") and place.population < _SEAT_POPULATION
                 and lexicon.lookup_actor(_key(m.text)) is None):
             continue  # "Jones said": a person; a government's seat or an actor would be a metonym
@@ -416,8 +420,9 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
 
 
 _NEAR_KM = 100.0
-# "police in Kohat said": after "in" a name is the speakers' place, not a person speaking
-_IN_BEFORE = re.compile(r"\b(?:in|from|at|of)\s+$")
+# "police in Kohat said", "residents of villages near Batifa said": after "in" a name is the
+# speakers' place, not a person speaking
+_IN_BEFORE = re.compile(r"\b(?:in|from|at|of|near|around|outside|inside)\s+$")
 
 
 def _lower_word_before(text, start):
@@ -690,4 +695,14 @@ def _corefs(text, lower, mentions, lexicon):
             if noun == "side":
                 pm.span = (s, e + len(re.match(r"^\s*of\s+the\s+river", rest).group(0)))
         out.append(pm)
+    for m in _QUARTERS.finditer(lower):
+        # "In Taiz, ..., snipers targeted the eastern neighbourhoods": that part of the town just named
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        near = _recent_site([pm for pm in named if pm.start < s], lower, s)
+        if near is not None:
+            out.append(PlaceMention(s, e, text[s:e], near.place, "site", coref=True, span=(s, e),
+                                    qualifier=m.group("dir").replace("-", "").replace("ern", ""),
+                                    km=Q.EDGE_KM))
     return out

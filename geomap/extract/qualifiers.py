@@ -51,7 +51,7 @@ _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|
                          # "in the city's east": the bare direction after a town's possessive
                          r"|^\s*(?:['’]s?|\s+s)\s+" + _DIR_NC + r"(?=\s*(?:[.,;]|and\b|on\b|overnight\b|at\b))")
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
-_EDGE_KM = 5.0
+EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
 # how far "western X" lies from X's point, by X's kind (about half a place's usual extent)
 _PART_KM = {"city": 4.0, "town": 2.0, "village": 1.0}
@@ -162,7 +162,7 @@ def detect_qualifier(text, start, end, *, kind=None):
     if m and kind not in ("river", "lake"):
         # "the eastern outskirts of Kostiantynivka": that part of the town, a few km from its centre
         return Qualifier(direction_of(m.group(1), m.group(2)), base + m.start(), end,
-                         km=_EDGE_KM if kind in _POINTS or kind is None else None)
+                         km=EDGE_KM if kind in _POINTS or kind is None else None)
     m = _EDGE_AFTER.match(after) if dir_after and kind not in ("river", "lake") else None
     if m:
         d = m.group(1) and direction_of(m.group(1), m.group(2))
@@ -170,7 +170,7 @@ def detect_qualifier(text, start, end, *, kind=None):
             w = _HAS_DIR.findall(m.group(0))
             d = direction_of(w[0], w[1] if len(w) > 1 else None)
         return Qualifier(d, start, end + m.end(),
-                         km=_EDGE_KM if kind in _POINTS or kind is None else None)
+                         km=EDGE_KM if kind in _POINTS or kind is None else None)
     if kind in _PART_KM:
         # "in southeastern Stepnohirsk", "western Mosul": that part of the place, off its centre
         m = _DIR_JUST_BEFORE.search(before) if dir_before and tail.endswith(_DIR_ENDS) else None

@@ -18,10 +18,10 @@ __all__ = ["Token", "tokenize"]
 # word, a punctuation mark; as groups for re.split, which returns [gap, abbr, word, hyphen,
 # punctuation, gap, ...] (None for the groups that did not match) without the match object
 # per token that finditer makes (most of the tokenizer's cost). The lookahead only spares
-# testing the lookbehind at every character.
+# testing the lookbehind at every character. A news site's name is one word ("Lefaso.net").
 _SPLIT = re.compile(
     r"(?=[a-z]\.)(?<![^\W\d_])((?:[a-z]\.){2,})"
-    r"|([^\W_]+(?:['’][^\W\d_]+)*)"
+    r"|([^\W_]+(?:['’][^\W\d_]+)*(?:\.(?:com|net|org|info|tv|fm|news|online)\b)?)"
     r"|(-(?=[^\W_]))"
     r"|([^\w\s])",
     re.I,

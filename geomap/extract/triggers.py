@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .wordclasses import ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, HEADS, LIGHT
+from .wordclasses import ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, HEADS, LIGHT, PREPS
 
-__all__ = ["Trigger", "find_triggers", "FALL", "IMPACT", "LOSE", "MUNITIONS"]
+__all__ = ["Trigger", "find_triggers", "impact", "FALL", "IMPACT", "LOSE", "MUNITIONS"]
 
 # verbs whose bare form is more often another word ("beat back", "under fire", "set free")
 AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm", "cover", "take", "station"}
@@ -23,16 +23,19 @@ AMBIGUOUS_BASE = {"back", "fire", "free", "mass", "press", "push", "help", "arm"
 MUNITIONS = {"shells", "shell", "rounds", "round", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
              "bombs", "bomb", "drones", "drone", "projectiles", "projectile", "grenades", "grenade", "munitions",
              "interceptors", "bullets", "bullet", "explosive", "explosives", "charge", "device", "payload",
-             "quadcopter", "shrapnel"}
+             "quadcopter", "shrapnel", "ied", "ieds", "vbied", "landmine", "landmines", "mine", "mines"}
 # verbs that say where fire arrived without naming who fired: an attack only with a munition subject
 IMPACT = {"fell": "past", "fall": "base", "falls": "s", "falling": "ing", "fallen": "pp", "landed": "past",
           "land": "base", "lands": "s", "landing": "ing", "slammed": "past", "slam": "base", "slams": "s",
           "slamming": "ing", "crashed": "past", "crash": "base", "crashes": "s", "crashing": "ing",
           "exploded": "past", "explode": "base", "explodes": "s", "exploding": "ing", "impacted": "past",
           "rained": "past", "rain": "base", "rains": "s", "raining": "ing", "smashed": "past"}
+# "a bomb went off near the convoy": an impact verb of two words (with "off" after it)
+GO_OFF = {"went": "past", "go": "base", "goes": "s", "going": "ing", "gone": "pp"}
 # where an impact verb says the fire arrived ("fell on", "landed near", "rained down on")
 _IMPACT_AFTER = {"on", "in", "into", "onto", "near", "inside", "around", "at", "across", "over", "outside", "close",
-                 "down", "just", "short", "behind", "beside", "within"}
+                 "down", "just", "short", "behind", "beside", "within", "under", "beneath", "underneath", "along",
+                 "next", "among"}
 # participles of a reduced relative between a munition and its impact verb ("rockets fired from
 # Lebanon fell near Metula")
 LAUNCHED = {"fired", "launched", "shot", "dropped", "lobbed"}
@@ -217,7 +220,7 @@ def find_triggers(an, lexicon):
                 out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
         i += L
     keys = {t.key for t in toks}
-    if not keys.isdisjoint(IMPACT):
+    if not keys.isdisjoint(IMPACT) or "off" in keys and not keys.isdisjoint(GO_OFF):
         out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
     if "to" in keys and not keys.isdisjoint(_FALL_OR_LOSE):
         out = sorted(out + _taken_to(an, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
@@ -231,8 +234,41 @@ def find_triggers(an, lexicon):
                 toks[x].key in {",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
                                 "they", "it", "we", "that", "as"} | BOUNDARY_WORDS for x in range(keep[-1].j, t.i)):
             continue
+        if t.category == "capture" and t.pos == "verb" and toks[t.i].key in _TAKE and _people_taken(toks, t):
+            t = Trigger(t.i, t.j, "attack", t.pos, t.tag)  # "six men were taken from their homes": abducted
         keep.append(t)
     an.triggers = keep
+
+
+# "take" with people as its object is an abduction, not the capture of a place
+_TAKE = frozenset({"take", "takes", "took", "taken", "taking", "seize", "seized", "seizes", "seizing"})
+_PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "people", "persons", "civilians", "villagers",
+                     "residents", "students", "schoolgirls", "schoolchildren", "pupils", "passengers", "workers",
+                     "traders", "farmers", "herders", "fishermen", "worshippers", "travellers", "travelers",
+                     "miners", "youths", "teachers", "doctors", "nurses", "journalists", "relatives", "family",
+                     "families", "hostages", "hostage", "captive", "captives", "others", "motorists", "drivers"})
+
+
+# what ends the object before any people are named ("took control of", "took it from")
+_NOT_BEFORE_PEOPLE = (PREPS - {"about", "at", "over", "than", "to", "including"}) | BOUNDARY_WORDS | {"or", "control"}
+
+
+def _people_taken(toks, t):
+    """Whether the "take" at ``t`` takes people: its object ("took six men from their homes",
+    "took 20 passengers hostage") or, in the passive, its subject ("six young men were taken")."""
+    n = len(toks)
+    for x in range(t.j, min(n, t.j + 5)):
+        key = toks[x].key
+        if key in _PEOPLE:
+            return True
+        if not toks[x].word or key in _NOT_BEFORE_PEOPLE:
+            break  # ("took 14 bus passengers": a noun may modify them; "took control of ...": no people)
+    if t.tag != "pp":
+        return False
+    j = t.i - 1
+    while j >= 0 and (toks[j].key in AUX or toks[j].key in ADVERBS or toks[j].key in HAVE):
+        j -= 1
+    return j < t.i - 1 and j >= 0 and toks[j].key in _PEOPLE
 
 
 def _idiom_object(toks, k):
@@ -319,9 +355,15 @@ def _impacts(toks, taken, used):
     out = []
     n = len(toks)
     for k, t in enumerate(toks):
-        if t.key not in IMPACT or k in taken or k in used or k == 0:
+        if k in taken or k in used or k == 0:
             continue
-        nxt = k + 1
+        if t.key in IMPACT:
+            nxt = k + 1
+        elif t.key in GO_OFF and k + 1 < n and toks[k + 1].key == "off":
+            nxt = k + 2
+        else:
+            continue
+        span = nxt - k
         if nxt < n and toks[nxt].key == "down":
             nxt += 1
         if nxt >= n or toks[nxt].key not in _IMPACT_AFTER:
@@ -341,8 +383,14 @@ def _impacts(toks, taken, used):
             if m is None or m == 0 or toks[m - 1].key not in MUNITIONS or not all(
                     toks[x].word for x in range(m, j + 1)):
                 continue
-        out.append(Trigger(k, k + 1, "attack", "verb", IMPACT[t.key]))
+        out.append(Trigger(k, k + span, "attack", "verb", (IMPACT if span == 1 else GO_OFF)[t.key]))
     return out
+
+
+def impact(toks, tr):
+    """Whether trigger ``tr`` is an impact verb ("fell on", "exploded near", "went off near")."""
+    key = toks[tr.i].key
+    return key in IMPACT or key in GO_OFF and tr.j - tr.i == 2 and toks[tr.i + 1].key == "off"
 
 
 def to_agent(an, k, limit):
