@@ -112,3 +112,18 @@ def test_setting_up_a_post_or_base_deploys(text, case, real_gaz):
 def test_a_part_of_the_town_just_named(text, qualifier, case, real_gaz):
     rows = _rows(case(text), real_gaz, "attack")
     assert [(r["place"], r["qualifier"]) for r in rows] == [("Kharkiv", qualifier)]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,inner,outer", [
+    ("The army, which said rebels had shelled Goma, sent reinforcements to Rutshuru on Monday.",
+     ("rebels", "attack", "Goma", "claimed"),
+     ("Armed Forces of the Democratic Republic of the Congo", "deploy", "Rutshuru", "asserted")),
+    ("Ukrainian forces, which said Russian troops attacked Siversk overnight, shelled Russian positions near "
+     "Lyman on Tuesday.", ("Russia", "attack", "Siversk", "claimed"), ("Ukraine", "attack", "Lyman", "asserted")),
+])
+def test_a_relative_clause_speaker_claims_only_its_clause(text, inner, outer, case, real_gaz):
+    rows = {(r["actor"], r["action"], r["place"], r["stance"]) for r in _rows(case(text), real_gaz)}
+    assert inner in rows
+    assert outer in rows
+    assert not any(r[0] == inner[0] and r[2] == outer[2] for r in rows)

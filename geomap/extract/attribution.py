@@ -194,7 +194,7 @@ def frames(an, lexicon, *, previous=None):
                 lo = after_end
         if kind == "accuse":
             obj = after_actor
-        frames.append(Frame(kind, k, who, actor, lo, n, obj))
+        frames.append(Frame(kind, k, who, actor, lo, _relative_end(toks, k), obj))
     dash = _headline_source(an)
     if dash is not None:
         frames.append(dash)
@@ -449,6 +449,20 @@ def _one_speaker(an, k, lexicon):
         return None
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     return (_title(phrase), None), lo
+
+
+def _relative_end(toks, k):
+    """Where what the reporting verb at ``k`` says ends: the sentence's end, or the comma that
+    closes the relative clause the verb is in ("The 54th Brigade, whose press officer said
+    Russian troops attacked Siversk, held its positions": "held" is the brigade's, not a claim)."""
+    n = len(toks)
+    c = next((x for x in range(k - 1, max(-1, k - 8), -1) if not toks[x].word), None)
+    if c is None or c < 1 or toks[c].key != "," or toks[c + 1].key not in ("whose", "which", "who"):
+        return n
+    close = next((x for x in range(k + 1, n) if toks[x].key in (",", ";", "(", ")", '"')), None)
+    if close is None or toks[close].key != "," or close + 1 >= n or not toks[close + 1].word:
+        return n
+    return close
 
 
 _MET = frozenset({"spoke", "talked", "met", "interviewed", "visited", "reached"})

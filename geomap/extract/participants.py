@@ -18,7 +18,7 @@ Token-position rules on an :class:`~.clauses.Analysis`:
 from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
-from .wordclasses import ADVERBS, AFFILIATION, OPENERS, PERCEIVE, PREPS, SPEECH
+from .wordclasses import ADVERBS, AFFILIATION, AUX, HAVE, OPENERS, PERCEIVE, PREPS, SPEECH
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passive_subject", "subject",
            "subject_position", "targets", "threatener"]
@@ -37,6 +37,22 @@ def _prev_word(toks, i):
                       and toks[j - 1].key in ("and", "with", "of")):
         j -= 1
     return toks[j].key if j >= 0 else ""
+
+
+def _relative_before(toks, k):
+    """The commas around a relative clause right before the verb at ``k`` ("The 54th Brigade,
+    whose press officer said ..., held its positions": the verb's subject is before it), or None."""
+    c = k - 1
+    while c >= 0 and (toks[c].key in ADVERBS or toks[c].key in AUX or toks[c].key in HAVE):
+        c -= 1
+    if c < 3 or toks[c].key != ",":
+        return None
+    for r in range(c - 2, max(0, c - 30), -1):
+        if not toks[r].word:
+            if toks[r].key == "," and toks[r + 1].key in ("whose", "which", "who"):
+                return r, c
+            return None
+    return None
 
 
 def subject(an, k, frames, memory, *, stop=0, lexicon=None):
@@ -63,8 +79,9 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
     """
     toks = an.tokens
     trig = None  # the trigger tokens, built only when a candidate gets that far
+    rel = _relative_before(toks, k)
     for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
-        if m.held:
+        if m.held or rel is not None and rel[0] < m.i < rel[1]:
             continue
         prev = _prev_word(toks, m.i)
         if m.pronoun:
