@@ -127,3 +127,20 @@ def test_a_relative_clause_speaker_claims_only_its_clause(text, inner, outer, ca
     assert inner in rows
     assert outer in rows
     assert not any(r[0] == inner[0] and r[2] == outer[2] for r in rows)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,sides", [
+    ("Sudanese army, RSF clash in El Fasher", {"Sudanese Armed Forces", "Rapid Support Forces"}),
+    ("Russian, Ukrainian troops clash near Pokrovsk", {"Russia", "Ukraine"}),
+])
+def test_a_headline_joins_two_sides_with_a_comma(text, sides, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "clash")
+    assert [{r["actor"], r["target"]} for r in rows] == [sides]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_comma_list_in_prose_still_needs_its_and(case, real_gaz):
+    text = "According to the ministry, RSF fighters clashed with local defence groups in El Fasher."
+    rows = _rows(case(text), real_gaz, "clash")
+    assert [r["actor"] for r in rows] == ["Rapid Support Forces"]

@@ -163,14 +163,19 @@ def co_subjects(an, actor, k):
             last_join = between
         else:
             chain = [m]
-    # "A, B and C": a list ends in "and" ("According to the ministry, units ..." is no list)
-    if len(chain) < 2 or "and" not in last_join or any(t.key not in _BEFORE_VERB for t in toks[chain[-1].j:k]):
+    # "A, B and C": a list ends in "and" ("According to the ministry, units ..." is no list),
+    # but a headline joins two who fight with a comma ("Soldiers, NPA rebels clash in ...")
+    headline = (len(chain) == 2 and last_join == [","] and chain[0].i <= 1 and k < len(toks)
+                and toks[k].key in _RECIPROCAL)
+    if len(chain) < 2 or "and" not in last_join and not headline or any(
+            t.key not in _BEFORE_VERB for t in toks[chain[-1].j:k]):
         return []
     names = list(dict.fromkeys(m.actor for m in chain))
     return [a for a in names if a != actor] if actor in names else []
 
 
 _JOINERS = frozenset({",", "and", "allied", "the", "its", "their"})
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "trade", "exchange"})
 _BEFORE_VERB = frozenset({"have", "has", "had", "also", "reportedly", "jointly", "allegedly", "then", "later",
                           "again", "both", "together", "were", "was", "are", "is", "then"})
 
