@@ -330,7 +330,14 @@ def clean_text(text, *, title=None):
             joined += " ."
         body_parts.append(joined)
     body = "\n\n".join(body_parts)
+    if not _TITLE_CASE_WORD.search(body) and body != body.lower():
+        # a lowercased dump whose only capitals are labels or acronyms ("ANCHOR: we turn now to
+        # afghanistan"): read as lowercase text, where no name is expected to be capitalised
+        body = body.lower()
     return CleanText(body, dateline, places, outlet, found_title, removed, links, issuer)
+
+
+_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")

@@ -290,6 +290,7 @@ _ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "
           "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
           "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
 _QUESTION = frozenset({"q", "question", "interviewer"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
 _ANSWER = frozenset({"a", "answer"})
 _JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
                 "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
@@ -301,6 +302,10 @@ def speaker_turn(an, memory, lexicon):
     while an actor's official speaks, what the turn asserts is claimed by them and "we" is
     their side.  Lowercase text only shows a label by its role word."""
     toks = an.tokens
+    if memory.quote_turn == 2:
+        memory.turn, memory.quote_turn = (None, None), 0  # the labelled quotation closed before this sentence
+    elif memory.quote_turn == 1 and sum(t.key in _QUOTE_MARKS for t in toks) % 2:
+        memory.quote_turn = 2
     c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
     if c is not None and c > 0 and toks[0].key != "(":
         _new_turn(an, memory, c)
@@ -377,6 +382,14 @@ def _new_turn(an, memory, c):
             if memory.guest is None:
                 memory.guest = memory.intro or (memory.speaker if memory.speaker[1] else None)
             memory.turn = memory.guest or (None, None)
+        return
+    inside = [m for m in an.actors if m.i < c and not m.pronoun]
+    if inside and c + 1 < len(toks) and toks[c + 1].key in _QUOTE_MARKS:
+        # "Ministry of Defence of Armenia:" over a quoted statement: the statement is that body's
+        # claim, and its "we" is its side, until the quotation closes
+        an.actors = [m for m in an.actors if m.i >= c]
+        memory.turn = (an.text[label[0].start:label[-1].end], inside[0].actor)
+        memory.quote_turn = 2 if sum(t.key in _QUOTE_MARKS for t in toks[c + 1:]) % 2 == 0 else 1
         return
     if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
         return

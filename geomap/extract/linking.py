@@ -87,6 +87,7 @@ class Memory:
     blame_previous: tuple = ()         # "residents blamed the strike on the SAF": (author, source)
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
     turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
+    quote_turn: int = 0                # a labelled quotation ("Ministry of Defence of X:\n"..."): 1 open, 2 closed
     guest: tuple = None                # an interview's guest, who speaks the "A:" turns
     intro: tuple = None                # the office of an actor the introduction named (the guest-to-be)
     seen: int = 0                      # sentences linked so far
@@ -165,12 +166,6 @@ def link_sentence(an, lexicon, memory):
                 d.reported_by = f.speaker
             break
     _called_false(an, frames, drafts, memory)
-    if memory.turn[1]:
-        for d in drafts:
-            if d.reported_by is None and d.stance == "asserted":
-                d.stance, d.reported_by = "claimed", memory.turn[0]  # "ARMY SPOKESMAN: We struck ..."
-            elif (d.reported_by or "").lower() in ("", "i", "we") and d.stance in ("denied", "threatened", "planned", "claimed"):
-                d.reported_by = memory.turn[0]  # "A: We did not withdraw ...", "I say it clearly: we will ..."
     drafts = [d for d in drafts if d.stance != "possible"]
     for d in drafts:
         cond = [b for b in an.boundaries if b > d.k and toks[b].key in ("if", "unless")]
@@ -224,6 +219,7 @@ def link_sentence(an, lexicon, memory):
             if d.target == d.actor:
                 d.target = None  # "... it had deployed additional troops": the troops it moved
     drafts = join_responses(an, drafts, lexicon)
+    _turn_claims(drafts, memory)
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
@@ -287,12 +283,28 @@ _FIELD_ACTIONS = frozenset({"attack", "clash", "advance", "capture", "withdraw",
 _COPULA = frozenset({"is", "are", "was", "were"})
 _FALSE = frozenset({"false", "baseless", "untrue", "fabricated", "unfounded", "groundless", "fake", "incorrect",
                     "lies", "misleading", "nonsense", "propaganda", "fiction", "inaccurate"})
-_FALSE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALSE)) + r")\b", re.IGNORECASE)
+_FALSE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALSE)) + r"|not\s+true|correspond\s+to)\b", re.IGNORECASE)
+# "... does not correspond to reality": a ministry's way of calling a claim false
+_REALITY = frozenset({"reality", "facts", "truth"})
 _CLAIMED = frozenset({"reports", "report", "claims", "claim", "claiming", "claimed", "allegations", "rumours",
                       "rumors", "accounts", "footage", "videos", "statements", "posts", "suggesting", "alleging",
-                      "saying"})
+                      "saying", "information", "assertions", "assertion"})
 _DEGREE = frozenset({"completely", "entirely", "totally", "absolutely", "utterly", "simply", "categorically",
                      "also", "all", "both", "equally"})
+
+
+def _turn_claims(drafts, memory):
+    """While an actor's official has the floor (a transcript's turn, a labelled statement), what
+    the turn asserts is their claim."""
+    if not memory.turn[1]:
+        return
+    for d in drafts:
+        if d.category in ("threaten", "accuse"):
+            continue  # the speaker's own statements
+        if d.reported_by is None and d.stance == "asserted":
+            d.stance, d.reported_by = "claimed", memory.turn[0]  # "ARMY SPOKESMAN: We struck ..."
+        elif (d.reported_by or "").lower() in ("", "i", "we") and d.stance in ("denied", "threatened", "planned", "claimed"):
+            d.reported_by = memory.turn[0]  # "A: We did not withdraw ...", "I say it clearly: we will ..."
 
 
 def _called_false(an, frames, drafts, memory):
@@ -302,14 +314,20 @@ def _called_false(an, frames, drafts, memory):
         return  # most sentences: one regex search, no walk over the tokens
     toks = an.tokens
     cop = None
+    n = len(toks)
     for k, t in enumerate(toks[:-1]):
         if t.key in _COPULA:
             j = k + 1
-            while j < len(toks) and toks[j].key in _DEGREE:
+            while j < n and toks[j].key in _DEGREE:
                 j += 1
-            if j < len(toks) and toks[j].key in _FALSE:
+            if j < n and (toks[j].key in _FALSE or toks[j].key == "not" and j + 1 < n and toks[j + 1].key == "true"):
                 cop = k
                 break
+        elif (t.key in ("does", "do", "did") and k + 4 < n and toks[k + 1].key in ("not", "n't")
+              and toks[k + 2].key == "correspond" and toks[k + 3].key == "to"
+              and (toks[k + 4].key in _REALITY or toks[k + 4].key == "the" and k + 5 < n and toks[k + 5].key in _REALITY)):
+            cop = k
+            break
     if cop is None:
         return
     later = [f for f in frames if f.k > cop and f.kind == "speech" and f.lo <= cop < f.hi and f.speaker]

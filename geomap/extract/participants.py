@@ -195,7 +195,9 @@ _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many"
              "ships", "vessels", "crews", "pilots", "aircraft", "jets", "warplanes", "detachments", "groups",
              # "Russian paramilitaries of Africa Corps", "mercenaries of the Wagner Group"
              "paramilitaries", "mercenaries", "militiamen", "instructors", "contractors", "personnel", "commandos",
-             "battalions", "brigades", "contingents", "regiments", "companies", "cells", "cadres"}
+             "battalions", "brigades", "contingents", "regiments", "companies", "cells", "cadres",
+             # "the army of Chad", "the navy of Sri Lanka": the state's own force
+             "army", "armies", "navy", "military", "gendarmerie"}
 
 
 def _quantity_before(toks, i):

@@ -112,6 +112,11 @@ _COREF = re.compile(
 _QUARTERS = re.compile(
     r"\bthe\s+(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+"
     r"(?:outskirts|suburbs|districts|neighbou?rhoods|quarters|parts?|edges?|fringes)\b(?!\s+of\b|['’]s\b|\s+s\s)")
+# a state's body or forces named with "of" before the country ("the Armed Forces of Azerbaijan")
+_BODY_OF_BEFORE = re.compile(
+    r"\b(?:ministry|minister|government|president|presidency|army|armed\s+forces|forces|troops|units|embassy|"
+    r"ambassador|parliament|defen[cs]e|affairs|service|guards?|police|navy|air\s+force|military|authorities|"
+    r"soldiers|gendarmerie|prime\s+minister|king|chief\s+of\s+staff|general\s+staff)\s+of\s+(?:the\s+)?$")
 _SENT_BREAK = re.compile(r"[.!?\n]\s")
 _WORDS = re.compile(r"[^\W_]+")
 _POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
@@ -534,6 +539,8 @@ def _role(text, lower, m, place, lexicon, dateline_end, links):
         return "actor"
     if place.kind in ("region", "lake") and _FLEET_AFTER.match(after):
         return "actor"  # "the Black Sea Fleet", "the Caspian Flotilla": a navy, not the water
+    if place.kind == "country" and _BODY_OF_BEFORE.search(before):
+        return "actor"  # "the Ministry of Defence of Armenia", "units of the Armed Forces of Azerbaijan"
     is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
     if is_actor and _ACTOR_AFTER.match(after):
         return "actor"  # "the Radaa force": an armed group's name that is also a village's

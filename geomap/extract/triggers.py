@@ -82,6 +82,12 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
+_COMBAT_HEADS = frozenset({"positions", "position", "zone", "zones", "readiness", "mission", "missions", "unit", "units",
+                           "troops", "vehicle", "vehicles", "aircraft", "experience", "duty", "helicopters",
+                           "helicopter", "drones", "drone", "brigade", "brigades", "engineers", "medics",
+                           "capability", "capabilities", "training", "uniform", "uniforms", "gear", "boots",
+                           "tank", "tanks", "group", "groups", "formation", "formations", "posts", "post",
+                           "strength", "power", "losses", "jets", "ships", "ship", "order", "lines", "line"})
 _NOT_LIGHT_OBJECT = frozenset({"after", "before", "when", "while", "since", "because", "following", "amid", "despite"})
 _WEAPON_KINDS = {"attack", "kamikaze", "suicide", "combat", "surveillance", "reconnaissance", "fpv", "strike",
                  "explosive", "long-range", "loitering", "russian", "ukrainian", "israeli", "turkish", "iranian",
@@ -188,6 +194,9 @@ def find_triggers(an, lexicon):
             form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject
         if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
             form = None
+        if form is not None and form.pos == "noun" and L == 1 and i + 1 < n and toks[i + 1].key in _COMBAT_HEADS \
+                and tok.key in ("combat", "battle", "fighting"):
+            form = None  # "Armenian combat positions", "battle tanks", "fighting vehicles": a kind of thing
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
                 "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also") \
                 and not (prevk in _PLURAL_SUBJECTS and form.tag == "base"):
