@@ -200,3 +200,10 @@ def test_not_corresponding_to_reality_denies(text, case, real_gaz):
 ])
 def test_combat_positions_and_battle_tanks_are_no_clash(text, case, real_gaz):
     assert _rows(case(text), real_gaz, "clash") == []
+
+
+def test_a_lowercase_town_of_a_named_country_survives_a_far_venue(real_gaz):
+    text = ("armenia says azerbaijani units fired on its positions near ijevan overnight .\n\n"
+            "an eu spokesperson in brussels called on both sides to exercise restraint .")
+    rows = _rows(text, real_gaz, "attack")
+    assert [(r["actor"], r["place"]) for r in rows] == [("Azerbaijan", "Ijevan")]
