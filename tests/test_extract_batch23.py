@@ -207,3 +207,23 @@ def test_a_lowercase_town_of_a_named_country_survives_a_far_venue(real_gaz):
             "an eu spokesperson in brussels called on both sides to exercise restraint .")
     rows = _rows(text, real_gaz, "attack")
     assert [(r["actor"], r["place"]) for r in rows] == [("Azerbaijan", "Ijevan")]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "A roadside bomb hit a patrol about 15 km north of Banikoara on Tuesday.",
+    "An improvised explosive device struck a patrol about 15 km north of Banikoara on Tuesday.",
+    "The army post near Banikoara was attacked by armed individuals on Tuesday.",
+    "The army post near Banikoara was the target of an attack by armed individuals on Tuesday.",
+])
+def test_an_unnamed_attacker_still_attacks(text, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["place"]) for r in rows] == [(None, "Banikoara")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_participle_of_saying_carries_the_claim(case, real_gaz):
+    text = ("JNIM claimed the raid through its Az-Zallaqa outlet, affirming that its fighters had taken control of "
+            "the army post in Banikoara.")
+    rows = _rows(case(text), real_gaz, "capture")
+    assert [(r["actor"], r["stance"], r["reported_by"]) for r in rows] == [("JNIM", "claimed", "JNIM")]

@@ -809,6 +809,8 @@ def _unnamed_object(an, tr, det_i, lo):
     if toks[k].key in ("reports", "reported", "report", "reporting"):
         # "reports heavy clashes in Zawiya"; not "the reported capture", which was told before
         return not (k > 0 and toks[k - 1].key in ("the", "this", "that", "these", "those"))
+    if toks[k].key == "of" and k >= 1 and toks[k - 1].key in ("target", "targets", "victim", "victims", "object"):
+        return True  # "the post was the target of an attack by armed individuals"
     return any(t.i <= k < t.j and t.category == "clash" and t.pos == "verb" for t in an.triggers) and \
         tr.category != "clash"
 

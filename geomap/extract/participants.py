@@ -262,7 +262,10 @@ def subject_position(toks, i):
         return subject_position(toks, j)  # "our heroic Fano fighters": an adjective after the possessive
     if toks[j].poss or key in ("air", "naval", "ground", "maritime", "suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
-                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly"):
+                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly",
+                               # a munition's kind: "an improvised explosive device hit a patrol"
+                               "explosive", "improvised", "roadside", "car", "suicide", "homemade", "makeshift",
+                               "buried", "anti-tank", "ballistic", "cruise", "guided", "unguided", "loitering"):
         return True
     if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
         return True  # a cleft: "it was Azerbaijani troops who opened fire"
@@ -379,7 +382,9 @@ UNNAMED_ATTACKERS = {"gunmen", "assailants", "attackers", "men", "drones", "miss
                       # weapons named by their carrier: "hit by an explosive-laden boat", "a suicide car bomb"
                       "boat", "boats", "skiff", "skiffs", "vessel", "uav", "uavs", "projectile", "projectiles",
                       "munition", "munitions", "grenade", "grenades", "ied", "ieds", "device", "mine", "mines",
-                      "sniper", "snipers", "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks"}
+                      "sniper", "snipers", "helicopter", "helicopters", "gunship", "gunships", "tank", "tanks",
+                      # "attacked by armed individuals", "unidentified elements opened fire"
+                      "individuals", "persons", "elements", "raiders"}
 
 
 def between_after(an, tr):

@@ -349,12 +349,14 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
     # word ("riverbank", "risen"): keep towns within 2,000 km of the story's other places
     anchors = [(pm.place.lat, pm.place.lon) for pm in mentions
                if pm.locating and pm.place.kind not in ("village", "town")]
+    if not cased and len(anchors) == 1:
+        # one other place is thin evidence: the countries the story names as actors count too
+        # ("near ijevan" in a story about armenia and azerbaijan whose only other site is a
+        # statement's venue, brussels)
+        anchors += [(pm.place.lat, pm.place.lon) for pm in mentions
+                    if pm.place.kind == "country" and pm.role in ("metonym", "actor")]
     if not cased and anchors:
-        # (... or in a country the story names: "near ijevan" in a story about armenia's border
-        # whose only other site is the venue of a statement in brussels)
-        named_countries = {pm.place.country for pm in mentions if pm.place.kind == "country"}
         mentions = [pm for pm in mentions if pm.place.kind not in ("village", "town")
-                    or pm.place.country in named_countries
                     or any(_km(pm.place.lat, pm.place.lon, la, lo) < 2000 for la, lo in anchors)
                     or _country_named_before(pm, lower, lexicon)]
     if not cased:

@@ -82,6 +82,9 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
+# "a roadside bomb hit ...": the kind of a munition, before the noun
+_MUNITION_KINDS = frozenset({"roadside", "car", "suicide", "truck", "barrel", "cluster", "aerial", "guided", "glide",
+                             "parcel", "pipe", "nail", "petrol", "incendiary", "artillery", "mortar", "tank"})
 _COMBAT_HEADS = frozenset({"positions", "position", "zone", "zones", "readiness", "mission", "missions", "unit", "units",
                            "troops", "vehicle", "vehicles", "aircraft", "experience", "duty", "helicopters",
                            "helicopter", "drones", "drone", "brigade", "brigades", "engineers", "medics",
@@ -188,7 +191,8 @@ def find_triggers(an, lexicon):
             form = None
         tok = toks[i]
         prevk = toks[i - 1].key if i > 0 else ""
-        if form is not None and form.pos == "verb" and form.tag == "s" and tok.key in MUNITIONS and i + L < n and (
+        if form is not None and form.pos == "verb" and (form.tag == "s" or form.tag == "base" and (
+                prevk in DETERMINERS or prevk in _MUNITION_KINDS)) and tok.key in MUNITIONS and i + L < n and (
                 toks[i + L].key in IMPACT or toks[i + L].key in AUX or toks[i + L].key in HAVE
                 or any(f.pos == "verb" for f in lexicon.forms.get((toks[i + L].key,), ()))):
             form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject

@@ -78,6 +78,8 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
           "indicated", "indicates", "stressed", "specified", "affirmed", "affirms", "reaffirmed", "reaffirms",
           "emphasised", "emphasized", "emphasises", "emphasizes", "stresses",
+          # participles that go on with what the subject said: "..., affirming that its fighters had ..."
+          "affirming", "asserting", "stating", "declaring", "insisting", "stressing", "confirming",
           # condemning an attack tells of it: "Britain condemned an RSF drone strike on El Fasher"
           "condemned", "condemns", "condemning", "denounced", "denounces", "deplored", "deplores"}
 # verbs of seeing: "witnesses saw RSF convoys entering Kutum" (the seen act, the seer's account)
