@@ -162,3 +162,42 @@ def test_an_office_or_a_masthead_names_the_issuer(text, issuer):
 def test_a_citation_mark_ends_the_sentence_it_follows(text, first):
     from geomap.extract.clean import split_sentences
     assert [s.text for s in split_sentences(text)][0] == first
+
+
+PDF_PAGE = """2.1 On 4 March, soldiers raided a school dormitory in Wa-
+mena and detained 14 students.4 The students were released on 6 March.
+
+---
+Rights Monitor | Quarterly Report                          Page 3 of 9
+---
+                                                   Page 4 of 9
+
+2.2 Iran-
+backed militias shelled a pro-
+government camp; the group's fight-
+ers withdrew after two hours."""
+
+
+def test_a_pdf_pages_breaks_and_furniture_are_undone():
+    cleaned = clean_text(PDF_PAGE)
+    assert "Wamena" in cleaned.text and "fighters" in cleaned.text
+    assert "Iran-backed" in cleaned.text and "pro-government" in cleaned.text
+    assert "Page" not in cleaned.text and "---" not in cleaned.text
+    assert {why for _, why in cleaned.removed} == {"page furniture"}
+    sentences = [s.text for s in split_sentences(cleaned.text)]
+    assert sentences[0].endswith("detained 14 students.4")
+    assert sentences[1] == "The students were released on 6 March."
+
+
+@pytest.mark.parametrize("text", [
+    "Troops arrived at 10.30 GMT on Monday.",
+    "He said 2.5 Million people had fled.",
+])
+def test_a_decimal_is_no_footnote(text):
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_a_lowercased_dump_keeps_no_capitalised_labels():
+    cleaned = clean_text("ANCHOR: we turn now to sudan .\n\nCORRESPONDENT: fighting went on in el fasher .")
+    assert cleaned.text == cleaned.text.lower()
+    assert clean_text("ANCHOR: We turn now to Sudan.").text == "ANCHOR: We turn now to Sudan."

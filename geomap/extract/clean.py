@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .wordclasses import TITLE_ABBREVIATIONS
+from .wordclasses import AFFILIATION, TITLE_ABBREVIATIONS
 
 __all__ = ["CleanText", "Sentence", "clean_text", "split_sentences", "find_dateline"]
 
@@ -52,6 +52,8 @@ _FURNITURE = [
     ("correction note", re.compile(r"^\(\s*(?:corrects|updates|adds|refiles|recasts|changes)\b.*\)\s*\.?$", re.I)),
     ("byline note", re.compile(r"^\(?\s*(?:reporting by|additional reporting|writing by|editing by|compiled by)\b.*$", re.I)),
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s.*$|^all rights reserved\.?$", re.I)),
+    # a PDF's running head or foot: "Page 3 of 9", "Caught Between the Lines | Monitor   Page 3 of 9", "---"
+    ("page furniture", re.compile(r"^(?:.{0,120}\s)?page\s+\d{1,4}\s+(?:of|/)\s+\d{1,4}$|^[-_=*]{3,}$", re.I)),
     ("section label", re.compile(r"^(?:news|world|world news|politics|middle east|africa|europe|asia|americas|"
                                  r"opinion|analysis|breaking|breaking news|live|latest|updated?|exclusive|top stories)$", re.I)),
 ]
@@ -247,6 +249,24 @@ def _is_headline(line, next_blank):
     return (2 <= len(words) <= 22 and next_blank and not re.search(r"[.!?:;\"”]\s*$", line))
 
 
+# a word a PDF or a hard-wrapped page broke at its line's end ("Wa-\nmena", "fight-\ners"); compounds
+# keep their hyphen ("Iran-\nbacked", "pro-\ngovernment")
+_LINE_HYPHEN = re.compile(r"\b(?P<first>[^\W\d_]+)-[ \t]*\n[ \t]*(?=(?P<next>[a-z]+))")
+_COMPOUND_FIRST = frozenset({"pro", "anti", "self", "ex", "non", "co", "cross", "well", "post", "pre", "counter",
+                             "semi", "quasi", "multi", "mid", "long", "short", "all", "so", "north", "south", "east",
+                             "west", "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu"})
+_COMPOUND_NEXT = AFFILIATION | {"based", "run", "held", "controlled", "linked", "made", "laden", "born", "style", "term",
+                                "range", "scale", "level", "year", "old", "day", "time", "up", "off", "in", "out",
+                                "by", "like", "wing", "led"}
+
+
+def _join_hyphen(m):
+    first, nxt = m.group("first"), m.group("next")
+    if first.lower() in _COMPOUND_FIRST or nxt in _COMPOUND_NEXT:
+        return first + "-"
+    return first
+
+
 def clean_text(text, *, title=None):
     """Separate a report's body from page furniture and its dateline.
 
@@ -264,7 +284,8 @@ def clean_text(text, *, title=None):
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, got {type(text).__name__}")
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = _LINE_HYPHEN.sub(_join_hyphen, text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     kept, removed, links = [], [], []
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -330,10 +351,12 @@ def clean_text(text, *, title=None):
             joined += " ."
         body_parts.append(joined)
     body = "\n\n".join(body_parts)
-    if not _TITLE_CASE_WORD.search(body) and body != body.lower():
+    low = body.lower()
+    if low != body and len(low) == len(body) and not _TITLE_CASE_WORD.search(body):
         # a lowercased dump whose only capitals are labels or acronyms ("ANCHOR: we turn now to
         # afghanistan"): read as lowercase text, where no name is expected to be capitalised
-        body = body.lower()
+        # (offsets kept: a letter whose lowercase is longer leaves the text as it is)
+        body = low
     return CleanText(body, dateline, places, outlet, found_title, removed, links, issuer)
 
 
@@ -344,7 +367,9 @@ _LAST_WORD = re.compile(r"[\w.]+$")
 _DOTTED = re.compile(r"(?:^|\W)(?:[a-z]\.){1,}[a-z]$")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # (a wiki's citation marks end the sentence they follow: "... from the west.[5] The ...")
-_SPLIT = re.compile(r"([.!?]+)((?:\[\d{1,3}\])*[\"'”’)\]]*(?:\[\d{1,3}\])*)(\s+)")
+# (... and a report's footnote numbers: "... the Indonesian military (TNI).4 Their families ...")
+_SPLIT = re.compile(r"([.!?]+)((?:\[\d{1,3}\])*[\"'”’)\]]*(?:\[\d{1,3}\])*"
+                    r"(?:(?:(?<=[^\W\d_][.!?])|(?<=\)[.!?])|(?<=[\"”][.!?]))\d{1,2}(?=\s+[A-Z]))?)(\s+)")
 
 
 def split_sentences(text):
