@@ -201,3 +201,27 @@ def test_a_lowercased_dump_keeps_no_capitalised_labels():
     cleaned = clean_text("ANCHOR: we turn now to sudan .\n\nCORRESPONDENT: fighting went on in el fasher .")
     assert cleaned.text == cleaned.text.lower()
     assert clean_text("ANCHOR: We turn now to Sudan.").text == "ANCHOR: We turn now to Sudan."
+
+
+WEB_PAGE = """Skip to content
+Home | World | Africa | Opinion | Sport | Subscribe
+We use cookies to improve your experience. By continuing to browse, you agree to our Cookie Policy. Accept
+Trending: Elections | Weather | Football
+Gunmen attack village in Zamfara
+By Staff Reporter | Updated: 3 March 2026, 10:05 WAT
+Share on WhatsApp | Share on Facebook | Copy link
+Gunmen killed nine villagers in Zamfara State on Sunday, police said.
+Photo caption: Police officers at a checkpoint. (File photo)
+Tags: Zamfara | Bandits | Police
+Related | Most Read | About Us | Contact Us | Terms of Use"""
+
+
+def test_a_copied_web_pages_menus_banners_and_labels_are_furniture():
+    cleaned = clean_text(WEB_PAGE)
+    assert cleaned.text == ("Gunmen attack village in Zamfara . "
+                            "Gunmen killed nine villagers in Zamfara State on Sunday, police said.")
+    assert {why for _, why in cleaned.removed} == {"navigation", "cookie banner", "page label"}
+
+
+def test_a_feed_line_with_two_bars_is_kept():
+    assert "Russian drones hit Kharkiv" in clean_text("09:12 | Russian drones hit Kharkiv | two dead").text

@@ -52,6 +52,14 @@ _FURNITURE = [
     ("correction note", re.compile(r"^\(\s*(?:corrects|updates|adds|refiles|recasts|changes)\b.*\)\s*\.?$", re.I)),
     ("byline note", re.compile(r"^\(?\s*(?:reporting by|additional reporting|writing by|editing by|compiled by)\b.*$", re.I)),
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s.*$|^all rights reserved\.?$", re.I)),
+    # a web page's text as copied: its navigation ("Home | India | World | ..."), cookie banner,
+    # byline and tag lines
+    ("navigation", re.compile(r"^(?:skip to (?:main )?content|(?:[^|.!?]{1,40}\|){3,}[^|.!?]{0,40}|"
+                              r"by\s[^|.!?]{1,60}\|.*|share on \w+\s*\|.*)$", re.I)),
+    ("cookie banner", re.compile(r"^(?:we use cookies|this (?:site|website) uses cookies|by continuing to "
+                                 r"(?:browse|use))\b.*$", re.I)),
+    ("page label", re.compile(r"^(?:trending|tags|topics|most read|first published(?: on)?|last updated|"
+                              r"photo caption|caption)\s*:.*$", re.I)),
     # a PDF's running head or foot: "Page 3 of 9", "Caught Between the Lines | Monitor   Page 3 of 9", "---"
     ("page furniture", re.compile(r"^(?:.{0,120}\s)?page\s+\d{1,4}\s+(?:of|/)\s+\d{1,4}$|^[-_=*]{3,}$", re.I)),
     ("section label", re.compile(r"^(?:news|world|world news|politics|middle east|africa|europe|asia|americas|"
