@@ -225,3 +225,12 @@ def test_a_copied_web_pages_menus_banners_and_labels_are_furniture():
 
 def test_a_feed_line_with_two_bars_is_kept():
     assert "Russian drones hit Kharkiv" in clean_text("09:12 | Russian drones hit Kharkiv | two dead").text
+
+
+@pytest.mark.parametrize("text,n", [
+    ("No group claimed responsibility. 1 March: Security forces raided homes in Latakia.", 2),
+    ("Nothing more was heard. 4–5 February: Gunmen raided homes in Al-Haffeh.", 2),
+    ("Troops arrived on 5 March. 12 more units followed.", 1),  # (a number opening a sentence stays joined)
+])
+def test_a_chronologys_dated_entry_opens_a_sentence(text, n):
+    assert len(split_sentences(text)) == n

@@ -372,6 +372,8 @@ _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 
 
 _LAST_WORD = re.compile(r"[\w.]+$")
+_DATE_ENTRY = re.compile(r"\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                         r"(?:\s+\d{4})?\s*[:–-]", re.I)
 _DOTTED = re.compile(r"(?:^|\W)(?:[a-z]\.){1,}[a-z]$")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 # (a wiki's citation marks end the sentence they follow: "... from the west.[5] The ...")
@@ -408,8 +410,8 @@ def split_sentences(text):
                     # "u.s. and" / "Gen. Smith": an abbreviation, unless the text is cased
                     # and a capitalised word follows a non-title abbreviation at line end
                     continue
-                if nxt.isdigit():
-                    continue
+                if nxt.isdigit() and not _DATE_ENTRY.match(para, m.end()):
+                    continue  # ("... on 5 March. 12 March: ...": a chronology's next entry opens a sentence)
                 if nxt.islower() and _DOTTED.search(w):
                     continue  # "the E.L.N. warned": a dotted acronym before a lowercase word
             end = m.end(2)
