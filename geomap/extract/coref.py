@@ -21,8 +21,8 @@ actor mentions in place before :mod:`.linking` links actions to them.
 from __future__ import annotations
 
 from .clauses import ActorMention
-from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, HAVE, MODAL_THREAT, OPENERS, PREPS,
-                          SPEECH, WARN)
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DOUBLE_QUOTES, HAVE, MODAL_THREAT, OPENERS,
+                          PREPS, SPEECH, WARN)
 
 __all__ = ["coref_enemy", "coref_forces", "coref_nouns", "forces_of", "resolve_pronoun", "speaker_turn"]
 
@@ -290,7 +290,6 @@ _ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "
           "officer", "president", "governor", "chief", "ambassador", "secretary", "envoy", "leader", "mayor",
           "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
 _QUESTION = frozenset({"q", "question", "interviewer"})
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
 _ANSWER = frozenset({"a", "answer"})
 _JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
                 "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
@@ -304,7 +303,7 @@ def speaker_turn(an, memory, lexicon):
     toks = an.tokens
     if memory.quote_turn == 2:
         memory.turn, memory.quote_turn = (None, None), 0  # the labelled quotation closed before this sentence
-    elif memory.quote_turn == 1 and sum(t.key in _QUOTE_MARKS for t in toks) % 2:
+    elif memory.quote_turn == 1 and sum(t.key in DOUBLE_QUOTES for t in toks) % 2:
         memory.quote_turn = 2
     c = next((k for k, t in enumerate(toks[:9]) if t.key == ":"), None)
     if c is not None and c > 0 and toks[0].key != "(":
@@ -384,12 +383,12 @@ def _new_turn(an, memory, c):
             memory.turn = memory.guest or (None, None)
         return
     inside = [m for m in an.actors if m.i < c and not m.pronoun]
-    if inside and c + 1 < len(toks) and toks[c + 1].key in _QUOTE_MARKS:
+    if inside and c + 1 < len(toks) and toks[c + 1].key in DOUBLE_QUOTES:
         # "Ministry of Defence of Armenia:" over a quoted statement: the statement is that body's
         # claim, and its "we" is its side, until the quotation closes
         an.actors = [m for m in an.actors if m.i >= c]
         memory.turn = (an.text[label[0].start:label[-1].end], inside[0].actor)
-        memory.quote_turn = 2 if sum(t.key in _QUOTE_MARKS for t in toks[c + 1:]) % 2 == 0 else 1
+        memory.quote_turn = 2 if sum(t.key in DOUBLE_QUOTES for t in toks[c + 1:]) % 2 == 0 else 1
         return
     if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
         return

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from .wordclasses import DOUBLE_QUOTES
+
 __all__ = ["Quotation"]
 
-_MARKS = frozenset('"“”')
 # what follows a closing mark when it is attributed: '," the ministry said', '" - army spokesman'
 _ATTRIBUTED = re.compile(r"^\s*[,.]?\s*(?:[-—–]\s*)?(?:(?:the|a|an)\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?\s+"
                          r"(?:said|says|added|told|stated|wrote|posted|claimed|announced)\b|"
@@ -30,7 +31,7 @@ class Quotation:
     def feed(self, text, rows, speaker):
         """Take one sentence's ``text`` and its new ``rows``; ``speaker`` is ``(name, actor)`` of
         the document's last speaker after the sentence was read."""
-        if not self.open and not _MARKS.intersection(text):
+        if not self.open and not DOUBLE_QUOTES.intersection(text):
             return
         was_open, closed_at = self.open, None
         for k, ch in enumerate(text):

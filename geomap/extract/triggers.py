@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .wordclasses import ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, HEADS, LIGHT, PREPS
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DETERMINERS, HAVE, HEADS, LIGHT,
+                          MUNITION_KINDS, PREPS)
 
 __all__ = ["Trigger", "find_triggers", "impact", "FALL", "IMPACT", "LOSE", "MUNITIONS"]
 
@@ -82,15 +83,12 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
 _UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
-# "a roadside bomb hit ...": the kind of a munition, before the noun
-_MUNITION_KINDS = frozenset({"roadside", "car", "suicide", "truck", "barrel", "cluster", "aerial", "guided", "glide",
-                             "parcel", "pipe", "nail", "petrol", "incendiary", "artillery", "mortar", "tank"})
-_COMBAT_HEADS = frozenset({"positions", "position", "zone", "zones", "readiness", "mission", "missions", "unit", "units",
-                           "troops", "vehicle", "vehicles", "aircraft", "experience", "duty", "helicopters",
-                           "helicopter", "drones", "drone", "brigade", "brigades", "engineers", "medics",
-                           "capability", "capabilities", "training", "uniform", "uniforms", "gear", "boots",
-                           "tank", "tanks", "group", "groups", "formation", "formations", "posts", "post",
-                           "strength", "power", "losses", "jets", "ships", "ship", "order", "lines", "line"})
+# what "combat", "battle" or "fighting" qualify as an adjective: units and weapons, and a few more
+_COMBAT_HEADS = _UNIT_NOUNS | {"positions", "position", "zone", "zones", "readiness", "mission", "missions",
+                               "experience", "duty", "drone", "engineers", "medics", "capability", "capabilities",
+                               "training", "uniform", "uniforms", "gear", "boots", "tank", "tanks", "formation",
+                               "formations", "posts", "post", "strength", "power", "losses", "ships", "ship",
+                               "order", "lines", "line"}
 _NOT_LIGHT_OBJECT = frozenset({"after", "before", "when", "while", "since", "because", "following", "amid", "despite"})
 _WEAPON_KINDS = {"attack", "kamikaze", "suicide", "combat", "surveillance", "reconnaissance", "fpv", "strike",
                  "explosive", "long-range", "loitering", "russian", "ukrainian", "israeli", "turkish", "iranian",
@@ -192,7 +190,7 @@ def find_triggers(an, lexicon):
         tok = toks[i]
         prevk = toks[i - 1].key if i > 0 else ""
         if form is not None and form.pos == "verb" and (form.tag == "s" or form.tag == "base" and (
-                prevk in DETERMINERS or prevk in _MUNITION_KINDS)) and tok.key in MUNITIONS and i + L < n and (
+                prevk in DETERMINERS or prevk in MUNITION_KINDS)) and tok.key in MUNITIONS and i + L < n and (
                 toks[i + L].key in IMPACT or toks[i + L].key in AUX or toks[i + L].key in HAVE
                 or any(f.pos == "verb" for f in lexicon.forms.get((toks[i + L].key,), ()))):
             form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject

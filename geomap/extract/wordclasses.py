@@ -114,3 +114,11 @@ OPENERS = {"as", "that", "and", "or", "then", "also", "both", "meanwhile", "howe
 TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "sgt", "capt", "cpt", "cpl",
                                  "pvt", "rep", "sen", "gov", "prof", "brig", "adm", "cmdr", "supt", "insp", "hon",
                                  "amb"})
+# the kind of a munition, written before its noun: "a roadside bomb hit ...", "an improvised explosive
+# device struck ...", "a ballistic missile landed ..."
+MUNITION_KINDS = frozenset({"roadside", "car", "suicide", "truck", "barrel", "cluster", "aerial", "guided", "unguided",
+                            "glide", "parcel", "pipe", "nail", "petrol", "incendiary", "artillery", "mortar", "tank",
+                            "anti-tank", "explosive", "improvised", "homemade", "makeshift", "buried", "ballistic",
+                            "cruise", "loitering"})
+# quotation marks that open or close a quotation
+DOUBLE_QUOTES = frozenset('"“”')
