@@ -227,3 +227,13 @@ def test_a_participle_of_saying_carries_the_claim(case, real_gaz):
             "the army post in Banikoara.")
     rows = _rows(case(text), real_gaz, "capture")
     assert [(r["actor"], r["stance"], r["reported_by"]) for r in rows] == [("JNIM", "claimed", "JNIM")]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "Two civilians died when a mortar round hit a house in Banikoara on Tuesday.",
+    "On Tuesday, artillery shells struck the market in Banikoara.",
+])
+def test_a_munition_named_by_its_kind_is_an_unnamed_attacker(text, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["place"]) for r in rows] == [(None, "Banikoara")]

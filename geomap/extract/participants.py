@@ -18,7 +18,7 @@ Token-position rules on an :class:`~.clauses.Analysis`:
 from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
-from .wordclasses import ADVERBS, AFFILIATION, AUX, HAVE, OPENERS, PERCEIVE, PREPS, SPEECH
+from .wordclasses import ADVERBS, AFFILIATION, AUX, HAVE, MUNITION_KINDS, OPENERS, PERCEIVE, PREPS, SPEECH
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passive_subject", "subject",
            "subject_position", "targets", "threatener"]
@@ -262,10 +262,8 @@ def subject_position(toks, i):
         return subject_position(toks, j)  # "our heroic Fano fighters": an adjective after the possessive
     if toks[j].poss or key in ("air", "naval", "ground", "maritime", "suspected", "alleged", "specialised", "specialized", "special", "additional", "paramilitary", "armed", "rival", "allied", "local", "small",
                                "large", "elite", "mobile", "remaining", "retreating", "fresh", "foreign",
-                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly",
-                               # a munition's kind: "an improvised explosive device hit a patrol"
-                               "explosive", "improvised", "roadside", "car", "suicide", "homemade", "makeshift",
-                               "buried", "anti-tank", "ballistic", "cruise", "guided", "unguided", "loitering"):
+                               "unidentified", "masked", "regular", "reserve", "heavily", "lightly") \
+            or key in MUNITION_KINDS:  # "an improvised explosive device hit a patrol"
         return True
     if key in ("was", "is", "were", "are") and j >= 1 and toks[j - 1].key in ("it", "that", "this"):
         return True  # a cleft: "it was Azerbaijani troops who opened fire"
