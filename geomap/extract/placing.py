@@ -224,8 +224,9 @@ def _nearest(cands, pos, movement, sent, category=None):
         origin = [pm for pm in after if pm.role == "origin"]
         if origin:
             return origin[0]
-    if movement and category != "capture":
-        # (a capture is where the ground was taken: "captured the base in Leer and the army ran to Bentiu")
+    if (movement or category == "deploy") and category != "capture":
+        # (a capture is where the ground was taken: "captured the base in Leer and the army ran to Bentiu";
+        # forces sent "from Kharkiv to Kupiansk" are deployed at Kupiansk)
         dest = [pm for pm in after if pm.role == "destination"] or [pm for pm in cands if pm.role == "destination"]
         if dest:
             return dest[0]

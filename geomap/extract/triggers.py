@@ -166,6 +166,7 @@ def find_triggers(an, lexicon):
                 # (a quoted word is still one: 'opened "unprovoked" fire')
                 if j < n and toks[j].word and all(toks[x].word or toks[x].key == '"'
                                                   for x in range(i + len(head), j)):
+                    j = _past_origin(toks, j)
                     forms = lexicon.forms.get(head + ("*", toks[j].key))
                     if forms and toks[i].key not in taken:
                         best = (j - i + 1, forms)
@@ -252,6 +253,19 @@ def find_triggers(an, lexicon):
 
 
 # "take" with people as its object is an abduction, not the capture of a place
+def _past_origin(toks, j):
+    """The word after a "from X" phrase at ``j`` ("sent two battalions from Kharkiv to Kupiansk":
+    the particle after the origin), else ``j``."""
+    if toks[j].key != "from":
+        return j
+    for k in range(j + 2, min(j + 6, len(toks))):
+        if not toks[k].word and toks[k].key != "-":
+            return j
+        if toks[k].key in ("to", "into", "towards", "toward"):
+            return k
+    return j
+
+
 _TAKE = frozenset({"take", "takes", "took", "taken", "taking", "seize", "seized", "seizes", "seizing"})
 _PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "people", "persons", "civilians", "villagers",
                      "residents", "students", "schoolgirls", "schoolchildren", "pupils", "passengers", "workers",
