@@ -29,3 +29,38 @@ def test_a_deployment_from_one_place_to_another_is_at_its_destination(text, acto
 def test_a_deployment_at_a_place_near_another_stays_there(case, real_gaz):
     rows = _rows(case("Russian troops deployed in Vovchansk, a few kilometres from Belgorod."), real_gaz, "deploy")
     assert [r["place_id"] for r in rows] == [VOVCHANSK]
+
+
+NARAYANPUR = "geonames:1261870"
+BUNIA = "geonames:217695"
+YEI = "geonames:363619"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor,place", [
+    ("CRPF personnel raided a Maoist camp near Narayanpur on Sunday.", "India", NARAYANPUR),
+    ("UPDF troops shelled rebel positions near Bunia.", "Uganda", BUNIA),
+    ("The NAS attacked a police post in Yei overnight.", "National Salvation Front", YEI),
+])
+def test_an_acronym_alias_is_read_in_capitals_and_in_lowercased_text(text, actor, place, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert {(r["actor"], r["place_id"]) for r in rows} == {(actor, place)}
+
+
+@pytest.mark.parametrize("text", [
+    "Nas attacked a police post in Yei overnight, the singer's new video shows.",
+    "Hur attacked Bunia in the novel's last chapter.",
+])
+def test_a_name_spelled_like_an_acronym_is_no_actor_in_cased_text(text, real_gaz):
+    assert {r["actor"] for r in _rows(text, real_gaz, "attack")} <= {None}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor", [
+    ("A Home Ministry official said four companies of the Central Reserve Police Force (CRPF) would be "
+     "deployed in Narayanpur.", "India"),
+    ("The governor said the Uganda People's Defence Force (UPDF) would be deployed in Bunia.", "Uganda"),
+])
+def test_a_force_named_with_its_known_abbreviation_in_brackets_is_deployed(text, actor, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "deploy")
+    assert {(r["actor"], r["stance"]) for r in rows} == {(actor, "planned")}

@@ -126,6 +126,7 @@ def _find_actors(an, lexicon, country, blocked):
     first = lexicon.alias_first
     i = 0
     found = []
+    cased = an.text != an.text.lower()
     # most words start no actor name: visit only those that may, in one pass
     starts = [k for k, t in enumerate(toks) if t.word and k not in blocked
               and (t.key in first or t.key in POSSESSIVES or t.key in PRONOUNS)]
@@ -144,6 +145,8 @@ def _find_actors(an, lexicon, country, blocked):
                 break
             key = key + (x.key,)
             name = lexicon.lookup_actor(key, country) if key in lexicon.aliases else None
+            if name and L == 1 and key in lexicon.caps_only and not x.caps and cased:
+                name = None  # "Nas", "Hur": a name, not the acronym "NAS" or "HUR"
             if name:
                 hit = (L, name)
             if key not in lexicon.alias_prefixes:
@@ -207,7 +210,6 @@ def _find_actors(an, lexicon, country, blocked):
                 merged[-1] = m
                 continue
         merged.append(m)
-    cased = an.text != an.text.lower()
     for m in merged:
         if not m.pronoun and m.i >= 2 and toks[m.i].joined and toks[m.i - 1].key in NAME_PARTICLES:
             _person(an, m, lexicon, cased)

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LexiconError
-from .tokens import tokenize
+from .tokens import CASE_SENSITIVE, tokenize
 
 __all__ = ["Actor", "ActionForm", "Lexicon", "inflect"]
 
@@ -188,6 +188,7 @@ class Lexicon:
     form_prefixes: set = field(default_factory=set)
     gap_heads: set = field(default_factory=set)        # first words of forms with a ``*`` object slot
     alias_first: set = field(default_factory=set)      # first words of aliases: most tokens start none
+    caps_only: set = field(default_factory=set)        # "=CRPF" keys: written in capitals, when the text has any
     form_first: set = field(default_factory=set)       # first words of action forms
 
     @classmethod
@@ -247,7 +248,15 @@ class Lexicon:
             context = context.strip().upper()
         if alias.startswith("="):
             word = alias[1:].lower()
-            key = ("u.s.",) if word == "us" else ("^" + word,)
+            if word == "us":
+                key = ("u.s.",)
+            elif word in CASE_SENSITIVE:
+                key = ("^" + word,)  # the tokenizer marks these words in capitals ("US", "IS")
+            else:
+                # "=NAS", "=CRPF": a name's acronym that is also a word or a name ("Nas"); its
+                # capitals are checked where actors are found (a lowercased text has none to check)
+                key = (word,)
+                self.caps_only.add(key)
         else:
             key = tuple(t.key for t in tokenize(alias) if t.word)
         if key:

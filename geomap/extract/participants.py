@@ -366,7 +366,10 @@ def passive_subject(an, tr, lo):
             lo = max((b for b in an.boundaries if b < o), default=0)
     for m in sorted((m for m in an.actors if lo <= m.i and m.j <= tr.i and not m.pronoun), key=lambda m: -m.j):
         # "the Central Armed Police Forces (CAPF) would be deployed"
-        between = toks[_past_abbreviation(toks, m.j, tr.i):tr.i]
+        start = _past_abbreviation(toks, m.j, tr.i)
+        if start == m.j and start < tr.i and toks[start].key == ")" and m.i > 0 and toks[m.i - 1].key == "(":
+            start += 1  # the abbreviation itself is the actor's name: "... Forces (CRPF) would be deployed"
+        between = toks[start:tr.i]
         if len(between) <= 4 and all(t.word and t.key not in SPEECH and t.key not in PREPS for t in between):
             return m.actor
         return None

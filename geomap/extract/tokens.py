@@ -50,7 +50,7 @@ def _join_thousands(out, text):
 
 # telegraphic abbreviations (CrisisWatch, wires) keyed as the words they stand for
 _ABBREVIATIONS = {"govt": "government", "gov't": "government", "govts": "governments", "gov’t": "government"}
-_CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
+CASE_SENSITIVE = {"us", "is", "un", "uk", "who", "au", "it"}
 
 
 @dataclass(slots=True)
@@ -112,7 +112,7 @@ def tokenize(text):
                 if key == "s" and prev is not None and prev.word and text[prev.end:start].strip() in ("", "'", "’"):
                     prev.poss = True
                     continue
-                if key in _CASE_SENSITIVE:
+                if key in CASE_SENSITIVE:
                     special = True
                     if caps:
                         key = "^" + key
