@@ -10,7 +10,9 @@ Adding an actor or a verb is a CSV edit in ``data/``, never a code change.
         case-insensitively on whole tokens ("u.s." also matches "US" and
         "us-backed"; "russia's" also matches the tokenized "russia s").
         ``=US`` matches only when written in capitals in cased text (so the
-        pronoun "us" or the verb "is" never becomes an actor).  ``alias@SY``
+        pronoun "us" or the verb "is" never becomes an actor, nor the name
+        "Nas" the NAS); in a lowercased text an acronym of four letters or
+        more still matches ("crpf"), the short words never.  ``alias@SY``
         applies only when the article is about that country (ISO code): "government
         troops" are Syrian in a report about Syria and Sudanese in one about Sudan.
     side
