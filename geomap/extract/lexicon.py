@@ -11,8 +11,8 @@ Adding an actor or a verb is a CSV edit in ``data/``, never a code change.
         "us-backed"; "russia's" also matches the tokenized "russia s").
         ``=US`` matches only when written in capitals in cased text (so the
         pronoun "us" or the verb "is" never becomes an actor, nor the name
-        "Nas" the NAS); in a lowercased text an acronym of four letters or
-        more still matches ("crpf"), the short words never.  ``alias@SY``
+        "Nas" the NAS); in a lowercased text an acronym still matches ("crpf",
+        "nas"), but never the English words of ``tokens.CASE_SENSITIVE``.  ``alias@SY``
         applies only when the article is about that country (ISO code): "government
         troops" are Syrian in a report about Syria and Sudanese in one about Sudan.
     side
