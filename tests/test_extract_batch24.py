@@ -64,3 +64,40 @@ def test_a_name_spelled_like_an_acronym_is_no_actor_in_cased_text(text, real_gaz
 def test_a_force_named_with_its_known_abbreviation_in_brackets_is_deployed(text, actor, case, real_gaz):
     rows = _rows(case(text), real_gaz, "deploy")
     assert {(r["actor"], r["stance"]) for r in rows} == {(actor, "planned")}
+
+
+BAZARAK = "geonames:1429434"
+SMARA = "geonames:2461874"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor,place", [
+    ("The Taliban say two more battalions will be stationed in Bazarak before spring.", "Taliban government", BAZARAK),
+    ("Morocco's army said additional units would be moved to Smara.", "Royal Moroccan Armed Forces", SMARA),
+    ("Four more CRPF battalions will be moved to Narayanpur, a Home Ministry official said.", "India", NARAYANPUR),
+    ("The Ukrainian defence minister said additional units would be stationed in Kupiansk.", "Ukraine", KUPIANSK),
+])
+def test_bare_units_to_be_sent_somewhere_are_a_planned_deployment(text, actor, place, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "deploy")
+    assert {(r["actor"], r["place_id"], r["stance"]) for r in rows} == {(actor, place, "planned")}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "She was moved to tears in Narayanpur.",
+    "The parcels were sent to Narayanpur by post.",
+])
+def test_a_passive_particle_verb_of_things_or_feelings_is_no_deployment(text, case, real_gaz):
+    assert _rows(case(text), real_gaz, "deploy") == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_passive_gapped_form_keeps_its_agent_and_victims(case, real_gaz):
+    rows = _rows(case("The rebels were driven out of Bazarak by Taliban forces."), real_gaz, "attack")
+    assert {(r["actor"], r["target"], r["place_id"]) for r in rows} == {("Taliban government", "rebels", BAZARAK)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_units_stationed_somewhere_as_a_description_locate_no_deployment_there(case, real_gaz):
+    rows = _rows(case("Ukrainian units based in Kupiansk shelled Russian positions."), real_gaz)
+    assert KUPIANSK not in {r["place_id"] for r in rows}

@@ -195,7 +195,7 @@ def coref_forces(an, memory, lexicon):
             # only a statement's own are its issuer's
             continue
         focus = {forces_of(a, lexicon) for a in list(memory.recent) + named} if not security else set()
-        focus = {a for a in focus if lexicon.actor(a).type == "state_forces"}
+        focus = {a for a in focus if lexicon.has_forces(a)}
         if not focus:
             # "Units ... have liberated X, the Russian Defense Ministry said": a military's own
             # account of bare "units" is of its own forces
@@ -204,16 +204,16 @@ def coref_forces(an, memory, lexicon):
                     # "The army has announced that a contingent will be deployed ..."
                     or m.j < k and m.j + 1 < n and (toks[m.j].key in SPEECH or toks[m.j].key in HAVE
                                                     and toks[m.j + 1].key in SPEECH))}
-            focus = {a for a in said if lexicon.actor(a).type == "state_forces"}
+            focus = {a for a in said if lexicon.has_forces(a)}
         if not focus and not named and memory.turn[1]:
             # a statement's "security forces carried out strikes": the issuer's own forces
             own = forces_of(memory.turn[1], lexicon)
-            focus = {own} if lexicon.actor(own).type == "state_forces" else set()
+            focus = {own} if lexicon.has_forces(own) else set()
         if not focus and not named and an.country and not _STATE_OFFICES.isdisjoint(t.key for t in toks):
             # "the Defence Minister announced that 800 additional soldiers will be sent to ...": a
             # state's own office speaks of its forces (the army of the country the sentence is in)
             army = lexicon.lookup_actor(("army",), an.country)
-            focus = {army} if army and lexicon.actor(army).type == "state_forces" else set()
+            focus = {army} if army and lexicon.has_forces(army) else set()
         if len(focus) == 1:
             # the noun phrase from its first modifier ("security forces", "the troops"): the subject test
             # looks before it

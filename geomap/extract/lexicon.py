@@ -315,6 +315,24 @@ class Lexicon:
         """The :class:`Actor` called ``name`` (an unknown name gives side ``unknown``)."""
         return self.actors.get(name) or Actor(name)
 
+    def has_forces(self, name):
+        """Whether ``name`` commands forces of its own: state forces, or a government body that
+        actors.csv also names as forces ("taliban forces" is the Taliban government's).
+
+        Returns
+        -------
+        bool
+        """
+        if self.actor(name).type == "state_forces":
+            return True
+        armed = self.__dict__.get("_armed_bodies")
+        if armed is None:
+            heads = {"forces", "troops", "soldiers", "army", "military"}
+            armed = self.__dict__["_armed_bodies"] = {
+                n for key, hits in self.aliases.items() if key[-1] in heads for n, _ in hits
+                if self.actor(n).type == "government_body"}
+        return name in armed
+
     def side_label(self, name):
         """Side key of an actor name, ``unknown`` when not known."""
         return self.actor(name).side if name else "unknown"

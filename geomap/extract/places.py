@@ -93,7 +93,8 @@ _VENUE_BEFORE = re.compile(
     r"|(?:^|\n|\.\s)\s*(?:issued|done|signed|given)\s+(?:at|in)\s+(?:[\w'’-]+\s+){0,7}?(?:in\s+|at\s+)?(?:the\s+)?$")
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
-    r"\b(?:(?:based|headquartered|stationed)\s+in"
+    # (not a passive verb: "two battalions will be stationed in Khenj" are deployed there)
+    r"\b(?:(?:based|headquartered|(?<!\bbe\s)(?<!been\s)(?<!were\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)stationed)\s+in"
     # where commentators and reporters are: "analysts in Yangon caution", "joins us from Peshawar"
     r"|(?:analysts|diplomats|researchers|experts|observers|correspondents?|journalists|reporters|"
     r"(?:military|security|diplomatic)\s+sources)\s+in"

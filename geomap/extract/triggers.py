@@ -155,6 +155,13 @@ def find_triggers(an, lexicon):
                     best = (L, forms)
                 if key not in lexicon.form_prefixes:
                     break
+        if best is None and toks[i].key in lexicon.gap_heads and i + 1 < n and toks[i + 1].key in _PASSIVE_PARTICLES \
+                and _after_aux(toks, i):
+            # "four battalions will be moved to Narayanpur", "were driven out": a gapped form's object
+            # is the passive's subject
+            forms = [f for f in lexicon.forms.get((toks[i].key, "*", toks[i + 1].key), ()) if f.tag in ("pp", "past")]
+            if forms:
+                best = (2, forms)
         if (best is None or best[0] == 1) and toks[i].key in lexicon.gap_heads:
             # "drove the paramilitaries out", "break them out": the object may be a few words long
             # ... also after a two-word head: "set up a temporary checkpoint"
@@ -253,6 +260,18 @@ def find_triggers(an, lexicon):
 
 
 # "take" with people as its object is an abduction, not the capture of a place
+_PASSIVE_PARTICLES = frozenset({"to", "into", "toward", "towards", "out", "off", "down", "dead", "from", "at",
+                                "against", "on"})
+
+
+def _after_aux(toks, i):
+    """Whether a form of "be" stands before token ``i``, perhaps past one adverb ("were quickly moved")."""
+    k = i - 1
+    if k >= 0 and toks[k].key in ADVERBS:
+        k -= 1
+    return k >= 0 and toks[k].key in AUX
+
+
 def _past_origin(toks, j):
     """The word after a "from X" phrase at ``j`` ("sent two battalions from Kharkiv to Kupiansk":
     the particle after the origin), else ``j``."""
