@@ -95,6 +95,21 @@ def fold_back(d, place, how, rows, lexicon):
     return bool(told)
 
 
+def lead_takes_the_body_source(rows):
+    """A summary told as fact before the account that attributes it ("Key developments: Ukrainian
+    drones set the Tuapse refinery on fire" over "Ukraine's Unmanned Systems Forces said its drones
+    struck the Tuapse refinery"): the earlier row takes the later claimant of the same action,
+    actor and place."""
+    later = {}
+    for r in reversed(rows):
+        if r["stance"] == "claimed" and r["reported_by"]:
+            later[(r["actor"], r["action"], r["place_id"])] = (r["sentence"], r["reported_by"])
+        elif r["stance"] == "asserted" and r["reported_by"] is None and r["actor"]:
+            hit = later.get((r["actor"], r["action"], r["place_id"]))
+            if hit is not None and hit[0] != r["sentence"]:
+                r.update(stance="claimed", reported_by=hit[1])
+
+
 def headline_takes_the_body_source(rows, headline):
     """A headline tells as fact what the body attributes ("Israeli army storms Jenin" over
     "..., local sources said"): its rows take the body's claimant for the same action and place."""

@@ -183,7 +183,8 @@ def coref_forces(an, memory, lexicon):
             continue  # "Kenyan troops", "security forces", "army" as a modifier
         if k + 1 < n and toks[k + 1].word and toks[k + 1].key not in _BARE_NEXT and not (
                 toks[k + 1].key.endswith("ed") and toks[k + 1].key not in _ADJ_ED) and not any(
-                f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())):
+                f.pos == "verb" for f in lexicon.forms.get((toks[k + 1].key,), ())) and not any(
+                t.i == k + 1 and t.pos == "verb" for t in an.triggers):  # ("troops sent six militants to hell")
             continue  # "army officers", "troops withdrawal": part of another noun phrase
         if k + 2 < n and toks[k + 1].key in ("of", "from") and any(
                 m.i in (k + 2, k + 3) and not m.pronoun for m in an.actors):
@@ -291,6 +292,11 @@ _ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "commander", "
           "adviser", "advisor", "lieutenant", "major", "captain", "admiral", "director", "representative"}
 _QUESTION = frozenset({"q", "question", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
+# other participants of a hearing or a panel: their turn ends the previous speaker's, and claims nothing
+_PARTICIPANTS = {"senator", "senators", "mp", "mps", "member", "members", "chairman", "chairperson", "chairwoman",
+                 "speaker", "deputy", "lawmaker", "legislator", "councillor", "councilor", "judge", "prosecutor",
+                 "lawyer", "counsel", "witness", "resident", "villager", "survivor", "guest", "caller", "panelist",
+                 "panellist", "audience"}
 _JOURNALISTS = {"anchor", "correspondent", "presenter", "host", "reporter", "interviewer", "narrator", "moderator",
                 "announcer", "voice", "over", "unidentified", "male", "female", "translator", "interpreter"}
 
@@ -390,12 +396,15 @@ def _new_turn(an, memory, c):
         memory.turn = (an.text[label[0].start:label[-1].end], inside[0].actor)
         memory.quote_turn = 2 if sum(t.key in DOUBLE_QUOTES for t in toks[c + 1:]) % 2 == 0 else 1
         return
-    if not (keys & _ROLES or keys & _JOURNALISTS or cased and all(t.caps or len(t.key) < 2 for t in label)):
+    if not (keys & _ROLES or keys & _JOURNALISTS or keys & _PARTICIPANTS
+            or cased and all(t.caps or len(t.key) < 2 for t in label)):
         return
     phrase = an.text[label[0].start:label[-1].end]
     from .attribution import _title
 
     inside = [m for m in an.actors if m.i < c and not m.pronoun]
     actor = inside[0].actor if inside and keys & _ROLES else None
+    if actor is None and keys & _ROLES and not keys & _JOURNALISTS and not keys & _PARTICIPANTS:
+        actor = ""  # "minister of state for interior :": an official's turn, claims of no known party
     an.actors = [m for m in an.actors if m.i >= c]
     memory.turn = (_title(phrase.lower()) if cased and phrase.isupper() else _title(phrase), actor)

@@ -23,7 +23,8 @@ import json
 import re
 
 from . import qualifiers as Q
-from .backrefs import answer_back, approach_back, came_from, fold_back, headline_takes_the_body_source
+from .backrefs import (answer_back, approach_back, came_from, fold_back, headline_takes_the_body_source,
+                       lead_takes_the_body_source)
 from .clauses import analyse
 from .clean import clean_text, split_sentences
 from .linking import Memory, link_sentence
@@ -214,6 +215,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             prev_sites = [pm for pm in sites if pm.place.id in used] or [pm for pm in sites if pm.role == "site"]
     if cleaned.title and sentences:
         headline_takes_the_body_source(rows, _plain(sentences[0].text))
+    lead_takes_the_body_source(rows)
     if cleaned.issuer:
         # a press statement's own account is its issuer's claim ("ROYAL THAI ARMY - PRESS STATEMENT")
         issuer = _issuer_case(cleaned.issuer)

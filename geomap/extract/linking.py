@@ -86,7 +86,8 @@ class Memory:
     claim_previous: str | None = None  # "the TTP claimed responsibility": the previous attack's author
     blame_previous: tuple = ()         # "residents blamed the strike on the SAF": (author, source)
     recent: tuple = ()                 # actors named in the previous sentence (for bare "troops")
-    turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor or None)
+    turn: tuple = (None, None)         # a transcript's current speaker: (label as written, actor, "" for an
+    #                                    official of no known party, or None)
     quote_turn: int = 0                # a labelled quotation ("Ministry of Defence of X:\n"..."): 1 open, 2 closed
     guest: tuple = None                # an interview's guest, who speaks the "A:" turns
     intro: tuple = None                # the office of an actor the introduction named (the guest-to-be)
@@ -296,8 +297,8 @@ _DEGREE = frozenset({"completely", "entirely", "totally", "absolutely", "utterly
 def _turn_claims(drafts, memory):
     """While an actor's official has the floor (a transcript's turn, a labelled statement), what
     the turn asserts is their claim."""
-    if not memory.turn[1]:
-        return
+    if memory.turn[1] is None:
+        return  # ("" is an official of no known party: still their claim)
     for d in drafts:
         if d.category in ("threaten", "accuse"):
             continue  # the speaker's own statements

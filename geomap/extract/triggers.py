@@ -166,15 +166,22 @@ def find_triggers(an, lexicon):
             # "drove the paramilitaries out", "break them out": the object may be a few words long
             # ... also after a two-word head: "set up a temporary checkpoint"
             two = (toks[i].key, toks[i + 1].key) if i + 1 < n and toks[i + 1].word else None
-            for head, width in ((toks[i].key,), 2), ((toks[i].key,), 3), (two, 2), (two, 3):
+            for head, width in ((toks[i].key,), 2), ((toks[i].key,), 3), ((toks[i].key,), 4), (two, 2), (two, 3):
                 if head is None:
                     continue
                 j = i + len(head) + width
                 # (a quoted word is still one: 'opened "unprovoked" fire')
                 if j < n and toks[j].word and all(toks[x].word or toks[x].key == '"'
-                                                  for x in range(i + len(head), j)):
+                                                  for x in range(i + len(head), j)) and not (
+                        # a four-word object has no phrase of its own: "rammed an explosive-laden
+                        # vehicle into", not "launched an operation in Jenin on"
+                        width == 4 and any(toks[x].key in PREPS or toks[x].key == "in" for x in range(i + 1, j))):
                     j = _past_origin(toks, j)
                     forms = lexicon.forms.get(head + ("*", toks[j].key))
+                    longer = lexicon.forms.get(head + ("*", toks[j].key, toks[j + 1].key)) if j + 1 < n else None
+                    if longer and toks[i].key not in taken:
+                        best = (j - i + 2, longer)  # "sent six militants to hell"
+                        break
                     if forms and toks[i].key not in taken:
                         best = (j - i + 1, forms)
                         break

@@ -1,0 +1,83 @@
+"""Readings met in held-out batch 25, checked on new texts (cased, lowercased and tokenized)."""
+
+import pytest
+
+from wire import rows as _rows, tokenized
+
+CASES = [str, str.lower, tokenized]
+
+PANJGUR = "geonames:1168446"
+BANNU = "geonames:1183460"
+MASTUNG = "geonames:1170706"
+TURBAT = "geonames:1163054"
+
+
+HEARING = """Question hour, Senate of Pakistan
+
+Chairman: Question number 12.
+
+Minister of State for Interior: On Monday the Frontier Corps killed six militants near Panjgur.
+
+Senator: Militants also attacked a checkpoint near Turbat on Tuesday, residents say.
+
+Minister of State for Interior: Soldiers repulsed an attack on a levies post near Mastung."""
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_officials_turn_in_a_hearing_is_their_claim_even_without_a_known_party(case, real_gaz):
+    rows = _rows(case(HEARING), real_gaz)
+    at = {r["place_id"]: r for r in rows if r["action"] == "attack"}
+    assert at[PANJGUR]["stance"] == "claimed"
+    assert at[PANJGUR]["reported_by"].lower() == "minister of state for interior"
+    # the senator's turn ends the minister's: the senator's account is not the minister's claim
+    assert (at[TURBAT]["reported_by"] or "").lower() != "minister of state for interior"
+    assert at[MASTUNG]["reported_by"].lower() == "minister of state for interior"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "Pakistani troops sent six terrorists to hell near Panjgur.",
+    "The Frontier Corps conducted an operation near Panjgur in which six terrorists were sent to hell.",
+])
+def test_sending_fighters_to_hell_is_an_attack_not_a_deployment(text, case, real_gaz):
+    rows = _rows(case(text), real_gaz)
+    assert {(r["actor"], r["action"], r["place_id"]) for r in rows} == {("Pakistani military", "attack", PANJGUR)}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "A suicide bomber rammed an explosive-laden vehicle into a security forces convoy near Bannu.",
+    "A suicide bomber rammed a truck into a checkpoint near Bannu.",
+])
+def test_ramming_a_vehicle_into_something_is_an_attack(text, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["place_id"]) for r in rows] == [(None, BANNU)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_operation_launched_somewhere_is_no_gapped_form_across_its_place(case, real_gaz):
+    rows = _rows(case("Pakistani forces launched an operation in Bannu on Monday."), real_gaz)
+    assert {(r["action"], r["place_id"]) for r in rows} == {("attack", BANNU)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_levies_are_pakistani_forces_in_pakistan(case, real_gaz):
+    rows = _rows(case("Levies personnel clashed with militants near Mastung, Pakistan, on Friday."), real_gaz, "clash")
+    assert "Pakistani military" in {r["actor"] for r in rows}
+
+
+KHARKIV = "geonames:706483"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_summary_told_as_fact_takes_the_source_of_the_account_below_it(case, real_gaz):
+    text = case("Key points:\n\n- Russian glide bombs hit Kharkiv overnight.\n- Talks resume in Geneva.\n\n"
+                "Russian forces struck Kharkiv overnight with glide bombs, the regional governor said.")
+    rows = [r for r in _rows(text, real_gaz, "attack") if r["place_id"] == KHARKIV]
+    assert rows and {(r["stance"], r["reported_by"].lower()) for r in rows} == {("claimed", "regional governor")}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_fact_stays_a_fact_when_no_later_account_attributes_it(case, real_gaz):
+    text = case("Russian forces struck Kharkiv overnight. Talks resume in Geneva, officials said.")
+    assert {r["stance"] for r in _rows(text, real_gaz, "attack")} == {"asserted"}
