@@ -81,3 +81,54 @@ def test_a_summary_told_as_fact_takes_the_source_of_the_account_below_it(case, r
 def test_a_fact_stays_a_fact_when_no_later_account_attributes_it(case, real_gaz):
     text = case("Russian forces struck Kharkiv overnight. Talks resume in Geneva, officials said.")
     assert {r["stance"] for r in _rows(text, real_gaz, "attack")} == {"asserted"}
+
+
+TAME = "geonames:3667478"
+ARAUCA = "geonames:3689718"
+LAGOS = "geonames:2332459"
+BRASS = "geonames:2346734"
+EL_FASHER = "geonames:379555"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor,action", [
+    ("He commanded the ELN units that fought FARC dissidents near Tame, Colombia.", "ELN", "clash"),
+    ("Colombia accused the ELN, which attacked Tame on Monday, of terrorism.", "ELN", "attack"),
+])
+def test_the_noun_before_a_relative_pronoun_is_its_verbs_subject(text, actor, action, case, real_gaz):
+    rows = _rows(case(text), real_gaz, action)
+    assert {(r["actor"], r["place_id"]) for r in rows} == {(actor, TAME)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_eln_war_front_is_the_eln(case, real_gaz):
+    text = case("The Eastern War Front warned that it would attack military targets in Arauca if the "
+                "defendant is extradited.")
+    rows = _rows(text, real_gaz, "attack")
+    assert {(r["actor"], r["stance"], r["place_id"]) for r in rows} == {("ELN", "threatened", ARAUCA)}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor,action,place", [
+    ("A chemical tanker was hijacked by an estimated ten armed pirates off Lagos.", "pirates", "capture", LAGOS),
+    ("Pirates hijacked a fishing trawler off Lagos on Sunday.", "pirates", "capture", LAGOS),
+    ("The camp was attacked by about 200 RSF fighters near El Fasher.", "Rapid Support Forces", "attack", EL_FASHER),
+])
+def test_hijackings_and_agents_counted_after_by(text, actor, action, place, case, real_gaz):
+    rows = _rows(case(text), real_gaz, action)
+    assert {(r["actor"], r["place_id"]) for r in rows} == {(actor, place)}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_navys_ships_free_a_crew_at_an_offset_from_a_place_named_like_a_word(case, real_gaz):
+    text = case("According to the Nigerian Navy, two of its patrol ships intercepted the tanker about 20 NM "
+                "south-west of Brass and freed all 17 crew members.")
+    rows = _rows(text, real_gaz, "rescue")
+    assert [(r["place_id"], r["qualifier"], r["stance"]) for r in rows] == [(BRASS, "southwest_of", "claimed")]
+
+
+def test_a_word_that_names_a_place_is_no_place_without_a_readers_evidence(real_gaz):
+    from geomap.extract.places import find_places
+
+    text = "The Brass band played in Lagos. Officials wore brass buttons."
+    assert BRASS not in {m.place.id for m in find_places(text, gazetteer=real_gaz)}

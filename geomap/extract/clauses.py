@@ -26,12 +26,13 @@ NAME_PARTICLES = {"al", "el", " al", "as", "ash", "ad", "ar", "az", "an", "bin",
 
 # set unions used in loops, built once
 # "its troops", "their drone units", "its air force", "its navy"
-_HEADS_AFTER_POSS = (HEADS - {"positions"}) | {"force", "navy", "unit", "brigade", "battalion"}
+_HEADS_AFTER_POSS = (HEADS - {"positions"}) | {"force", "navy", "unit", "brigade", "battalion", "warships", "ships",
+                                                "vessels", "boats", "frigates", "corvettes"}
 _HEADS_EXTEND = HEADS - {"positions", "army"}
 _THAT_VERBS = SPEECH | DENY | WARN | {"revealed", "disclosed"}
 _AND_SKIP = ADVERBS | HAVE | AUX | {"then"}
 # kinds of unit between a possessive and its head: "their drone units", "its special forces"
-_POSS_MODIFIERS = {"drone", "artillery", "air", "naval", "special", "own", "elite", "ground", "missile", "rocket",
+_POSS_MODIFIERS = {"patrol", "drone", "artillery", "air", "naval", "special", "own", "elite", "ground", "missile", "rocket",
                    "assault", "combat", "reconnaissance", "marine", "sea", "mobile", "armoured", "armored", "tank",
                    "infantry", "border", "frontline", "allied", "airborne", "mechanised", "mechanized", "commando",
                    "remaining", "last", "surviving", "retreating", "besieged", "regular", "reserve", "local",

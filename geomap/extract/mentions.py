@@ -58,7 +58,9 @@ def _abbreviation(text, m, gazetteer):
     return not any(t == p.name or t in p.aliases for p in (gazetteer.get(i) for i in m.place_ids[:8]))
 
 
-_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from|(?:town|village|city|port|district|camp)\s+of)\s+$")
+_SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from|off|(?:town|village|city|port|district|camp)\s+of|"
+                             # "20 NM south-west of Brass": an offset is from a place
+                             r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?\s+of)\s+$")
 _SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|rep|gov|lt|sgt|capt|gen|col|maj|cpl|pvt|president|judge|coach|officer|"

@@ -119,6 +119,10 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             if toks[x].word and subject_position(toks, x):
                 return m.actor, m.backer
             continue
+        r = m.j + 1 if m.j + 1 < k and toks[m.j].key == "," and toks[m.j + 1].key in ("which", "who") else m.j
+        if r < k and toks[r].key in ("that", "which", "who") and all(
+                toks[x].key in ADVERBS or toks[x].key in HAVE for x in range(r + 1, k)):
+            return m.actor, m.backer  # "commanded the ELN units that fought FARC dissidents": the relative's subject
         if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
                                      "accuse", "accuses", "urged", "blamed"}:
             continue
@@ -313,6 +317,9 @@ _HELD_THINGS = frozenset({"camp", "camps", "base", "bases", "hideout", "hideouts
                           "checkpoints", "convoy", "convoys", "headquarters", "depot", "depots", "garrison",
                           "lair", "den", "training"})
 # words that may stand before a side named in a pair: "between local Druze armed groups and ..."
+_COUNT_WORDS = frozenset({"estimated", "about", "around", "some", "approximately", "nearly", "roughly", "at", "least",
+                          "more", "than", "up", "to", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"})
 _AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular"})
 # a country naming a line or area, not a party: "along the Kenya-Somalia border"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
@@ -424,6 +431,11 @@ def agents(an, j, preps, *, direct=False):
         while k < n and (toks[k].key in ("the", "a", "an") or toks[k].key in _AGENT_ADJ and k + 1 < n
                          and any(m.i == k + 1 for m in an.actors)):
             k += 1  # ("local Druze armed groups", "rival M23 factions")
+        x = k
+        while x < n and x - k < 4 and (toks[x].key in _COUNT_WORDS or toks[x].key.replace(",", "").isdigit()):
+            x += 1  # "by an estimated ten armed pirates", "by about 200 RSF fighters"
+        if x > k and any(m.i == x and not m.pronoun for m in an.actors):
+            k = x
         if k + 1 < n and toks[k].key in _QUANTITY and toks[k + 1].key == "of":
             k += 2  # "members of the Gran Grif gang", "dozens of RSF fighters"
             while k < n and toks[k].key in ("the", "a", "an"):

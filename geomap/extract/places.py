@@ -91,6 +91,8 @@ _VENUE_BEFORE = re.compile(
     r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$"
     # a statement's closing line: "Issued at the headquarters of the Unified Force in Niamey"
     r"|(?:^|\n|\.\s)\s*(?:issued|done|signed|given)\s+(?:at|in)\s+(?:[\w'’-]+\s+){0,7}?(?:in\s+|at\s+)?(?:the\s+)?$")
+_OFFSET_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet(?:re|er)s?|nm|nautical\s+miles?|miles?)\s+"
+                            r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?\s+of\s+$", re.I)
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     # (not a passive verb: "two battalions will be stationed in Khenj" are deployed there)
@@ -251,6 +253,9 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
         loc = [m for m in matches if m.common and " " not in m.key
                and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)]
         near = _near_named_places(text, scanned + loc, set(), gazetteer, cased=False) if loc else set()
+        # "about 20 nm south-west of brass": a distance and a bearing are measured from a place
+        near |= {m.key for m in matches if m.common and " " not in m.key
+                 and _OFFSET_BEFORE.search(text, max(0, m.start - 40), m.start)}
         if near:
             scanned = [m for m in matches if not m.common or m.key in near]
     # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
