@@ -132,3 +132,52 @@ def test_a_word_that_names_a_place_is_no_place_without_a_readers_evidence(real_g
 
     text = "The Brass band played in Lagos. Officials wore brass buttons."
     assert BRASS not in {m.place.id for m in find_places(text, gazetteer=real_gaz)}
+
+
+HULYAYPOLE = "geonames:707898"
+TOKMAK = "geonames:691469"
+ORIKHIV = "geonames:698428"
+LALIBELA = "geonames:332288"
+WELDIYA = "geonames:326206"
+
+
+def test_a_section_head_in_capitals_is_no_part_of_the_sentence_below_it(real_gaz):
+    text = ("Digest #14\n\nBEHIND RUSSIAN LINES\nA Russian-installed official said Ukrainian rockets had struck "
+            "a fuel depot in Tokmak.\n\nHULYAIPOLE\nRussian troops pushed into the northern outskirts of Hulyaipole, "
+            "according to DeepState.")
+    rows = _rows(text, real_gaz)
+    said = {r["place_id"]: r["reported_by"] for r in rows}
+    assert said[TOKMAK].startswith("Russian-installed official")
+    assert said[HULYAYPOLE].startswith("DeepState")
+
+
+def test_a_short_line_in_capitals_that_ends_a_sentence_is_kept(real_gaz):
+    from geomap.extract.clean import clean_text
+
+    text = "Troops entered the town at dawn and stayed until\nNOON.\nThen they left."
+    assert "NOON." in clean_text(text).text
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_relative_clause_after_a_unit_noun_has_that_unit_as_subject(case, real_gaz):
+    text = case("Ukrainian drones destroyed a Russian assault group that had crossed the Dnipro near Kherson.")
+    rows = _rows(text, real_gaz, "cross")
+    assert {r["actor"] for r in rows} == {"Russia"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_commands_newly_formed_brigade_is_its_states_planned_deployment(case, real_gaz):
+    text = case("The Southern Defence Forces announced that a newly formed assault brigade will be moved to Orikhiv "
+                "next month.")
+    rows = _rows(text, real_gaz, "deploy")
+    assert {(r["actor"], r["place_id"], r["stance"]) for r in rows} == {("Ukraine", ORIKHIV, "planned")}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_withdrawal_is_not_placed_where_arriving_reinforcements_came_from(case, real_gaz):
+    text = case("Fano fighters took control of Lalibela on Friday and withdrew the next morning, as ENDF "
+                "reinforcements arrived from Weldiya.")
+    rows = _rows(text, real_gaz)
+    places = {r["action"]: r["place_id"] for r in rows}
+    assert places["withdraw"] == LALIBELA and places["deploy"] == LALIBELA
+    assert WELDIYA not in {r["place_id"] for r in rows}

@@ -321,6 +321,9 @@ def clean_text(text, *, title=None):
                 line += " ."
             elif nxt and _TIME_STAMP.fullmatch(line):
                 line += " ."  # a live blog's time stamp on its own line ("09:12 BST") opens an entry
+            elif (nxt and nxt[:1].isupper() and line.isupper() and len(line.split()) <= 8
+                  and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line) and any(c.isalpha() for c in line)):
+                line += " ."  # a section head in capitals over its text ("BEHIND RUSSIAN LINES")
             cur.append(line)
         elif cur:
             paras.append(cur)

@@ -134,10 +134,11 @@ def coref_nouns(an, memory, lexicon):
 
 # bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
 _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
-                "detachments", "brigades", "battalions", "battalion", "contingent", "contingents"}
+                "detachments", "brigades", "brigade", "battalions", "battalion", "contingent", "contingents"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
               "government", "a", "special", "mechanised", "mechanized", "armoured", "armored",
+              "newly", "formed", "newly-formed", "assault", "reserve", "another", "second", "third",
               "forces"}  # ("special forces units")
 _OWN_FORCES = frozenset({"security", "government"})
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at", "between",

@@ -119,7 +119,10 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             if toks[x].word and subject_position(toks, x):
                 return m.actor, m.backer
             continue
-        r = m.j + 1 if m.j + 1 < k and toks[m.j].key == "," and toks[m.j + 1].key in ("which", "who") else m.j
+        r = m.j
+        while r < k and r - m.j < 2 and toks[r].key in _UNIT_WORDS:
+            r += 1  # "a Russian assault group that had crossed"
+        r = r + 1 if r + 1 < k and toks[r].key == "," and toks[r + 1].key in ("which", "who") else r
         if r < k and toks[r].key in ("that", "which", "who") and all(
                 toks[x].key in ADVERBS or toks[x].key in HAVE for x in range(r + 1, k)):
             return m.actor, m.backer  # "commanded the ELN units that fought FARC dissidents": the relative's subject
@@ -317,6 +320,8 @@ _HELD_THINGS = frozenset({"camp", "camps", "base", "bases", "hideout", "hideouts
                           "checkpoints", "convoy", "convoys", "headquarters", "depot", "depots", "garrison",
                           "lair", "den", "training"})
 # words that may stand before a side named in a pair: "between local Druze armed groups and ..."
+_UNIT_WORDS = frozenset({"assault", "group", "groups", "unit", "units", "brigade", "brigades", "battalion",
+                         "battalions", "detachment", "column", "columns", "convoy", "team", "teams", "squad"})
 _COUNT_WORDS = frozenset({"estimated", "about", "around", "some", "approximately", "nearly", "roughly", "at", "least",
                           "more", "than", "up", "to", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"})

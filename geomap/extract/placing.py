@@ -46,7 +46,8 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
         # "withdrew at nightfall as federal troops approached from Bure": where another verb of
         # movement after this one came from or went to is that verb's place, not this one's
         later = [sent.start + toks[t.i].start for t in an.triggers if t.i > d.k and t.pos == "verb"
-                 and lexicon.action_info(t.category, "movement", "no") == "yes"]
+                 and (lexicon.action_info(t.category, "movement", "no") == "yes"
+                      or t.category == "deploy" != d.category)]  # (not "reinforcements were moved to")
         if later:
             sites = [pm for pm in sites if pm.role not in ("origin", "destination")
                      or not any(trig < v < pm.start for v in later)]
@@ -63,7 +64,11 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
             return inherited[-1], "previous sentence"
     if in_clause and d.category in ("advance", "deploy") and all(pm.role == "origin" for pm in in_clause):
         # "as federal troops approached from Bure", "arrived from the direction of Lake Chad": they
-        # came to where the story is, from there
+        # came to where the story is, from there: the sentence's own scene first ("Fano took
+        # Lalibela and withdrew as ENDF reinforcements arrived from Weldiya")
+        here = [pm for pm in sites if pm.role == "site" and pm.start < trig]
+        if here:
+            return here[-1], "sentence"
         inherited = [pm for pm in prev_sites if pm.role == "site" and in_story(pm.place, focus, country)]
         if inherited:
             return inherited[-1], "previous sentence"
