@@ -181,3 +181,40 @@ def test_a_withdrawal_is_not_placed_where_arriving_reinforcements_came_from(case
     places = {r["action"]: r["place_id"] for r in rows}
     assert places["withdraw"] == LALIBELA and places["deploy"] == LALIBELA
     assert WELDIYA not in {r["place_id"] for r in rows}
+
+
+KOSTI = "geonames:371760"
+KURMUK = "geonames:371827"
+SINGA = "geonames:366847"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_unnamed_drones_opening_their_own_clause_have_no_author_named_before(case, real_gaz):
+    text = case("The army says its troops beat back the RSF at Kurmuk, drones hit Kosti overnight, and officials "
+                "counted the dead.")
+    rows = {r["place_id"]: r for r in _rows(text, real_gaz, "attack")}
+    assert rows[KOSTI]["actor"] is None
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_named_force_coordinated_with_munitions_stays_their_author(case, real_gaz):
+    text = case("Russian drones and a ballistic missile struck Kharkiv overnight, the governor said.")
+    assert {r["actor"] for r in _rows(text, real_gaz, "attack")} == {"Russia"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_clause_after_comma_and_has_its_own_subject(case, real_gaz):
+    text = case("The army says it repelled an attack on Kurmuk, and an RSF commander has vowed to take Kurmuk.")
+    rows = _rows(text, real_gaz, "capture")
+    assert {(r["actor"], r["stance"]) for r in rows} == {("Rapid Support Forces", "threatened")}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,background", [
+    ("Since the army retook Singa two years ago, the front has moved west.", True),
+    ("The army retook Singa a year ago.", True),
+    ("The army retook Singa on Tuesday, a town the RSF has held since last year.", False),
+])
+def test_events_dated_years_ago_are_background(text, background, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "capture")
+    assert (rows == []) is background

@@ -342,6 +342,9 @@ _SINCE_YEAR = re.compile(
 
 # "the worst since the 2013-2018 civil war, when massacres in Bor ...": what a year's "when"
 # clause tells is history (from the comma on)
+# "since the army retook Khartoum a year ago", "two years ago": history, as a year is ("since last
+# year" is not: "a town it has fought to hold since last year" tells of now)
+_LONG_AGO = re.compile(r"\b(?:a|one|two|three|four|five|six|several|many|\d+)\s+(?:years?|decades?)\s+ago\b", re.I)
 _YEAR_WHEN = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b[^.;,]{0,40}(?=,\s+when\b)", re.I)
 
 
@@ -372,7 +375,8 @@ def _background(sentence, article_date):
 def _dated_background(sentence, article_date):
     m = _DATED.search(sentence)
     if m is None:
-        return _SINCE_YEAR.search(sentence) is not None and _DAY_RX.search(sentence) is None
+        return ((_SINCE_YEAR.search(sentence) is not None or _LONG_AGO.search(sentence) is not None)
+                and _DAY_RX.search(sentence) is None)
     day = _DAY_RX.search(sentence, 0, m.start())
     if (day and sentence[:day.start()].strip() and "," in sentence[day.end():m.start()]
             and not _PAST_DAY.match(sentence, day.start())):

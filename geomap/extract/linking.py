@@ -37,8 +37,8 @@ from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _a
                            passive_subject as _passive_subject, subject as _subject,
                            subject_position as _subject_position, targets as _targets, threatener as _threatener)
 from .triggers import FALL, LOSE, MUNITIONS, impact as _impact, to_agent as _to_agent
-from .wordclasses import (ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, OFFICE_HOLDERS, PLAN_TO, PREPS,
-                          THREAT_TO)
+from .wordclasses import (ADVERBS, AUX, DETERMINERS, HAVE, LIGHT, MODAL_THREAT, MUNITION_KINDS, OFFICE_HOLDERS,
+                          PLAN_TO, PREPS, THREAT_TO)
 
 __all__ = ["Draft", "Memory", "link_sentence"]
 
@@ -292,6 +292,27 @@ _CLAIMED = frozenset({"reports", "report", "claims", "claim", "claiming", "claim
                       "saying", "information", "assertions", "assertion"})
 _DEGREE = frozenset({"completely", "entirely", "totally", "absolutely", "utterly", "simply", "categorically",
                      "also", "all", "both", "equally"})
+
+
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "while", "as", "when", "after", "—", "–"})
+
+
+def _unnamed_subject(an, k, lo):
+    """Whether the verb at ``k`` has a bare unnamed attacker as its own subject, opening its clause
+    ("..., drones hit Kosti and Ed Dueim"): no actor named before stands for it."""
+    toks = an.tokens
+    j = k - 1
+    while j >= lo and (toks[j].key in ADVERBS or toks[j].key in AUX or toks[j].key in HAVE):
+        j -= 1
+    if j < 0 or toks[j].key not in _UNNAMED_ATTACKERS or an.actor_at(j) is not None:
+        return False
+    i = j - 1
+    while i >= 0 and (toks[i].key in ("the", "a", "an", "some", "several", "two", "three", "more")
+                      or toks[i].key.isdigit() or toks[i].key in MUNITION_KINDS):
+        i -= 1
+    if i >= 1 and toks[i].key == "and" and an.actor_at(i - 1) is not None:
+        return False  # "Russian drones and a ballistic missile struck Kharkiv": one subject
+    return i < 0 or toks[i].key in _CLAUSE_OPENERS
 
 
 def _turn_claims(drafts, memory):
@@ -563,6 +584,8 @@ def _drafts_for(an, tr, frames, memory):
         # "... were killed when shells hit a camp": a subordinate clause has its own subject
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0
         actor, backer = _subject(an, tr.i, frames, memory, stop=stop)
+        if actor is not None and _unnamed_subject(an, tr.i, lo):
+            actor, backer = None, None  # "the army says it beat back an assault, drones hit Kosti": nobody named
     if actor is None:
         actor = _launched_by(an, lo, tr.i)  # "a drone launched by the Houthis hit ..."
     if actor is None:

@@ -39,6 +39,15 @@ def _prev_word(toks, i):
     return toks[j].key if j >= 0 else ""
 
 
+def _new_clause_and(toks, i):
+    """Whether the "and" before the noun phrase at ``i`` follows a comma (", and the army ..."): it
+    joins clauses, not the objects of one verb."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and toks[j].key == "and" and toks[j - 1].key == ","
+
+
 def _relative_before(toks, k):
     """The commas around a relative clause right before the verb at ``k`` ("The 54th Brigade,
     whose press officer said ..., held its positions": the verb's subject is before it), or None."""
@@ -126,6 +135,9 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
         if r < k and toks[r].key in ("that", "which", "who") and all(
                 toks[x].key in ADVERBS or toks[x].key in HAVE for x in range(r + 1, k)):
             return m.actor, m.backer  # "commanded the ELN units that fought FARC dissidents": the relative's subject
+        if prev == "and" and _new_clause_and(toks, m.i) and not any(
+                t.key in ("and", ",") or not t.word for t in toks[m.j:k]):
+            return m.actor, m.backer  # "..., and an RSF commander has vowed to push on": a clause's own subject
         if prev in PREPS or prev in {"told", "tell", "tells", "telling", "warned", "warn", "warns", "accused",
                                      "accuse", "accuses", "urged", "blamed"}:
             continue
