@@ -218,3 +218,24 @@ def test_a_clause_after_comma_and_has_its_own_subject(case, real_gaz):
 def test_events_dated_years_ago_are_background(text, background, case, real_gaz):
     rows = _rows(case(text), real_gaz, "capture")
     assert (rows == []) is background
+
+
+DEIR_EZ_ZOR = "geonames:170794"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor,place", [
+    ("A resident told us Russian drones hit Kharkiv overnight.", "Russia", KHARKIV),
+    ("A source tells us the RSF attacked Kosti at dawn.", "Rapid Support Forces", KOSTI),
+])
+def test_what_a_source_tells_us_is_their_claim(text, actor, place, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["place_id"], r["stance"]) for r in rows] == [(actor, place, "claimed")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_residents_beside_a_city_do_not_place_the_event_in_it(case, real_gaz):
+    text = case("Residents of hamlets opposite Deir ez-Zor tell us the SDF has moved reinforcements and dug "
+                "trenches along the east bank of the Euphrates.")
+    rows = _rows(text, real_gaz, "deploy")
+    assert rows and DEIR_EZ_ZOR not in {r["place_id"] for r in rows}

@@ -188,6 +188,12 @@ def frames(an, lexicon, *, previous=None):
             continue
         lo = k + 1
         obj = None
+        if (kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling") and k + 1 < n
+                and toks[k + 1].key in ("us", "me", "him", "her", "them")):
+            # "a source tells us the insurgents burned ...": the one told is the pronoun, what
+            # follows is what was told
+            frames.append(Frame(kind, k, who, actor, k + 2, _relative_end(toks, k)))
+            continue
         if kind in ("warn", "accuse", "speech") and after_actor and toks[k + 1].key not in ("that", "of"):
             obj = after_actor
             if kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling"):

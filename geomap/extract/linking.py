@@ -151,7 +151,7 @@ def link_sentence(an, lexicon, memory):
             # speaker's own clause is where it was said
             # (but "residents of X said ... there": witnesses speak from where it happened)
             d.said_by = f.actor
-            if not (f.actor and lexicon.actor(f.actor).type == "civilians"):
+            if not (f.actor and lexicon.actor(f.actor).type == "civilians") or _beside(an, f):
                 d.venue = (_speaker_clause(an, f.k, f.actor, lexicon), _content_start(toks, f, d.k)) if f.lo > f.k else (f.hi, len(toks))
             if f.kind == "deny":
                 d.stance = "denied"
@@ -292,6 +292,13 @@ _CLAIMED = frozenset({"reports", "report", "claims", "claim", "claiming", "claim
                       "saying", "information", "assertions", "assertion"})
 _DEGREE = frozenset({"completely", "entirely", "totally", "absolutely", "utterly", "simply", "categorically",
                      "also", "all", "both", "equally"})
+
+
+def _beside(an, f):
+    """Whether a civilian speaker is placed beside a place rather than in it ("residents of
+    villages opposite Deir ez-Zor tell us"): then the place is theirs, not the event's."""
+    toks = an.tokens
+    return any(t.key in ("opposite", "across", "outside", "near", "beyond") for t in toks[max(0, f.k - 8):f.k])
 
 
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "and", "but", "while", "as", "when", "after", "—", "–"})

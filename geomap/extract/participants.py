@@ -298,6 +298,8 @@ def subject_position(toks, i):
     if key in ("morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak") and j >= 2 and toks[j - 1].key \
             == "the" and toks[j - 2].key in ("in", "at"):
         return True  # "at about four in the morning al-Shabaab attacked ..."
+    if key in ("us", "me", "him", "her", "them") and j >= 1 and toks[j - 1].key in ("told", "tell", "tells", "telling"):
+        return True  # "a source tells us the insurgents burned ...": what was told opens after the one told
     return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")
 
