@@ -239,3 +239,34 @@ def test_residents_beside_a_city_do_not_place_the_event_in_it(case, real_gaz):
                 "trenches along the east bank of the Euphrates.")
     rows = _rows(text, real_gaz, "deploy")
     assert rows and DEIR_EZ_ZOR not in {r["place_id"] for r in rows}
+
+
+DJIBO = "geonames:2361177"
+BATIBO = "geonames:2234684"
+
+BRIEFING = """WEST AFRICA IN BRIEF
+
+MALI
+Officials in Bamako said a convoy was attacked near Gao on Friday.
+
+BURKINA FASO
+JNIM said its fighters had overrun a military post near Djibo on Friday. The army said its jets struck the
+attackers overnight.
+
+COMING UP
+Regional summit in Abuja on Wednesday."""
+
+
+def test_a_briefings_country_section_sets_the_country_of_its_items(real_gaz):
+    rows = _rows(BRIEFING, real_gaz)
+    # "the army" under BURKINA FASO is Burkina Faso's, and its unplaced item stays in Burkina Faso
+    army = [r for r in rows if r["reported_by"] == "Burkina Faso armed forces"]
+    assert army and {r["place_id"] for r in army} <= {DJIBO, "country:BF"}
+    assert "Malian Armed Forces" not in {r["reported_by"] for r in rows if "Djibo" in r["sentence"]}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bare_soldiers_accused_of_an_attack_are_the_countrys(case, real_gaz):
+    text = case("Residents of Batibo, in Cameroon, accused soldiers of burning a dozen homes on Saturday.")
+    rows = _rows(text, real_gaz, "attack")
+    assert {(r["actor"], r["place_id"]) for r in rows} == {("Cameroonian military", BATIBO)}

@@ -143,6 +143,7 @@ _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "sev
 _OWN_FORCES = frozenset({"security", "government"})
 _BARE_BEFORE = OPENERS | SPEECH | BOUNDARY_WORDS | {"that", "and", "by", "with", "against", "from", "to", "on", "at", "between",
                                                      "for", "had", "have", "has", "sent", "send", "deployed",
+                                                     "accused", "accuse", "accuses", "blamed", "blame", "blames",
                                                      # "over the past 24 hours units repelled ..."
                                                      "hours", "day", "days", "week", "overnight", "night",
                                                      "yesterday", "today", "monday", "tuesday", "wednesday",
@@ -211,7 +212,9 @@ def coref_forces(an, memory, lexicon):
             # a statement's "security forces carried out strikes": the issuer's own forces
             own = forces_of(memory.turn[1], lexicon)
             focus = {own} if lexicon.has_forces(own) else set()
-        if not focus and not named and an.country and not _STATE_OFFICES.isdisjoint(t.key for t in toks):
+        accused = j >= 0 and toks[j].key in ("accused", "accuse", "accuses", "blamed", "blame", "blames")
+        if not focus and an.country and (accused or not named and not _STATE_OFFICES.isdisjoint(t.key for t in toks)):
+            # "residents accused soldiers of burning homes": the soldiers of the country it is set in
             # "the Defence Minister announced that 800 additional soldiers will be sent to ...": a
             # state's own office speaks of its forces (the army of the country the sentence is in)
             army = lexicon.lookup_actor(("army",), an.country)

@@ -125,6 +125,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     # mentions are in text order: walk them alongside the sentences
     k = 0
     starts = []  # where each sentence's rows begin
+    section = None  # a briefing's country section ("BURKINA FASO" over its items): (code, place)
     for sent, toks in zip(sentences, tokens):
         while k < len(mentions) and mentions[k].start < sent.start:
             k += 1
@@ -132,6 +133,11 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         while k < len(mentions) and mentions[k].start < sent.end:
             here.append(mentions[k])
             k += 1
+        head = _section_head(sent, here)
+        if head is not None:
+            section = head if head else None
+        # (a section's bare "the army" and unplaced events are its country's, not the article's)
+        focus_here, country_here = (section[1], section[0]) if section else (focus, country)
         sites = [pm for pm in here if pm.locating]
         blocked = [(pm.start - sent.start, pm.end - sent.start) for pm in sites if not pm.coref]
         # "the army" is the army of the country the sentence is set in (a situation report
@@ -139,7 +145,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         # (a river or sea crosses borders: the White Nile's row says Sudan, Malakal is in South Sudan)
         here_cc = {pm.place.country for pm in sites if pm.place.country
                    and pm.place.kind not in ("country", "river", "sea", "lake")}
-        an = analyse(sent.text, lexicon, country=here_cc.pop() if len(here_cc) == 1 else country,
+        an = analyse(sent.text, lexicon, country=here_cc.pop() if len(here_cc) == 1 else country_here,
                      blocked=blocked, tokens=toks)
         before = len(rows)
         starts.append(before)
@@ -150,13 +156,13 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 continue  # read for its actors and speakers, but the story's events are not in it
             if said is None:  # what every event of the sentence shares
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
-            place, how = place_for(d, an, sent, sites, prev_sites, focus, lexicon, country, gazetteer)
+            place, how = place_for(d, an, sent, sites, prev_sites, focus_here, lexicon, country_here, gazetteer)
             # (an account's source often comes a few sentences after the event: quotes in between)
             if d.back and (fold_back(d, place, how, _recent(rows, starts, 5), lexicon)
                            or d.back == "drop"):
                 continue
             for k, pm in enumerate([place, *coordinated(place, sites, text)] if how == "clause" else [place]):
-                base = _row(d, an, sent, pm, how, focus, near, lexicon, meta, said)
+                base = _row(d, an, sent, pm, how, focus_here, near, lexicon, meta, said)
                 more = base.pop("_more")
                 rows.append(base)
                 rows.extend(dict(base, qualifier=q, geometry=g) for q, g in more)
@@ -350,6 +356,19 @@ _YEAR_WHEN = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b[^.;,]
 
 # openers that go on with the account before ("In addition, ...", "It also said ...")
 _CONTINUES = re.compile(r"\s*(?:in\s+addition|additionally|furthermore|moreover|besides|also)\b\s*,", re.I)
+
+
+def _section_head(sent, here):
+    """A briefing's section head: ``(code, place)`` for a line that is only a country's name
+    ("BURKINA FASO", "DR CONGO"), ``()`` for another head in capitals ("COMING UP"), which ends
+    the section, else None."""
+    body = sent.text.rstrip(" .").strip()
+    if not body or len(body.split()) > 5 or not sent.text.rstrip().endswith(" ."):
+        return None
+    if len(here) == 1 and here[0].place.kind == "country" and here[0].place.country and (
+            here[0].text.lower() == body.lower() or body.lower().endswith(" " + here[0].text.lower())):
+        return here[0].place.country, here[0].place
+    return () if body.isupper() else None
 
 
 def _heading(text):
