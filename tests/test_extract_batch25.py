@@ -270,3 +270,25 @@ def test_bare_soldiers_accused_of_an_attack_are_the_countrys(case, real_gaz):
     text = case("Residents of Batibo, in Cameroon, accused soldiers of burning a dozen homes on Saturday.")
     rows = _rows(text, real_gaz, "attack")
     assert {(r["actor"], r["place_id"]) for r in rows} == {("Cameroonian military", BATIBO)}
+
+
+KOTLI = "geonames:1173055"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_it_said_after_a_colon_is_the_subject_that_opened_the_sentence(case, real_gaz):
+    text = case("The Indian Army said Pakistani troops fired on its posts in Poonch. Pakistan's military media wing, "
+                "the ISPR, gave another version: it said Indian troops shelled villages near Kotli.")
+    rows = [r for r in _rows(text, real_gaz, "attack") if r["place_id"] == KOTLI]
+    assert {(r["actor"], r["stance"]) for r in rows} == {("India", "claimed")}
+    assert all("pakistan" in r["reported_by"].lower() for r in rows)
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,place", [
+    ("Shelling hit Kotli on Monday. The army said additional troops had been moved to the Tangdhar sector.", None),
+    ("Shelling hit Kotli on Monday. The Pakistani army said additional troops had been moved to the area.", KOTLI),
+])
+def test_a_deployment_to_a_sector_the_gazetteer_lacks_is_not_placed_at_the_last_place(text, place, case, real_gaz):
+    rows = _rows(case(text), real_gaz, "deploy")
+    assert [r["place_id"] for r in rows] == [place]

@@ -144,6 +144,12 @@ def frames(an, lexicon, *, previous=None):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
             subj = _first_subject(an, k)
+        if subj is None and (_pronoun_left(toks, k) or _pronoun_left(toks, k, ("it",))):
+            # "Pakistan's military media wing, the ISPR, gave the opposite version: it said ...": the
+            # subject that opens the sentence, not the last speaker before it
+            lead = next((m for m in an.actors if not m.pronoun and m.i <= 1 and m.j < k), None)
+            if lead is not None and any(t.key in (":", ";") for t in toks[lead.j:k]):
+                subj = (an.text[toks[lead.i].start:toks[lead.j - 1].end], lead.actor)
         if subj is None and previous is not None and previous[0] and (
                 _pronoun_left(toks, k) or _pronoun_left(toks, k, ("it",)) and not _personal(previous[0])):
             subj = previous  # "He told us ...", and "It said ..." after an agency or ministry spoke

@@ -76,6 +76,10 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
         return _nearest(in_clause, trig, movement, sent, d.category), "clause"
     if not d.locate:
         return None, "none"
+    if (movement or d.category == "deploy") and _UNKNOWN_DESTINATION.search(sent.text, c0 - sent.start, c1 - sent.start):
+        # "troops had been moved to the Tangdhar sector": a destination the gazetteer lacks is
+        # still where they went, not the place the text named before
+        return None, "none"
     if kinetic and not sites and gazetteer is not None:
         land = _territory(an, lo, hi, lexicon, gazetteer)
         if land is not None:  # "fired rockets into Thai territory": that country, not the article's area
@@ -116,6 +120,11 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
 
 
 _POINTS = ("city", "town", "village", "landmark", "base", "dam")
+# (a name before the noun: "the area", "that sector", "the border area" refer back or say nothing new)
+_UNKNOWN_DESTINATION = re.compile(
+    r"(?i)\b(?:to|into|towards?)\s+(?:the\s+)?(?!(?:the|that|this|same|whole|entire|border|front|frontline|"
+    r"affected|surrounding|disputed|contested|area|region)\b)[\w'’-]+(?:\s+[\w'’-]+)?\s+"
+    r"(?:sector|axis|front|area|district|region|province|valley)\b")
 # who speaks of their own town ("police in Kohat"); a spokesperson in Pemba speaks for a whole front
 _LOCAL_VOICES = frozenset({"police", "residents", "traders", "elders", "villagers", "locals", "witnesses", "officials",
                            "authorities", "commissioner", "mayor", "doctors", "medics", "community", "leaders"})
