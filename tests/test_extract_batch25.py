@@ -292,3 +292,37 @@ def test_it_said_after_a_colon_is_the_subject_that_opened_the_sentence(case, rea
 def test_a_deployment_to_a_sector_the_gazetteer_lacks_is_not_placed_at_the_last_place(text, place, case, real_gaz):
     rows = _rows(case(text), real_gaz, "deploy")
     assert [r["place_id"] for r in rows] == [place]
+
+
+TAMMUN = "geonames:281657"
+SINJIL = "geonames:281778"
+HUWARA = "geonames:7870319"
+HEBRON = "geonames:285066"
+
+
+@pytest.mark.parametrize("text,actor,place,source", [
+    ("Settlers set fire to cars on the northern edge of Sinjil on 9 April [UN OCHA].", "Israeli settlers", SINJIL,
+     "UN OCHA"),
+    ("A Palestinian gunman opened fire at soldiers at the southern entrance of Huwara on 8 April [IDF].",
+     "Palestinian militants", HUWARA, "IDF"),
+])
+def test_a_bracketed_source_ending_a_sentence_is_its_claimant(text, actor, place, source, real_gaz):
+    rows = _rows(text, real_gaz, "attack")
+    assert [(r["actor"], r["place_id"], r["stance"], r["reported_by"], r["target"]) for r in rows] == [
+        (actor, place, "claimed", source, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli troops raided Tubas on Monday [updated 10:30].",
+    "Israeli troops raided Tubas on Monday [sic].",
+])
+def test_an_editorial_bracket_is_no_source(text, real_gaz):
+    assert {r["stance"] for r in _rows(text, real_gaz, "attack")} == {"asserted"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_announced_additional_battalion_is_the_announcers(case, real_gaz):
+    text = case("The IDF announced that an additional battalion will be deployed south of Hebron next week.")
+    rows = _rows(text, real_gaz, "deploy")
+    assert {(r["actor"], r["place_id"], r["qualifier"], r["stance"]) for r in rows} == {
+        ("Israel", HEBRON, "south_of", "planned")}

@@ -210,6 +210,9 @@ def frames(an, lexicon, *, previous=None):
     dash = _headline_source(an)
     if dash is not None:
         frames.append(dash)
+    cited = _bracket_source(an)
+    if cited is not None and not any(f.lo <= cited.k < f.hi or f.k < cited.k and f.hi >= cited.k for f in frames):
+        frames.append(cited)
     # a frame's content ends where the next reporting clause begins
     for f in frames:
         if f.hi != n or f.kind == "deny_tail":
@@ -223,6 +226,30 @@ def frames(an, lexicon, *, previous=None):
 
 
 _CHANNELS = frozenset({"agency", "channel", "channels", "outlet", "account", "website", "wing", "arm", "office"})
+
+
+_NOT_SOURCES = frozenset({"sic", "updated", "update", "correction", "corrected", "emphasis", "translation",
+                          "translated", "photo", "video", "map", "link", "ed", "editor", "note"})
+
+
+def _bracket_source(an):
+    """A research brief's source in square brackets at the end of a sentence ("... killing two
+    gunmen [IDF statement].", "[UN OCHA]"): what the sentence tells is that source's claim."""
+    toks, n = an.tokens, len(an.tokens)
+    end = n - 1 if n and toks[-1].key == "." else n
+    if end < 4 or toks[end - 1].key != "]":
+        return None
+    o = next((x for x in range(end - 2, max(0, end - 8), -1) if toks[x].key == "["), None)
+    if o is None or o < 3 or not all(t.word for t in toks[o + 1:end - 1]) or o + 1 == end - 1 \
+            or any(t.key in _NOT_SOURCES or t.key.isdigit() for t in toks[o + 1:end - 1]) \
+            or not any(t.i < o for t in an.triggers):
+        return None
+    who, actor, stop = _np_after(an, o + 1)
+    if not who or stop != end - 1:
+        return None
+    an.actors = [m for m in an.actors if not o < m.i < end]  # the source, not a party to the event
+    # (as the brief writes it: "UN OCHA", "IDF statement")
+    return Frame("speech", o, an.text[toks[o + 1].start:toks[end - 2].end], actor, 0, o)
 
 
 def _headline_source(an):

@@ -137,7 +137,7 @@ _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servi
                 "detachments", "brigades", "brigade", "battalions", "battalion", "contingent", "contingents"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
-              "government", "a", "special", "mechanised", "mechanized", "armoured", "armored",
+              "government", "a", "an", "special", "mechanised", "mechanized", "armoured", "armored",
               "newly", "formed", "newly-formed", "assault", "reserve", "another", "second", "third",
               "forces"}  # ("special forces units")
 _OWN_FORCES = frozenset({"security", "government"})
