@@ -326,3 +326,38 @@ def test_an_announced_additional_battalion_is_the_announcers(case, real_gaz):
     rows = _rows(text, real_gaz, "deploy")
     assert {(r["actor"], r["place_id"], r["qualifier"], r["stance"]) for r in rows} == {
         ("Israel", HEBRON, "south_of", "planned")}
+
+
+TARMIYAH = "geonames:98403"
+BAQUBAH = "geonames:97990"
+SHARQAT = "geonames:91057"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_wounded_taken_to_hospital_are_no_capture(case, real_gaz):
+    assert _rows(case("The wounded were taken to a hospital in Baqubah."), real_gaz) == []
+    assert [r["action"] for r in _rows(case("Rebels took the hospital in Baqubah."), real_gaz)] == ["capture"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_attackers_are_the_last_named_attacker(case, real_gaz):
+    text = case("ISIS militants attacked a PMF checkpoint in Tarmiyah late on Monday, a security source said. "
+                "The attackers fled towards the river, the source said.")
+    rows = _rows(text, real_gaz, "withdraw")
+    assert {r["actor"] for r in rows} == {"Islamic State"}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_unnamed_attackers_stay_unnamed(case, real_gaz):
+    text = case("Gunmen attacked a checkpoint in Tarmiyah. The attackers fled towards the river.")
+    assert {r["actor"] for r in _rows(text, real_gaz, "withdraw")} <= {None}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_named_ministry_denying_with_a_participle_after_a_quoted_word_keeps_its_denial(case, real_gaz):
+    text = case('Iraqi troops killed two militants near Tarmiyah, the Joint Operations Command said. The ministry of '
+                'defence denied reports that ISIS had seized an army post near Sharqat, calling them "baseless" and '
+                'saying the post "is fully manned".')
+    rows = [r for r in _rows(text, real_gaz) if r["place_id"] == SHARQAT]
+    assert {(r["actor"], r["stance"]) for r in rows} == {("Islamic State", "denied")}
+    assert {r["reported_by"].lower() for r in rows} == {"ministry of defence"}

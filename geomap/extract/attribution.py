@@ -189,7 +189,8 @@ def frames(an, lexicon, *, previous=None):
         if kind == "speech" and (_tail(toks, k) or key in ("told", "tell", "tells") and after_np
                                  and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1
                                  # '"... every town that has been occupied," he declared, adding that ...'
-                                 or start >= 1 and toks[start - 1].key in _CLOSING_QUOTES):
+                                 or start >= 1 and toks[start - 1].key in _CLOSING_QUOTES
+                                 and not key.endswith("ing")):  # ('calling them "baseless" and saying ...')
             frames.append(Frame(kind, k, who, actor, 0, _np_start(an, k)))
             continue
         lo = k + 1

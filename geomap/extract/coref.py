@@ -67,6 +67,7 @@ def forces_of(name, lexicon):
 
 # ... and "the fighters", "the rebels": the armed group last named ("Fano units entered the town.
 # The fighters withdrew at nightfall")
+_ATTACKERS = frozenset({"attackers", "assailants", "raiders"})
 _GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "insurgents", "rebels", "jihadists",
                           "paramilitaries", "militiamen"})
 # the head of a body's name, by which a report refers back to it: "the National Police Service ...
@@ -83,7 +84,7 @@ def coref_nouns(an, memory, lexicon):
     toks = an.tokens
     # "the ministry"/"the group" are rare: look for them before building anything
     nouns = [k for k, t in enumerate(toks) if (t.key == "ministry" or t.key in _GROUP_NOUNS
-                                               or t.key in _INSTITUTION_HEADS) and k > 0]
+                                               or t.key in _INSTITUTION_HEADS or t.key in _ATTACKERS) and k > 0]
     # "the group", and a group named by what the text calls it: "the terrorist militia", "the gang"
     hits = [k for k in nouns if toks[k - 1].key == "the" or k >= 2 and toks[k - 2].key == "the"
             and toks[k - 1].key in _GROUP_ADJ and toks[k].key != "ministry" and toks[k].key not in _INSTITUTION_HEADS]
@@ -117,6 +118,8 @@ def coref_nouns(an, memory, lexicon):
     for (_j, word), name in seen.items():
         memory.by_word[word] = name
     for k in hits:
+        if toks[k].key == "ministry" and k + 1 < len(toks) and toks[k + 1].key in ("of", "for"):
+            continue  # "the ministry of defence": a ministry named, not the one named before
         i = k - 1 - (toks[k - 1].key != "the")
         if (toks[k].key in _GROUP_NOUNS and i >= 2 and toks[i - 1].key == "," and an.text[toks[i - 2].start].isupper()
                 and not any(m.j == i - 1 for m in an.actors)):
@@ -124,7 +127,9 @@ def coref_nouns(an, memory, lexicon):
         if k not in covered and k - 1 not in covered:
             by_word = dict(before)
             by_word.update((word, name) for (j, word), name in seen.items() if j <= k - 1)
-            name = by_word.get(toks[k].key) or by_word.get("group" if toks[k].key in _GROUP_NOUNS else "")
+            # ("the attackers": the named author of the last attack told)
+            name = by_word.get("attackers" if toks[k].key in _ATTACKERS else toks[k].key) or by_word.get(
+                "group" if toks[k].key in _GROUP_NOUNS else "")
             if name:
                 i = k - 1 - (toks[k - 1].key != "the")
                 an.actors[:] = [m for m in an.actors if not (m.i < k + 1 and i < m.j)]

@@ -224,6 +224,8 @@ def link_sentence(an, lexicon, memory):
     for d in drafts:
         if d.actor and d.category not in ("threaten", "accuse"):
             memory.last_subject = d.actor
+        if d.actor and d.category == "attack" and d.stance != "threatened" and not d.actor.islower():
+            memory.by_word["attackers"] = d.actor  # for "the attackers fled" later
     memory.recent = tuple(m.actor for m in an.actors if not m.pronoun and not m.held)
     for a in memory.recent:
         memory.named.pop(a, None)

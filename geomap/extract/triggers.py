@@ -260,13 +260,14 @@ def find_triggers(an, lexicon):
                 toks[x].key in {",", ";", "and", "to", "will", "would", "could", "can", "may", "might", "not",
                                 "they", "it", "we", "that", "as"} | BOUNDARY_WORDS for x in range(keep[-1].j, t.i)):
             continue
+        if t.category == "capture" and t.pos == "verb" and toks[t.i].key in _TAKE and _taken_for_care(toks, t):
+            continue
         if t.category == "capture" and t.pos == "verb" and toks[t.i].key in _TAKE and _people_taken(toks, t):
             t = Trigger(t.i, t.j, "attack", t.pos, t.tag)  # "six men were taken from their homes": abducted
         keep.append(t)
     an.triggers = keep
 
 
-# "take" with people as its object is an abduction, not the capture of a place
 _PASSIVE_PARTICLES = frozenset({"to", "into", "toward", "towards", "out", "off", "down", "dead", "from", "at",
                                 "against", "on"})
 
@@ -304,6 +305,17 @@ _PEOPLE = frozenset({"men", "women", "children", "boys", "girls", "people", "per
 _NOT_BEFORE_PEOPLE = (PREPS - {"about", "at", "over", "than", "to", "including"}) | BOUNDARY_WORDS | {"or", "control"}
 
 
+# where the wounded are taken: care, not a capture ("the wounded were taken to a hospital in Baqubah")
+_CARE = frozenset({"hospital", "hospitals", "clinic", "clinics", "safety", "shelter", "shelters", "morgue",
+                   "health", "medical", "treatment"})
+
+
+def _taken_for_care(toks, t):
+    j = t.j
+    return j < len(toks) and toks[j].key == "to" and any(x.key in _CARE for x in toks[j + 1:j + 4])
+
+
+# "take" with people as its object is an abduction, not the capture of a place
 def _people_taken(toks, t):
     """Whether the "take" at ``t`` takes people: its object ("took six men from their homes",
     "took 20 passengers hostage") or, in the passive, its subject ("six young men were taken")."""
