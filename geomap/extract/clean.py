@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .tables import table_prose
 from .wordclasses import AFFILIATION, TITLE_ABBREVIATIONS
 
 __all__ = ["CleanText", "Sentence", "clean_text", "split_sentences", "find_dateline"]
@@ -293,7 +294,7 @@ def clean_text(text, *, title=None):
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, got {type(text).__name__}")
     text = _LINE_HYPHEN.sub(_join_hyphen, text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
+    lines = table_prose(text.split("\n"))
     kept, removed, links = [], [], []
     for i, line in enumerate(lines):
         stripped = line.strip()

@@ -139,7 +139,7 @@ def coref_nouns(an, memory, lexicon):
 
 # bare nouns for a state's forces ("Troops then pushed north") and what may stand before them
 _BARE_FORCES = {"troops", "soldiers", "forces", "reinforcements", "army", "servicemen", "paratroopers", "units",
-                "detachments", "brigades", "brigade", "battalions", "battalion", "contingent", "contingents"}
+                "detachments", "brigades", "brigade", "battalions", "battalion", "contingent", "contingents", "unit"}
 _BARE_MODS = {"the", "more", "additional", "extra", "fresh", "new", "some", "several", "many", "hundreds",
               "thousands", "dozens", "scores", "of", "other", "remaining", "ground", "regular", "security",
               "government", "a", "an", "special", "mechanised", "mechanized", "armoured", "armored",
