@@ -361,3 +361,25 @@ def test_a_named_ministry_denying_with_a_participle_after_a_quoted_word_keeps_it
     rows = [r for r in _rows(text, real_gaz) if r["place_id"] == SHARQAT]
     assert {(r["actor"], r["stance"]) for r in rows} == {("Islamic State", "denied")}
     assert {r["reported_by"].lower() for r in rows} == {"ministry of defence"}
+
+
+SHAQQA = "geonames:164479"
+
+
+@pytest.mark.parametrize("text", [
+    'In Suwayda, the Druze "National Guard" said on Thursday that its fighters had retaken the village of Shaqqa '
+    'from tribal fighters.',
+    'in suwayda, the druze "national guard" said on thursday that its fighters had retaken the village of shaqqa '
+    'from tribal fighters.',
+])
+def test_a_name_with_a_quoted_part_is_one_actor_and_speaker(text, real_gaz):
+    rows = _rows(text, real_gaz, "capture")
+    assert [(r["actor"], r["place_id"], r["stance"]) for r in rows] == [("Druze armed groups", SHAQQA, "claimed")]
+    assert rows[0]["reported_by"].lower() == 'druze "national guard"'
+
+
+def test_a_quotation_before_its_speaker_still_ends_at_the_quote(real_gaz):
+    text = '"We retook Shaqqa from the tribes," the Druze factions said in Suwayda.'
+    rows = _rows(text, real_gaz, "capture")
+    assert {(r["stance"], r["reported_by"]) for r in rows} <= {("claimed", "Druze armed groups"),
+                                                               ("claimed", "Druze factions")}

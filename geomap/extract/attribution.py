@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, OFFICE_HOLDERS, PERCEIVE,
+from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, DOUBLE_QUOTES, HAVE, OFFICE_HOLDERS, PERCEIVE,
                           SPEECH, WARN)
 
 __all__ = ["Frame", "frames", "source_statement", "speaker_left", "warn_target"]
@@ -190,7 +190,7 @@ def frames(an, lexicon, *, previous=None):
                                  and _tail(toks, after_end - 1) and after_end - k <= 5 and k > 1
                                  # '"... every town that has been occupied," he declared, adding that ...'
                                  or start >= 1 and toks[start - 1].key in _CLOSING_QUOTES
-                                 and not key.endswith("ing")):  # ('calling them "baseless" and saying ...')
+                                 and not key.endswith("ing") and an.actor_at(start - 1) is None):  # ('calling them "baseless" and saying ...')
             frames.append(Frame(kind, k, who, actor, 0, _np_start(an, k)))
             continue
         lo = k + 1
@@ -367,6 +367,11 @@ def _one_speaker(an, k, lexicon):
     """``((speaker, actor), first token)`` of the one speaker right before token ``k``, or None."""
     toks = an.tokens
     j = k - 1
+    if j >= 1 and toks[j].key in DOUBLE_QUOTES:
+        # 'the Druze "National Guard" said': a name with a quoted part, not a quotation's end
+        m = next((m for m in an.actors if not m.pronoun and m.j == k and m.i < j), None)
+        if m is not None:
+            return (an.text[toks[m.i].start:toks[m.j - 1].end], m.actor), m.i
     progressive = k < len(toks) and toks[k].key.endswith("ing")
     while j >= 0 and (toks[j].key in _BEFORE_SPEECH or _manner_adverb(an, j)
                       or progressive and toks[j].key in AUX):  # "commanders are now saying"

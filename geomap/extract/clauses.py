@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from .tokens import tokenize
 from .triggers import find_triggers
-from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, HEADS, PREPS,
-                          SPEECH, WARN)
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, DOUBLE_QUOTES, HAVE, HEADS,
+                          PREPS, SPEECH, WARN)
 
 __all__ = ["ActorMention", "Analysis", "analyse"]
 
@@ -143,6 +143,8 @@ def _find_actors(an, lexicon, country, blocked):
             if not x.word:
                 if x.key == "/" and key:
                     continue  # "AFC/M23": one name in two parts
+                if x.key in DOUBLE_QUOTES and key and i + L < n and toks[i + L].word:
+                    continue  # 'the Druze "National Guard"': a name's quoted part
                 break
             key = key + (x.key,)
             name = lexicon.lookup_actor(key, country) if key in lexicon.aliases else None
@@ -172,6 +174,9 @@ def _find_actors(an, lexicon, country, blocked):
             i += 1
             continue
         L, name = hit
+        if (i + L < n and toks[i + L].key in DOUBLE_QUOTES
+                and sum(toks[x].key in DOUBLE_QUOTES for x in range(i, i + L)) % 2):
+            L += 1  # the closing mark of 'the Druze "National Guard"' ends the name
         if toks[i + L - 1].poss and i + L < n:
             # "Thailand's army", "Sudan's military": the army of the country named, not of the
             # country the sentence is set in
