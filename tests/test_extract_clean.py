@@ -234,3 +234,14 @@ def test_a_feed_line_with_two_bars_is_kept():
 ])
 def test_a_chronologys_dated_entry_opens_a_sentence(text, n):
     assert len(split_sentences(text)) == n
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("1.4 Equatorial Guinea's navy said it had sent two patrol boats.", "Equatorial Guinea's navy said"),
+    ("2.1.3 The navy announced patrols.", "The navy announced patrols."),
+    ("10.30 GMT troops moved into the town.", "10.30 GMT troops moved"),
+    ("10.30 am troops moved into the town.", "10.30 am troops moved"),
+])
+def test_a_numbered_section_loses_its_number_but_a_time_stays(line, kept):
+    text = clean_text(line).text
+    assert text.lower().startswith(kept.lower())  # (a line whose only capitals are "GMT" is read as lowercase)

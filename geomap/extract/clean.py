@@ -146,7 +146,10 @@ _STATEMENT_HEAD = re.compile(r"^" + _KIND_OF_STATEMENT + r"\s*[:–—]", re.IGN
 # "09:12 BST", "12:30 | LEBANON": a live blog's entry stamp, with a rubric
 _TIME_STAMP = re.compile(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|local time)?"
                          r"(?:\s*[|–—-]\s*[^\W\d_][\w ,'’-]{0,30})?")
-_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|[•▪·*–-])\s+(?=[^\W\d_])")
+# ("1.4 Equatorial Guinea's navy said": a report's numbered section, "2.1.3" too)
+_LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2}){1,2}\.?"
+                        r"(?!\s+(?i:gmt|bst|utc|cet|cest|eet|eest|eat|wat|cat|ist|msk|est|edt|pst|pdt|am|pm|a\.m|p\.m|"
+                        r"hrs|local|hours)\b)|[•▪·*–-])\s+(?=[^\W\d_])")
 
 
 def _heading_case(line):
