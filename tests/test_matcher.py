@@ -235,6 +235,16 @@ def test_fast_tokenizer_is_the_unicode_tokenizer(text):
     assert [(ends[2 * k], ends[2 * k + 1]) for k in range(len(tokens))] == spans
 
 
+_KEY_WORDS = {}
+
+
+def _longest_key(gaz):
+    """The most words any key of ``gaz.index`` has (computed once per gazetteer)."""
+    if id(gaz) not in _KEY_WORDS:
+        _KEY_WORDS[id(gaz)] = (gaz, max(len(k.split()) for k in gaz.index))
+    return _KEY_WORDS[id(gaz)][1]
+
+
 def reference_scan(gaz, text):
     """The matcher's rules written plainly: brute-force longest match over token words."""
     from geomap.matcher import _ENGLISH_ARTICLES, _SENTENCE_END, _token_re
@@ -247,8 +257,11 @@ def reference_scan(gaz, text):
         before = text[max(0, s - 8):s]
         return bool(_SENTENCE_END.search(before)) or (s <= 8 and not before.strip())
 
+    # (no name is longer than the index's longest key: the search stops there, the brute force stays)
+    longest_key = _longest_key(gaz)
+
     def longest(i):
-        for j in range(len(words) - 1, i - 1, -1):
+        for j in range(min(len(words), i + longest_key) - 1, i - 1, -1):
             ends_token = j + 1 == len(words) or words[j + 1][1] != words[j][1]
             if ends_token and " ".join(w for w, _ in words[i:j + 1]) in gaz.index:
                 return j
