@@ -18,6 +18,7 @@ Token-position rules on an :class:`~.clauses.Analysis`:
 from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
+from .triggers import UNIT_NOUNS
 from .wordclasses import ADVERBS, AFFILIATION, AUX, HAVE, MUNITION_KINDS, OPENERS, PERCEIVE, PREPS, SPEECH
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passive_subject", "subject",
@@ -334,8 +335,8 @@ _HELD_THINGS = frozenset({"camp", "camps", "base", "bases", "hideout", "hideouts
                           "checkpoints", "convoy", "convoys", "headquarters", "depot", "depots", "garrison",
                           "lair", "den", "training"})
 # words that may stand before a side named in a pair: "between local Druze armed groups and ..."
-_UNIT_WORDS = frozenset({"assault", "group", "groups", "unit", "units", "brigade", "brigades", "battalion",
-                         "battalions", "detachment", "column", "columns", "convoy", "team", "teams", "squad"})
+# (the unit nouns a trigger is not read in, and an attack's own: "a Russian assault group that ...")
+_UNIT_WORDS = UNIT_NOUNS | {"assault", "column", "columns", "convoy", "convoys"}
 _COUNT_WORDS = frozenset({"estimated", "about", "around", "some", "approximately", "nearly", "roughly", "at", "least",
                           "more", "than", "up", "to", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"})

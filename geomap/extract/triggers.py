@@ -80,11 +80,11 @@ IDIOMS = {"part", "place", "office", "note", "steps", "step", "action", "measure
           "time", "responsibility", "aim", "shape", "hold", "effect", "root", "issue", "charge", "sides"}
 
 # set unions used in loops, built once
-_UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
+UNIT_NOUNS = (HEADS - {"positions"}) | {"group", "groups", "team", "teams", "squad", "squads", "brigade", "brigades", "battalion",
                        "battalions", "helicopter", "helicopters", "boat", "boats", "vehicle", "vehicles",
                        "detachment", "detachments", "craft", "unit", "force", "submarine", "submarines"}
 # what "combat", "battle" or "fighting" qualify as an adjective: units and weapons, and a few more
-_COMBAT_HEADS = _UNIT_NOUNS | {"positions", "position", "zone", "zones", "readiness", "mission", "missions",
+_COMBAT_HEADS = UNIT_NOUNS | {"positions", "position", "zone", "zones", "readiness", "mission", "missions",
                                "experience", "duty", "drone", "engineers", "medics", "capability", "capabilities",
                                "training", "uniform", "uniforms", "gear", "boots", "tank", "tanks", "formation",
                                "formations", "posts", "post", "strength", "power", "losses", "ships", "ship",
@@ -197,7 +197,7 @@ def find_triggers(an, lexicon):
             form = next(f for f in forms if f.pos == "noun")
         if form is not None and (form.pos == "noun" or form.tag in ("base", "s")) and _instrument(toks, i):
             form = None  # "hit a tank with an anti-armour shell": the weapon, not another attack
-        if form is not None and i + L < n and toks[i + L].key in _UNIT_NOUNS and (form.pos == "noun" or (
+        if form is not None and i + L < n and toks[i + L].key in UNIT_NOUNS and (form.pos == "noun" or (
                 form.tag in ("base", "s") and any(a.j == i and not a.pronoun and toks[a.j - 1].key not in HEADS
                                                   for a in an.actors))):
             # "assault groups", "strike aircraft", "Russian attack drones": units and weapons
