@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AUX, BOUNDARY_WORDS, DENY, DETERMINERS, DOUBLE_QUOTES, HAVE, OFFICE_HOLDERS, PERCEIVE,
-                          SPEECH, WARN)
+                          OBJECT_PRONOUNS, SPEECH, TELL, WARN)
 
 __all__ = ["Frame", "frames", "source_statement", "speaker_left", "warn_target"]
 
@@ -195,15 +195,15 @@ def frames(an, lexicon, *, previous=None):
             continue
         lo = k + 1
         obj = None
-        if (kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling") and k + 1 < n
-                and toks[k + 1].key in ("us", "me", "him", "her", "them")):
+        if (kind == "speech" and toks[k].key in TELL and k + 1 < n
+                and toks[k + 1].key in OBJECT_PRONOUNS):
             # "a source tells us the insurgents burned ...": the one told is the pronoun, what
             # follows is what was told
             frames.append(Frame(kind, k, who, actor, k + 2, _relative_end(toks, k)))
             continue
         if kind in ("warn", "accuse", "speech") and after_actor and toks[k + 1].key not in ("that", "of"):
             obj = after_actor
-            if kind == "speech" and toks[k].key in ("told", "tell", "tells", "telling"):
+            if kind == "speech" and toks[k].key in TELL:
                 lo = after_end
         if kind == "accuse":
             obj = after_actor

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from .coref import forces_of, resolve_pronoun
 from .triggers import UNIT_NOUNS
-from .wordclasses import ADVERBS, AFFILIATION, AUX, HAVE, MUNITION_KINDS, OPENERS, PERCEIVE, PREPS, SPEECH
+from .wordclasses import (ADVERBS, AFFILIATION, AUX, HAVE, MUNITION_KINDS, OBJECT_PRONOUNS, OPENERS, PERCEIVE, PREPS,
+                          SPEECH, TELL)
 
 __all__ = ["UNNAMED_ATTACKERS", "agents", "between_after", "co_subjects", "passive_subject", "subject",
            "subject_position", "targets", "threatener"]
@@ -299,7 +300,7 @@ def subject_position(toks, i):
     if key in ("morning", "afternoon", "evening", "night", "dawn", "dusk", "daybreak") and j >= 2 and toks[j - 1].key \
             == "the" and toks[j - 2].key in ("in", "at"):
         return True  # "at about four in the morning al-Shabaab attacked ..."
-    if key in ("us", "me", "him", "her", "them") and j >= 1 and toks[j - 1].key in ("told", "tell", "tells", "telling"):
+    if key in OBJECT_PRONOUNS and j >= 1 and toks[j - 1].key in TELL:
         return True  # "a source tells us the insurgents burned ...": what was told opens after the one told
     return key in OPENERS or key in SPEECH or key in _SHOWN or key in _MONTHS or key.isdigit() or key in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                                       "saturday", "sunday")

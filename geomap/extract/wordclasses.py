@@ -71,6 +71,9 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "complete", "completed", "completes", "completing",
          # "resorted to unprovoked firing"
          "resort", "resorted", "resorts", "resorting"}
+# the verb of telling someone: its object is the one told ("told us", "told AFP")
+TELL = frozenset({"told", "tell", "tells", "telling"})
+OBJECT_PRONOUNS = frozenset({"us", "me", "him", "her", "them"})
 SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "reported", "reports", "report",
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
