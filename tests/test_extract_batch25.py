@@ -383,3 +383,14 @@ def test_a_quotation_before_its_speaker_still_ends_at_the_quote(real_gaz):
     rows = _rows(text, real_gaz, "capture")
     assert {(r["stance"], r["reported_by"]) for r in rows} <= {("claimed", "Druze armed groups"),
                                                                ("claimed", "Druze factions")}
+
+
+MALABO = "geonames:2309527"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_equatorial_guineas_navy_is_its_own_not_the_navy_of_the_country_in_focus(case, real_gaz):
+    text = case("Pirates attacked a tanker off Bonny, Nigeria. Equatorial Guinea's navy said it had sent two patrol "
+                "boats to waters off Malabo.")
+    rows = _rows(text, real_gaz, "deploy")
+    assert {(r["actor"], r["place_id"]) for r in rows} == {("Equatorial Guinea armed forces", MALABO)}
