@@ -10,6 +10,8 @@ titles, reporting verbs, one sense per discourse -- never a list of places.
 
 import re
 
+from .qualifiers import DIRECTION
+
 __all__ = []
 
 _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
@@ -60,7 +62,7 @@ def _abbreviation(text, m, gazetteer):
 
 _SUPPORT_BEFORE = re.compile(r"\b(?:in|near|outside|from|off|(?:town|village|city|port|district|camp)\s+of|"
                              # "20 NM south-west of Brass": an offset is from a place
-                             r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?\s+of)\s+$")
+                             + DIRECTION + r"\s+of)\s+$")
 _SUPPORT_AFTER = re.compile(r",\s+[A-Z]")
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|dr|sen|rep|gov|lt|sgt|capt|gen|col|maj|cpl|pvt|president|judge|coach|officer|"

@@ -91,8 +91,6 @@ _VENUE_BEFORE = re.compile(
     r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$"
     # a statement's closing line: "Issued at the headquarters of the Unified Force in Niamey"
     r"|(?:^|\n|\.\s)\s*(?:issued|done|signed|given)\s+(?:at|in)\s+(?:[\w'’-]+\s+){0,7}?(?:in\s+|at\s+)?(?:the\s+)?$")
-_OFFSET_BEFORE = re.compile(r"\d\s*(?:km|kms|kilomet(?:re|er)s?|nm|nautical\s+miles?|miles?)\s+"
-                            r"(?:north|south|east|west)(?:[\s-]?(?:east|west))?\s+of\s+$", re.I)
 _BASE_AFTER = re.compile(r"^\s*-\s*based\b")
 _BASE_BEFORE = re.compile(
     # (not a passive verb: "two battalions will be stationed in Khenj" are deployed there)
@@ -254,8 +252,7 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
                and _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)]
         near = _near_named_places(text, scanned + loc, set(), gazetteer, cased=False) if loc else set()
         # "about 20 nm south-west of brass": a distance and a bearing are measured from a place
-        near |= {m.key for m in matches if m.common and " " not in m.key
-                 and _OFFSET_BEFORE.search(text, max(0, m.start - 40), m.start)}
+        near |= {m.key for m in matches if m.common and " " not in m.key and _measured_from(text, m)}
         if near:
             scanned = [m for m in matches if not m.common or m.key in near]
     # one sense per discourse: "in Augusta" once makes every capitalised "Augusta" a place
@@ -451,6 +448,15 @@ _CAP_AFTER = re.compile(r"[ \t]+[A-Z]|['’]s\b|[ \t]+(?:said|says|told)\b")
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around|toward|towards|from|into|at)\s+$")
+
+
+def _measured_from(text, m):
+    """Whether the match is the place a measured offset is from ("20 nm south-west of brass"), as
+    the qualifier reader sees it."""
+    if not text.endswith("of ", max(0, m.start - 3), m.start):
+        return False  # (most matches: no offset ends right before them)
+    q = Q.detect_qualifier(text, m.start, m.end)
+    return q is not None and q.name.endswith("_of") and q.km is not None
 
 
 def _near_named_places(text, scanned, supported, gazetteer, cased=True):

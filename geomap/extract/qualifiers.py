@@ -25,7 +25,7 @@ _DIRS = {
     "northeast": (1.0, 1.0), "northwest": (-1.0, 1.0), "southeast": (1.0, -1.0), "southwest": (-1.0, -1.0),
 }
 _DIR = r"(north|south|east|west)[\s-]?(east|west)?(?:ern|erly)?"
-_DIR_NC = r"(?:north|south|east|west)[\s-]?(?:east|west)?(?:ern|erly)?"
+DIRECTION = r"(?:north|south|east|west)[\s-]?(?:east|west)?(?:ern|erly)?"
 _NUM_WORDS = {"a few": 5, "several": 8, "ten": 10, "five": 5, "twenty": 20, "thirty": 30, "fifty": 50}
 
 _BANK_BEFORE = re.compile(
@@ -49,7 +49,7 @@ _EDGE_AFTER = re.compile(r"^\s*(?:['’]s?|\s+s)\s+" + _DIR + r"\s+(?:outskirts|
                          r"neighbou?rhoods?|quarters?|fringes?|approaches|harbou?rs?|docks?|waterfront|"
                          r"industrial\s+zone|sides?)\b"
                          # "in the city's east": the bare direction after a town's possessive
-                         r"|^\s*(?:['’]s?|\s+s)\s+" + _DIR_NC + r"(?=\s*(?:[.,;]|and\b|on\b|overnight\b|at\b))")
+                         r"|^\s*(?:['’]s?|\s+s)\s+" + DIRECTION + r"(?=\s*(?:[.,;]|and\b|on\b|overnight\b|at\b))")
 _EDGE_ENDS = ("of", "the", "city", "town", "village")
 EDGE_KM = 5.0
 _POINTS = ("city", "town", "village", "base", "landmark", "dam")
