@@ -21,6 +21,7 @@ actor mentions in place before :mod:`.linking` links actions to them.
 from __future__ import annotations
 
 from .clauses import ActorMention
+from .speakers import title_case as _title
 from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DOUBLE_QUOTES, HAVE, MODAL_THREAT, OPENERS,
                           PREPS, SPEECH, WARN)
 
@@ -355,7 +356,6 @@ def _author_voice(an, memory):
             x -= 1
         if x < 0 or toks[x].key not in ("by", "of", "from"):
             continue
-        from .attribution import _title
         memory.turn = (_title(an.text[toks[m.i].start:toks[m.j].end].lower()), m.actor)
         return
 
@@ -372,7 +372,6 @@ def _introduced(an, memory):
         before = next((m for m in an.actors if not m.pronoun and m.j == k), None)
         m = after or before
         if m is not None:
-            from .attribution import _title
             memory.intro = (_title(t.key), m.actor)
             return
 
@@ -409,8 +408,6 @@ def _new_turn(an, memory, c):
             or cased and all(t.caps or len(t.key) < 2 for t in label)):
         return
     phrase = an.text[label[0].start:label[-1].end]
-    from .attribution import _title
-
     inside = [m for m in an.actors if m.i < c and not m.pronoun]
     actor = inside[0].actor if inside and keys & _ROLES else None
     if actor is None and keys & _ROLES and not keys & _JOURNALISTS and not keys & _PARTICIPANTS:
