@@ -23,7 +23,7 @@ def _match(text, name, *, common=False, sentence_start=False):
     ("the rebel commander in goma said", "goma", False),
 ])
 def test_title_makes_a_person(text, name, expected):
-    assert mentions._person(text, _match(text, name)) is expected
+    assert mentions.person(text, _match(text, name)) is expected
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -34,7 +34,7 @@ def test_title_makes_a_person(text, name, expected):
 ])
 def test_place_opening_an_institution_name(text, name, expected):
     cased = text != text.lower()
-    assert mentions._in_org_name(text, _match(text, name), cased) is expected
+    assert mentions.in_org_name(text, _match(text, name), cased) is expected
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -45,20 +45,20 @@ def test_place_opening_an_institution_name(text, name, expected):
 def test_support_for_a_common_word(text, name, expected):
     m = _match(text, name, common=True)
     areas = {text.index("Ala.")} if "Ala." in text else set()
-    assert mentions._supported(text, m, areas) is expected
+    assert mentions.supported(text, m, areas) is expected
 
 
 @pytest.mark.parametrize("word", ["I've", "Monday", "august"])
 def test_dates_and_contractions_are_never_places(word):
     text = f"He said {word} was quiet."
-    assert mentions._keep(_match(text, word), True, set()) is False
+    assert mentions.keep(_match(text, word), True, set()) is False
 
 
 def test_common_word_needs_support_in_cased_text():
     text = "Officials in Mobile said the bridge reopened."
     m = _match(text, "Mobile", common=True)
-    assert mentions._keep(m, True, set()) is False
-    assert mentions._keep(m, True, {"mobile"}) is True
+    assert mentions.keep(m, True, set()) is False
+    assert mentions.keep(m, True, {"mobile"}) is True
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -76,7 +76,7 @@ def test_common_word_needs_support_in_cased_text():
 def test_lowercase_us_pronoun_or_country(text, expected):
     start = text.index(" us") + 1 if not text.startswith("us ") else 0
     m = RawMatch(start, start + 2, "us", "us", ("country:US",), None, start == 0, False)
-    assert mentions._pronoun_us(text, m) is expected
+    assert mentions.pronoun_us(text, m) is expected
 
 
 def test_us_pronoun_is_no_place_in_lowercase_report():

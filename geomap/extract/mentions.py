@@ -8,11 +8,14 @@ These filters use general evidence only -- capitalisation in cased text,
 titles, reporting verbs, one sense per discourse -- never a list of places.
 """
 
+from __future__ import annotations
+
 import re
 
 from .qualifiers import DIRECTION
 
-__all__ = []
+__all__ = ["ORG_WORDS", "SAID_AFTER", "SEAT_POPULATION", "abbreviation", "drop_bank_names", "in_org_name", "keep",
+           "part_of_longer_name", "person", "pronoun_us", "supported", "surnames"]
 
 _STOP = {"the", "a", "an", "of", "on", "to", "as", "in", "at", "by", "is", "are", "be", "and", "or", "for",
          "from", "with", "soon", "river", "side", "bank", "they", "will", "all", "no", "been", "come", "via",
@@ -26,7 +29,7 @@ _FUNCTION_WORDS = {"the", "a", "an", "in", "on", "at", "to", "of", "for", "by", 
                    "that", "these", "those", "there", "here", "their", "our", "his", "her", "some", "all", "no"}
 
 
-def _keep(m, cased, supported):
+def keep(m, cased, supported):
     if _CONTRACTION.match(m.text) or (" " not in m.key and m.text.lower() in _DATE_WORDS):
         return False  # "I've", "Monday", "August": a pronoun or a date, whatever town shares the name
     if m.common and not ((m.capitalized if cased else True) and m.key in supported):
@@ -48,7 +51,7 @@ def _keep(m, cased, supported):
     return True
 
 
-def _abbreviation(text, m, gazetteer):
+def abbreviation(text, m, gazetteer):
     """"HOL could not confirm" (Hiiraan Online), "a FOB near ...": in cased running text a short
     all-capital word is an abbreviation, a place only when the place is written so ("UAE", "DRC")."""
     t = m.text
@@ -70,8 +73,8 @@ _TITLE_BEFORE = re.compile(
     # "Hezbollah leader Hassan Nasrallah", "army spokesman Nabil ...": an office right before a name
     r"leader|commander|spokesman|spokeswoman|spokesperson|envoy|ambassador|premier|general|sheikh|"
     r"shaikh|emir|imam|cleric|warlord|king|prince|governor|mayor)\.?\s+$", re.I)
-_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|recalled)\b")
-_SEAT_POPULATION = 500_000  # cities that size host governments and agencies, which speak ("Kyiv said")
+SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|noted|recalled)\b")
+SEAT_POPULATION = 500_000  # cities that size host governments and agencies, which speak ("Kyiv said")
 _ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "university", "college", "council",
               "commission", "committee", "court", "agency", "authority", "bureau", "company", "corporation",
               "association", "foundation", "institute", "mayor", "governor", "coroner", "legislature", "senate",
@@ -79,7 +82,7 @@ _ORG_HEADS = {"department", "dept", "police", "sheriff", "sheriff's", "universit
               # an outlet named after its town: "told Garowe Online", "Hiiraan Online reported"
               "online"}
 # capitalised, these also belong to an institution's name ("Idlib Central School", "Atlanta Journal")
-_ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival", "community", "center",
+ORG_WORDS = {"mayor", "governor", "coroner", "attorney", "secretary", "festival", "community", "center",
               "centre", "government", "public", "medical", "law", "service", "services", "system", "systems",
               "educators", "education", "shopping", "democratic", "democrats", "republican", "republicans",
               "house", "olympic", "olympics", "liberation", "hall", "stadium", "commonwealth's",
@@ -105,7 +108,7 @@ _NOT_FIRST = {"The", "In", "At", "Of", "On", "And", "But", "For", "From", "To", 
               "Las", "Greater", "Downtown", "Metro", "When", "While", "If", "As", "After", "Before", "Since"}
 
 
-def _surnames(text, raw, gazetteer):
+def surnames(text, raw, gazetteer):
     """One-word names that follow a first name somewhere in the text ("Anna Moore") are a
     person's surname in every mention ("Moore said") -- one sense per discourse."""
     out, ends = set(), {m.end for m in raw}
@@ -125,7 +128,7 @@ def _surnames(text, raw, gazetteer):
     return out
 
 
-def _supported(text, m, areas):
+def supported(text, m, areas):
     """A capitalised name is a place when a reader would say so: "in Mobile", "Mobile, Ala."
     -- not at the start of a sentence, where every word has a capital."""
     if m.sentence_start:
@@ -135,7 +138,7 @@ def _supported(text, m, areas):
                 or (after and after.end() - 1 in areas))
 
 
-def _person(text, m):
+def person(text, m):
     """"Mr. Jones", "Sen. Lincoln": a title makes a one-word name a person's."""
     return " " not in m.key and bool(_TITLE_BEFORE.search(text[max(0, m.start - 14):m.start]))
 
@@ -148,7 +151,7 @@ _US_PRONOUN = re.compile(r"(?i)^us\b")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[^\w\s]|$)")
 
 
-def _pronoun_us(text, m):
+def pronoun_us(text, m):
     """Lower-case "us" in uncased text: the pronoun ("he told us that", "join us now") unless
     read as the country ("the us military", "us-backed", "clashed with us forces").
 
@@ -171,7 +174,7 @@ _AFTER_OBJECT = {"that", "when", "after", "before", "because", "if", "so", "but"
                  "yesterday", "today", "tonight", "last", "over", "how", "what", "why", "where", "who"}
 
 
-def _in_org_name(text, m, cased):
+def in_org_name(text, m, cased):
     """"Texas Department of Transportation", "Kharkiv police": the place opens an institution's
     name. A lower-case next word must be one that only heads an institution; a capitalised
     name runs on over its capitalised words ("Laurel County Adult Education Center")."""
@@ -193,7 +196,7 @@ def _in_org_name(text, m, cased):
         if not w[0].isupper():
             break
         out.append(w)
-    return any(w.lower().rstrip(".,") in _ORG_WORDS or w.lower().rstrip(".,") in _ORG_HEADS for w in out)
+    return any(w.lower().rstrip(".,") in ORG_WORDS or w.lower().rstrip(".,") in _ORG_HEADS for w in out)
 
 
 _NAME_TAIL = re.compile(r"^[ \t]+(?:[A-Z][a-z]+)")
@@ -207,7 +210,7 @@ _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "November", "December"}
 
 
-def _part_of_longer_name(text, m):
+def part_of_longer_name(text, m):
     """"Nur" in "Nur Shams refugee camp": a capitalised word follows, so the name is longer
     than the gazetteer's (cased text only; place-type words and dates may follow a name)."""
     if not m.capitalized:
@@ -228,7 +231,7 @@ _BANK_NAME = re.compile(
 _OF_RIVER = re.compile(r"^\s+of\s+(?:the\s+)?(?:river\s+)?$")
 
 
-def _drop_bank_names(raw, text, gazetteer):
+def drop_bank_names(raw, text, gazetteer):
     """"the west bank of the Euphrates" is a side of the river, not the West Bank: a place
     named like a river bank is dropped when "of" and a river follow it."""
     out = []

@@ -1,34 +1,12 @@
-"""Place mentions with their role in the text.
+"""Place mentions: every gazetteer name in a text, with its role and qualifier.
 
-A place named in a report is not always where something happened.  Each
-gazetteer match gets a role:
-
-``site``, ``origin``, ``destination``
-    Where an action happened, or where a movement came from or went to.
-    Only these roles locate events.
-``dateline``
-    The wire dateline ("MOSCOW/WASHINGTON (Reuters) -").
-``metonym``
-    A capital or country standing for its government ("Moscow warned
-    Washington", "something moscow denied").
-``base``
-    A person's base ("a Baghdad-based spokesman").
-``venue``
-    Where a statement was made ("addressing a Pentagon briefing").
-``link``
-    Inside a link to another story ("Read: Inside the fight to retake Raqqa").
-``actor``
-    Part of an actor's name or a modifier of one ("Rapid" in "Rapid Support
-    Forces", "U.S.-backed", "the U.S. military command").
-``modifier``
-    A country qualifying another name ("Sudan's army", "Russia's Kursk region").
-``org``
-    Part of an institution's name ("the Texas Department of Transportation",
-    "Kharkiv police"): still a place name, never where something happened.
-
-Coreference adds mentions for "the river" (the last river named), "the
-province" (the last province) and "the region"/"the area" (the article's main
-area), and bank phrases without a river name ("the eastern riverbank").
+Names are matched case-insensitively (longest match, aliases and
+transliterations), ambiguous names decided by the article's other places,
+and matches that are not places dropped (a person's surname, a common word
+in lowercased text, part of an institution's name; see :mod:`.mentions`).
+Each kept match gets a role (:mod:`.roles`: only ``site``, ``origin`` and
+``destination`` locate events), and "the river", "the province" and "the
+region" add mentions of their own (:mod:`.place_coref`).
 Spatial qualifiers ("eastern banks of", "northwest", "20 km south of") become
 the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
 """
@@ -36,163 +14,54 @@ the mention's ``qualifier`` and ``geometry`` (see :mod:`.qualifiers`).
 from __future__ import annotations
 
 import bisect
-import functools
 import math
 import re
-from dataclasses import dataclass, field
 
 from . import qualifiers as Q
-from .mentions import (
-    _abbreviation,
-    _keep,
-    _surnames,
-    _supported,
-    _person,
-    _pronoun_us,
-    _in_org_name,
-    _part_of_longer_name,
-    _drop_bank_names,
-    _ORG_WORDS,
-    _SAID_AFTER,
-    _SEAT_POPULATION,
-)
+from .mentions import (ORG_WORDS as _ORG_WORDS, SAID_AFTER as _SAID_AFTER, SEAT_POPULATION as _SEAT_POPULATION,
+                       abbreviation as _abbreviation, drop_bank_names as _drop_bank_names, in_org_name as _in_org_name,
+                       keep as _keep, part_of_longer_name as _part_of_longer_name, person as _person,
+                       pronoun_us as _pronoun_us, supported as _supported, surnames as _surnames)
+from .place_coref import coref_mentions as _corefs
 from .place_geometry import focus_points, qualified_geometry
-from .tokens import tokenize
+from .roles import LOCATING_ROLES, WORD_RE as _WORDS, PlaceMention, phrase_key as _key, role_of as _role
 
 __all__ = ["PlaceMention", "find_places", "main_area", "focus_points", "LOCATING_ROLES"]
 
-LOCATING_ROLES = ("site", "origin", "destination")
-_LOCATIVE = {"in", "at", "near", "around", "outside", "inside", "into", "toward", "towards", "to", "from",
-             "across", "through", "via", "on", "of", "within", "over", "throughout", "along", "beyond",
-             "north", "south", "east", "west", "northern", "southern", "eastern", "western", "province",
-             "city", "town", "village", "outskirts", "near", "besieged", "embattled", "northwestern",
-             "northeastern", "southwestern", "southeastern", "central"}
-_SPEECH = re.compile(
-    r"^\s*(?:['’]?s\s+|has\s+|have\s+|had\s+|also\s+|again\s+|on\s+\w+\s+|officials\s+)?"
-    r"(?:said|says|say|warned|warns|denied|denies|deny|accused|accuses|claimed|claims|announced|announces|"
-    r"insisted|insists|rejected|rejects|urged|urges|responded|responds|told|tells|threatened|threatens|"
-    r"confirmed|confirms|stated|states|blamed|blames|condemned|condemns|demanded|demands|would|will|"
-    r"wants|wanted|has\s+said|has\s+warned|believes|sees|views|dismissed|insisted|ordered|agreed)\b")
-_VENUE_AFTER = re.compile(r"^\s*(?:press\s+|news\s+|media\s+)?(?:briefing|conference|podium|press\s+room|spokesman|spokeswoman|spokesperson|official|officials|statement)\b")
-# "warned at a security meeting in Abuja that ...": where a statement was made, not where
-# what it reports happened (a meeting that is itself the event has no reporting verb before it)
-_VENUE_VERBS = ("said|says|warned|warns|told|tells|announced|announces|declared|declares|vowed|vows|insisted|"
-                "insists|accused|accuses|claimed|claims|pledged|pledges|urged|urges|speaking|addressing")
-_VENUE_BEFORE = re.compile(
-    r"\b(?:" + _VENUE_VERBS + r")"
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:an?|the|his|her|their|its)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:meeting|conference|briefing|rally|forum|ceremony|summit|session|gathering|"
-    r"event|parade|funeral|interview|hearing)\s+(?:in|at)\s+(?:the\s+)?$"
-    # "in a statement issued in Phnom Penh"
-    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration|video)\s+(?:was\s+)?"
-    r"(?:issued|released|published|posted|signed|read(?:\s+out)?|broadcast|aired)"
-    r"(?:\s+(?:on|over)\s+(?:state\s+|national\s+|public\s+)?(?:television|tv|radio))?\s+(?:in|at|from)\s+(?:the\s+)?$"
-    # "said in a statement from Port Sudan"
-    r"|\b(?:statement|communiqu[eé]|press\s+release|declaration)\s+from\s+(?:the\s+)?$"
-    # a statement's closing line: "Issued at the headquarters of the Unified Force in Niamey"
-    r"|(?:^|\n|\.\s)\s*(?:issued|done|signed|given)\s+(?:at|in)\s+(?:[\w'’-]+\s+){0,7}?(?:in\s+|at\s+)?(?:the\s+)?$")
-_BASE_AFTER = re.compile(r"^\s*-\s*based\b")
-_BASE_BEFORE = re.compile(
-    # (not a passive verb: "two battalions will be stationed in Khenj" are deployed there)
-    r"\b(?:(?:based|headquartered|(?<!\bbe\s)(?<!been\s)(?<!were\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bis\s)stationed)\s+in"
-    # where commentators and reporters are: "analysts in Yangon caution", "joins us from Peshawar"
-    r"|(?:analysts|diplomats|researchers|experts|observers|correspondents?|journalists|reporters|"
-    r"(?:military|security|diplomatic)\s+sources)\s+in"
-    r"|(?:joins?|joined)\s+us\s+from|(?:reporting|reports|speaking|speaks)\s+(?:to\s+us\s+)?from"
-    # where a person comes from: "Dbeibah, who is himself from Misrata", "a native of Gao"
-    r"|\b(?:who|which)\s+(?:is|was|are|were)\s+(?:\w+\s+)?(?:originally\s+)?from"
-    r"|(?:hails?|hailed|hailing)\s+from|(?:a\s+)?natives?\s+of"
-    # institutions seated somewhere: "the International Court of Justice in The Hague"
-    r"|(?:court|tribunal|justice|embassy|consulate|secretariat|parliament)\s+(?:in|at))"
-    r"\s+(?:the\s+)?$")
-_COREF = re.compile(
-    r"\b(?:the|its)\s+(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+|"
-    r"(?P<hand>left|right)[\s-]+(?=river\s*banks?|riverbanks?|banks?\b))?"
-    r"(?P<noun>river\s*banks?|riverbanks?|river|province|governorate|region|area|city|town|village|country|oblast|state|banks?|side)\b")
-# a part of a town with no name after it ("the eastern neighbourhoods", not "... of Taiz")
-_QUARTERS = re.compile(
-    r"\bthe\s+(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+"
-    r"(?:outskirts|suburbs|districts|neighbou?rhoods|quarters|parts?|edges?|fringes)\b(?!\s+of\b|['’]s\b|\s+s\s)")
-# a state's body or forces named with "of" before the country ("the Armed Forces of Azerbaijan")
-_BODY_OF_BEFORE = re.compile(
-    r"\b(?:ministry|minister|government|president|presidency|army|armed\s+forces|forces|troops|units|embassy|"
-    r"ambassador|parliament|defen[cs]e|affairs|service|guards?|police|navy|air\s+force|military|authorities|"
-    r"soldiers|gendarmerie|prime\s+minister|king|chief\s+of\s+staff|general\s+staff)\s+of\s+(?:the\s+)?$")
-_SENT_BREAK = re.compile(r"[.!?\n]\s")
-_WORDS = re.compile(r"[^\W_]+")
-_POSS_AFTER = re.compile(r"^(?:['’]s|\s+s)\s")
+
 _AREA_AFTER = re.compile(r"^\s*(?:province|governorate|oblast|region|countryside)\b")
+
+
 _TOWN_AFTER = re.compile(r"^\s*(?:city|town)\b")
-_ACTOR_AFTER = re.compile(
-    r"^-\s*(?:backed|led|supported|allied|sponsored|funded|made|brokered)\b|"
-    r"^\s*(?:military|forces?|troops|fighters|militias?|militiamen|brigades?|special|officials?|army|generals?|spies|intelligence|government|"
-    r"jets|warplanes|drones|navy|command|operations|soldiers|defen[cs]e|ministry|envoy|embassy|president)\b")
-_FROM_A_POWER = frozenset({"pressure", "support", "orders", "order", "approval", "backing", "help", "aid",
-                           "mediation", "request", "requests", "demands", "instructions", "permission", "funding"})
-_REGIME_AFTER = re.compile(r"^\s*(?:regime|junta)\b")
-_FLEET_AFTER = re.compile(r"^\s*(?:fleet|flotilla)\b")
+
+
 _POINT_KINDS = ("city", "town", "village", "base", "dam", "landmark")
+
+
 _APPROX = r"(?:(?:about|some|around|roughly|nearly|approximately|just|only|over|under)\s+)?"
+
+
 _APPOSITION = re.compile(r"\s*,\s*(?:an?\s+(?:\w+\s+){0,3}?(?:village|town|city|settlement|hamlet|suburb|district)\s+)?"
                          + _APPROX)
+
+
 # "in the Red Sea(,) about 40 nautical miles southwest of Mocha"
 _OFFSET_GAP = re.compile(r"\s*,?\s*" + _APPROX)
+
+
 _CONTAINER = re.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
+
+
 _WHERE_CLAUSE = re.compile(r"\s*,\s*where\b[^,.;!?\n]{5,200}?,")
+
+
 _FACILITY_IN = re.compile(
     r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:plant|power station|airport|airfield|air base|airbase|refinery|depot|dam|"
     r"terminal|factory|prison|oil field|oilfield|gas field|mine)\s+(?:in|near|at|outside)\s+"
     r"(?:the\s+(?:town|city|village)\s+of\s+)?")
+
+
 _AREA_KINDS = ("country", "province", "county", "region", "state", "oblast", "governorate", "district")
-
-
-@dataclass
-class PlaceMention:
-    """A place named in the text.
-
-    Attributes
-    ----------
-    start, end : int
-        Offsets of the name (or of the coreferring phrase) in the text.
-    text : str
-        As written.
-    place : geomap.Place
-        The gazetteer place.
-    role : str
-        One of site, origin, destination, dateline, metonym, base, venue, link, actor, modifier,
-        org, reference (the reference point of an offset that describes the place just
-        named: Goma in "Sake, 25 km west of Goma"), container (the area a place just named
-        lies in: Quneitra in "Khan Arnabah in Quneitra province").
-    qualifier : str or None
-        east_bank, northwest, east_of ... or None.
-    geometry : shapely geometry
-        The place's geometry moved or cut by the qualifier.
-    precision : str
-        point, city, river, province, region or country.
-    coref : bool
-        True when the mention is "the river", "the province", ...
-    span : tuple
-        The whole phrase, qualifier words included.
-    km : float or None
-        The distance of an offset qualifier ("20 km south of X").
-    """
-
-    start: int
-    end: int
-    text: str
-    place: object
-    role: str = "site"
-    qualifier: str | None = None
-    geometry: object = None
-    precision: str | None = None
-    coref: bool = False
-    span: tuple = field(default=(0, 0))  # the whole phrase, qualifier words included
-    km: float | None = None  # the distance of an offset ("20 km south of X")
-
-    @property
-    def locating(self):
-        """True when this mention may locate an event."""
-        return self.role in LOCATING_ROLES
 
 
 _COUNTRYSIDE = re.compile(r"\s+(?:countryside|rural\s+areas|hinterland)\b")
@@ -434,6 +303,8 @@ def find_places(text, *, gazetteer=None, lexicon=None, dateline_end=None, link_s
 
 
 _NEAR_KM = 100.0
+
+
 # "police in Kohat said", "residents of villages near Batifa said": after "in" a name is the
 # speakers' place, not a person speaking
 _IN_BEFORE = re.compile(r"\b(?:in|from|at|of|near|around|outside|inside)\s+$")
@@ -444,6 +315,8 @@ def _lower_word_before(text, start):
     words = text[max(0, start - 24):start].split(" ")
     return len(words) >= 2 and words[-1] == "" and words[-2].isalpha() and words[-2].islower() \
         and words[-2] not in ("the", "a", "an", "of")
+
+
 _CAP_AFTER = re.compile(r"[ \t]+[A-Z]|['’]s\b|[ \t]+(?:said|says|told)\b")
 
 
@@ -525,68 +398,17 @@ def _kinds(qual, text, m):
     return None
 
 
-def _role(text, lower, m, place, lexicon, dateline_end, links):
-    if m.start < dateline_end:
-        return "dateline"
-    if any(s <= m.start < e for s, e in links):
-        return "link"
-    after = lower[m.end:m.end + 40]
-    before = _SENT_BREAK.split(lower[max(0, m.start - 40):m.start])[-1]
-    if _BASE_AFTER.match(after) or _BASE_BEFORE.search(before):
-        return "base"
-    if _VENUE_AFTER.match(after) and place.kind in ("city", "landmark", "base", "country"):
-        return "venue"
-    if before.endswith((" in ", " at ", " from ", " the ")) and _VENUE_BEFORE.search(lower, max(0, m.start - 120), m.start):
-        return "venue"
-    prev = _WORDS.findall(before)
-    prev_word = prev[-1] if prev else ""
-    if prev_word in ("capital", "port") and len(prev) >= 2 and prev[-2] == "the":
-        # "strikes around the capital Sanaa": the word before the apposition's head decides
-        prev_word = prev[-3] if len(prev) >= 3 else ""
-    key = _key(m.text)
-    if key and key[0] == "the":
-        key = key[1:]
-        before = lower[max(0, m.start - 40):m.start]
-        prev = _WORDS.findall(before)
-        prev_word = prev[-1] if prev else ""
-    if place.kind in ("country", "province") and _POSS_AFTER.match(after):
-        return "modifier"  # "Sudan's army", "Russia's Kursk region": the country qualifies a name
-    if _REGIME_AFTER.match(after):
-        return "actor"  # "the Abiy regime's army", "the Kyiv regime": a government named by its leader or seat
-    if place.kind in ("country", "city") and _ACTOR_AFTER.match(after):
-        return "actor"
-    if place.kind in ("region", "lake") and _FLEET_AFTER.match(after):
-        return "actor"  # "the Black Sea Fleet", "the Caspian Flotilla": a navy, not the water
-    if place.kind == "country" and _BODY_OF_BEFORE.search(before):
-        return "actor"  # "the Ministry of Defence of Armenia", "units of the Armed Forces of Azerbaijan"
-    is_actor = lexicon.lookup_actor(key) is not None or lexicon.lookup_actor(key, place.country) is not None
-    if is_actor and _ACTOR_AFTER.match(after):
-        return "actor"  # "the Radaa force": an armed group's name that is also a village's
-    if prev and lexicon.forms.get((prev_word,)) and any(
-            f.pos == "verb" and lexicon.action_info(f.category, "kinetic", "no") == "yes"
-            for f in lexicon.forms[(prev_word,)]):
-        return "site"  # "drones hit Kyiv": the capital is where the strike landed
-    if place.kind in ("city", "country", "landmark") and prev_word not in _LOCATIVE:
-        if is_actor or _SPEECH.match(after):
-            return "metonym"
-        if prev_word in ("between", "and", "warned", "told", "urged", "accused", "against", "with", "by") and is_actor:
-            return "metonym"
-    if place.kind in ("city", "country", "landmark") and is_actor and prev_word in ("between", "by", "with", "against"):
-        return "metonym"
-    if prev_word == "from" and len(prev) >= 2 and prev[-2] in _FROM_A_POWER:
-        return "metonym"  # "under pressure from Washington", "with backing from Moscow"
-    if prev_word == "from":
-        return "origin"
-    if prev_word in ("toward", "towards", "into", "to"):
-        return "destination"
-    return "site"
-
-
 # "Agusan del Sur", "Davao de Oro", "Rio Grande do Sul": a name joined to another by a Spanish or
 # Portuguese "of" is one longer name (the gazetteer's own, "Valle del Cauca", is matched whole)
 _JOIN_AFTER = re.compile(r"[ \t]+(?:del|de|do|da|dos|das)[ \t]+(?:la[ \t]+|los[ \t]+|las[ \t]+)?[A-Z]")
+
+
 _JOIN_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:del|de|do|da|dos|das)[ \t]+(?:la[ \t]+|los[ \t]+|las[ \t]+)?$")
+
+
 _DEL_AFTER = re.compile(r"[ \t]+del[ \t]+\w")
+
+
 _DEL_BEFORE = re.compile(r"\w[ \t]+del[ \t]+$")
 
 
@@ -598,6 +420,8 @@ def _spanish_compound(text, m, cased):
 
 
 _COAST = re.compile(r"\s*,?\s*on\s+the\s+", re.I)
+
+
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 
 
@@ -625,109 +449,3 @@ def _km(lat1, lon1, lat2, lon2):
     dlat = math.radians(lat2 - lat1)
     dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(dlat, dlon)
-
-
-@functools.lru_cache(maxsize=4096)
-def _key(text):
-    return tuple(t.key for t in tokenize(text) if t.word)
-
-
-# "the city council", "the town's mayor", "the city military administration": who runs the place
-_CITY_BODY = re.compile(r"^\s*(?:['’]s\s+|\s+s\s+)?(?:(?:military|civil|civilian|local|regional)\s+)?"
-                        r"(?:administration|council|councils|authorities|authority|officials?|mayor|hall|"
-                        r"government|governor|administrator|head|police|prosecutor)\b")
-
-
-def _recent_site(before, lower, s):
-    """The last town or village site named in this sentence or the previous one, or None."""
-    towns = [pm for pm in before if pm.role == "site" and pm.place.kind in ("city", "town", "village")]
-    if not towns or len(_SENT_BREAK.findall(lower, towns[-1].end, s)) > 1:
-        return None
-    return towns[-1]
-
-
-def _corefs(text, lower, mentions, lexicon):
-    out = []
-    named = sorted((pm for pm in mentions if pm.role in ("site", "origin", "destination")), key=lambda p: p.start)
-    taken = [(pm.span[0], pm.span[1]) for pm in mentions]
-    for m in _COREF.finditer(lower):
-        s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
-            continue
-        rest = lower[e:e + 25]
-        noun = m.group("noun").replace(" ", "")
-        if re.match(r"^\s*of\b", rest) and noun not in ("side", "bank", "banks", "riverbank", "riverbanks"):
-            continue  # "the province of X" names X itself
-        side = m.group("dir") or m.group("hand")
-        if noun in ("side", "bank", "banks") and not side:
-            continue
-        if lower[s:s + 3] == "its" and not (noun.startswith("river") or noun in ("bank", "banks", "side")):
-            continue  # "its province" is too loose; "its eastern bank" follows the river just named
-        if noun in ("side", "bank", "banks") and re.match(r"^\s*of\s+(?!the\s+river\b)", rest):
-            continue  # "the east bank of the Dnipro" is the named river's own mention
-        before = [pm for pm in named if pm.start < s]
-        if noun.startswith("river") or noun in ("bank", "banks", "side", "riverbank", "riverbanks"):
-            if noun == "side" and not re.match(r"^\s*of\s+the\s+river\b", rest):
-                continue
-            rivers = [pm for pm in before if pm.place.kind == "river"] or [pm for pm in named if pm.place.kind == "river"]
-            place = rivers[-1].place if rivers else None
-            if place is None:
-                continue
-        elif noun in ("province", "governorate", "oblast", "state"):
-            provs = [pm for pm in before if pm.place.kind in ("province", "county")]
-            place = provs[-1].place if provs else None
-            if place is None:
-                continue
-        elif noun in ("city", "town", "village"):
-            if _CITY_BODY.match(rest):
-                continue  # "the city military administration said": a body, not a place in the story
-            towns = [pm for pm in before if pm.place.kind in ("city", "town", "village")]
-            # "the village" is the last village named, if any: not the city it lies near; "the
-            # city" is the last town or city (news calls a town of 60,000 a city), and so is "the
-            # town" (and a city of 140,000 a town: "entered Debre Markos and held the town's prison")
-            same = [pm for pm in towns if pm.place.kind == noun or noun == "city" and pm.place.kind == "town"
-                    or noun == "town" and pm.place.kind == "city" and pm.place.population < _SEAT_POPULATION
-                    and not _SENT_BREAK.search(lower, pm.end, s)]
-            pick = (same or towns)[-1] if towns else None
-            if pick is not None and pick.role == "destination":
-                # "attacked Mirebalais, forcing families to flee toward Lascahobas. Police
-                # retook the town": the site of that sentence, not where its people went
-                site = next((pm for pm in reversed(same or towns) if pm.start < pick.start and pm.role == "site"),
-                            None)
-                if site is not None and not _SENT_BREAK.search(lower, site.end, pick.start):
-                    pick = site
-            place = pick.place if pick is not None else None
-            if place is None:
-                continue
-        elif noun == "country":
-            cs = [pm for pm in before if pm.place.kind == "country"]
-            place = cs[-1].place if cs else None
-            if place is None:
-                continue
-        elif noun == "area" and (near := _recent_site(before, lower, s)) is not None:
-            # "attacked the market in Bani Bangou. Units were dispatched to the area": around
-            # the place this or the previous sentence named
-            place = near.place
-        else:  # region, area: the article's main area, decided once all mentions are known
-            place = None
-        pm = PlaceMention(s, e, text[s:e], place, "site", coref=True, span=(s, e))
-        if place is not None and not noun.startswith("river") and noun not in ("bank", "banks", "side"):
-            q = Q.detect_qualifier(text, s, e, kind=place.kind)
-            if q is not None and q.name:  # "east of the city"
-                pm.qualifier, pm.span, pm.km = q.name, (min(q.start, s), e), q.km
-        if side and (noun.startswith("river") or noun in ("bank", "banks", "side")):
-            pm.qualifier = side.replace("ern", "").replace("-", "") + "_bank"
-            if noun == "side":
-                pm.span = (s, e + len(re.match(r"^\s*of\s+the\s+river", rest).group(0)))
-        out.append(pm)
-    for m in _QUARTERS.finditer(lower):
-        # "In Taiz, ..., snipers targeted the eastern neighbourhoods": that part of the town just named
-        s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
-            continue
-        near = _recent_site([pm for pm in named if pm.start < s], lower, s)
-        if near is not None:
-            out.append(PlaceMention(s, e, text[s:e], near.place, "site", coref=True, span=(s, e),
-                                    qualifier=m.group("dir").replace("-", "").replace("ern", ""),
-                                    km=Q.EDGE_KM))
-    return out
