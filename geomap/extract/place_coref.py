@@ -45,6 +45,13 @@ def _recent_site(before, lower, s):
 
 
 def coref_mentions(text, lower, mentions, lexicon):
+    """Mentions for places referred to without their name, in ``text`` (``lower`` lowercased).
+
+    ``mentions`` are the named places already found. Each "the river", "the province", "the
+    town", "the eastern bank", "the eastern neighbourhoods" ... becomes a site mention
+    (``coref=True``) of the last such place named before it; "the region" and an "area" with
+    no town just named get ``place=None``, for the caller to fill with the article's main area.
+    """
     out = []
     named = sorted((pm for pm in mentions if pm.role in ("site", "origin", "destination")), key=lambda p: p.start)
     taken = [(pm.span[0], pm.span[1]) for pm in mentions]

@@ -183,6 +183,13 @@ class PlaceMention:
 
 
 def role_of(text, lower, m, place, lexicon, dateline_end, links):
+    """The role of the gazetteer match ``m`` (``start``, ``end``, ``text``) of ``place``.
+
+    Decided from the words around the match in ``lower`` (the text lowercased): a base,
+    a venue, a modifier ("Sudan's army"), part of an actor's name, a metonym ("Moscow
+    warned"), the origin or destination of a movement, or a site. Matches before
+    ``dateline_end`` are the dateline, those inside one of the ``links`` spans a link.
+    """
     if m.start < dateline_end:
         return "dateline"
     if any(s <= m.start < e for s, e in links):
@@ -241,4 +248,5 @@ def role_of(text, lower, m, place, lexicon, dateline_end, links):
 
 @functools.lru_cache(maxsize=4096)
 def phrase_key(text):
+    """The words of ``text`` as lexicon keys (the tokenizer's normalised words, punctuation left out)."""
     return tuple(t.key for t in tokenize(text) if t.word)

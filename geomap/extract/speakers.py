@@ -435,6 +435,9 @@ _SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "
 
 
 def title_case(phrase):
+    """A speaker phrase as a reader would write it: spaces collapsed, quotes around a
+    one-word name dropped, a dump's split possessive rejoined ("russia s president" ->
+    "Russia's President"); an all-lowercase phrase gets capitals on its longer words."""
     # a dump's "houthis ' leader", "russia s president": the possessive as written
     phrase = re.sub(r"\s+", " ", phrase.strip())
     # a name in quotes: "the ' tsentr ' group", "the 'Zapad' group"
