@@ -115,6 +115,8 @@ class Trigger:
     tag: str
 
 
+# what follows "positions" when they are another side's ("positions held by", "of the army")
+_HELD_BY = frozenset({"held", "of", "belonging", "occupied", "manned", "controlled"})
 _ARMED_OBJECT = frozenset({"the", "them", "their", "its", "his", "her", "it", "and", "rebels", "militias", "groups",
                            "fighters", "proxies", "local"})
 
@@ -189,7 +191,10 @@ def find_triggers(an, lexicon):
             i += 1
             continue
         L, forms = best
-        form = _choose_form(toks, i, forms, an.actors)
+        if toks[i + L - 1].key in ("position", "positions") and i + L < n and toks[i + L].key in _HELD_BY:
+            # "took positions held by the army": another side's positions, taken (not "took positions near")
+            L, forms = 1, lexicon.forms.get((toks[i].key,), ())
+        form = _choose_form(toks, i, forms, an.actors) if forms else None
         if (form is not None and form.pos == "verb" and form.tag == "ing" and i + L < n
                 and any(f.pos == "noun" for f in forms) and any(
                     f.pos == "verb" and f.tag != "ing" for f in lexicon.forms.get((toks[i + L].key,), ()))):
