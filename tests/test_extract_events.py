@@ -51,11 +51,23 @@ def _matches(row, ev, gaz):
             return False
     if ev.get("qualifier") and row["qualifier"] != ev["qualifier"]:
         return False
-    if ev.get("stance") and row["stance"] != ev["stance"]:
+    return any(_voiced(stance, said, ev) for stance, said in _voices(row))
+
+
+def _voices(row):
+    """(stance, reported_by) of the row, then of each report merged into it: a merged event keeps
+    every claimant's stance ("SPLA-IO alleged ...; the SSPDF denied ..." is one event, both voices)."""
+    yield row["stance"], row["reported_by"]
+    claims = row.get("claims")
+    if isinstance(claims, str) and claims:
+        for c in json.loads(claims):
+            yield c.get("stance"), c.get("reported_by")
+
+
+def _voiced(stance, said, ev):
+    if ev.get("stance") and stance != ev["stance"]:
         return False
-    if ev.get("reported_by") and not _said_by(row["reported_by"], ev["reported_by"]):
-        return False
-    return True
+    return not ev.get("reported_by") or _said_by(said, ev["reported_by"])
 
 
 def _spelling(s):

@@ -67,3 +67,8 @@ def test_title_case_is_stable_and_trimmed(phrase):
     once = speakers.title_case(phrase)
     assert once == once.strip() and "  " not in once and "\t" not in once
     assert speakers.title_case(once) == once
+
+
+def test_a_plural_possessive_in_capitals_keeps_its_apostrophe():
+    # found by the property test above: "S'" is a plural possessive as much as "s'"
+    assert speakers.title_case("HOUTHIS' LEADER") == "HOUTHIS' LEADER"

@@ -88,6 +88,8 @@ def frames(an, lexicon, *, previous=None):
             continue
         if kind == "warn" and k > 0 and toks[k - 1].key == "to":
             continue  # "positions used to threaten the capital": an infinitive, no one warns
+        if key in _PUT_ONLINE and k > 0 and (toks[k - 1].key in _WRITTEN or toks[k - 1].key in _MEDIA):
+            continue  # "threatened in a video posted online to ...": the video's participle, no speaker
         if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
             continue  # "the reports", "Russia's warning": nouns
         if k > 1 and toks[k - 2].key in ("its", "their", "his", "her", "our") and toks[k - 1].word \
@@ -348,6 +350,10 @@ def _first_subject(an, k):
 
 
 # a document named as a source ("according to a separate statement"): the last speaker's
+# participles that describe a document or recording after its noun ("a video posted online")
+_PUT_ONLINE = frozenset({"posted", "published", "released", "issued", "circulated", "shared", "broadcast", "aired",
+                         "uploaded"})
+_MEDIA = frozenset({"clip", "clips", "recording", "audio", "footage", "videos", "messages", "pamphlet", "leaflet"})
 _DOCUMENTS = (_ACCOUNTS | _WRITTEN) - {"sources", "words", "testimony", "post", "posts", "video", "message"}
 
 

@@ -26,7 +26,7 @@ from .authors import (UNNAMED_FIGHTERS as _UNNAMED_FIGHTERS, actor_at as _actor_
                       modified_attacker as _modified_attacker, named_non_actor_agent as _named_non_actor_agent,
                       unnamed_object as _unnamed_object, unnamed_subject as _unnamed_subject)
 from .lexicon import SAME_PARTICIPLE
-from .modality import look_back, modality
+from .modality import look_back, modality, threat_across_phrase
 from .participants import (UNNAMED_ATTACKERS as _UNNAMED_ATTACKERS, agents as _agents, between_after as _between_after,
                            co_subjects as _co_subjects,
                            passive_subject as _passive_subject, subject as _subject,
@@ -230,6 +230,10 @@ def drafts_for(an, tr, frames, memory):
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
                           clause=(lo, hi))]
+        if not actors and det == "any":
+            # "Hamas denied any attack on Israeli troops": the denier denies having attacked
+            actors = [f.actor for f in frames if f.kind == "deny" and f.k < tr.i and f.lo <= tr.i < f.hi
+                      and f.actor][:1]
         if not actors:
             return []
         if tr.category in ("meet", "support"):
@@ -290,6 +294,8 @@ def drafts_for(an, tr, frames, memory):
         # "Moscow said Ukrainian marines had crossed ..., and threatened to strike": the
         # threatener strikes, whoever was named in between
         actor, backer = _threatener(an, tr.i - 2, frames), None
+    elif back[:1] == ["to"] and (v := threat_across_phrase(toks, tr.i, lo)) is not None and _threatener(an, v, frames):
+        actor, backer = _threatener(an, v, frames), None  # "threatened in a video posted online to attack"
     else:
         # "... were killed when shells hit a camp": a subordinate clause has its own subject
         stop = lo if toks[lo].key in _SUBORDINATORS and tr.tag != "ing" else 0

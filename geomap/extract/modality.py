@@ -16,7 +16,7 @@ from .wordclasses import (ADVERBS, ASSERT_TO, AUX, DENY, DETERMINERS, HAVE, MODA
 # meet in Geneva" stay a venue)
 _BE_TO = frozenset({"is", "are", "due"})
 
-__all__ = ["modality", "look_back", "denies_previous"]
+__all__ = ["modality", "look_back", "denies_previous", "threat_across_phrase"]
 
 
 # "denies firing", "admitted shelling", "before withdrawing": the gerund is the action itself
@@ -37,6 +37,21 @@ def look_back(toks, i, lo):
         words.append(toks[j].key)
         j -= 1
     return words
+
+
+_PHRASE_OPENERS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from", "again", "publicly",
+                             "openly", "repeatedly", "also"})
+
+
+def threat_across_phrase(toks, i, lo):
+    """The threat verb of "threatened in a video posted online to attack ..." (a threat verb, a
+    short phrase, then "to" before the verb at ``i``): its token index, or None."""
+    for x in range(i - 3, max(lo, i - 10) - 1, -1):
+        if not toks[x].word:
+            return None
+        if toks[x].key in THREAT_TO:
+            return x if toks[x + 1].key in _PHRASE_OPENERS else None
+    return None
 
 
 _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
@@ -121,7 +136,7 @@ def modality(an, tr, frames, lexicon=None):
             head = back[1] if len(back) > 1 else ""
             if head in _HESITATE and not NEGATION.isdisjoint(back[2:4]):
                 return "threatened"  # "will not hesitate to strike": a threat, not a denial
-            if head in THREAT_TO:
+            if head in THREAT_TO or threat_across_phrase(toks, tr.i, lo) is not None:
                 return "threatened"
             if head in PLAN_TO or head in _BE_TO and tr.category != "meet":
                 return "planned"  # ... and "is to deploy its first battalion", "are due to arrive"
@@ -142,8 +157,9 @@ def modality(an, tr, frames, lexicon=None):
                 return "drop"  # "..., killing 15 civilians": the consequence of the attack just named
     else:
         near = back[:4]
-        if not PREVENT.isdisjoint(near):
-            return "drop"
+        if not PREVENT.isdisjoint(near) and not (PREVENT.intersection(near) == {"any"} and any(
+                f.kind == "deny" and f.lo <= tr.i < f.hi for f in frames)):
+            return "drop"  # (but "denied carrying out any shelling": the denied event)
     # set tests, not any() over generators: this runs for every action of every sentence
     if not THREAT_TO.isdisjoint(back[:3]):
         stance = "threatened"

@@ -218,7 +218,9 @@ _QUANTITY = {"thousands", "hundreds", "dozens", "scores", "tens", "some", "many"
              "paramilitaries", "mercenaries", "militiamen", "instructors", "contractors", "personnel", "commandos",
              "battalions", "brigades", "contingents", "regiments", "companies", "cells", "cadres",
              # "the army of Chad", "the navy of Sri Lanka": the state's own force
-             "army", "armies", "navy", "military", "gendarmerie"}
+             "army", "armies", "navy", "military", "gendarmerie",
+             # "armed men of the Viv Ansanm coalition", "gunmen of the RSF"
+             "men", "gunmen", "militants", "insurgents", "combatants", "operatives", "loyalists"}
 
 
 def _quantity_before(toks, i):

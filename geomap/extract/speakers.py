@@ -443,7 +443,7 @@ def title_case(phrase):
     # a name in quotes: "the ' tsentr ' group", "the 'Zapad' group"
     phrase = re.sub(r"(^|\s)['‘’\"“”]\s?([\w-]+)\s?['‘’\"“”](?=\s|$)", r"\1\2", phrase)
     phrase = phrase.replace(" ' ", "' ").replace(" ’ ", "’ ")
-    phrase = re.sub(r"(?<=[^\Ws])['’](?=\s)", "", phrase)  # the closing quote of "the 'Dnipro' group" (not "Houthis' leader")
+    phrase = re.sub(r"(?<=[^\WsS])['’](?=\s)", "", phrase)  # the closing quote of "the 'Dnipro' group" (not "Houthis' leader")
     phrase = re.sub(r"(?<=\w) s (?=\w)", "'s ", phrase)
     if phrase.islower():
         phrase = " ".join(w[:1].upper() + w[1:] if (len(w) > 2 or "." in w) and (not k or w not in _SMALL) else w

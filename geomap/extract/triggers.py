@@ -115,6 +115,9 @@ class Trigger:
     tag: str
 
 
+# vehicles that are robbed when hijacked, unlike ships and aircraft, which are held
+_ROAD_VEHICLES = frozenset({"truck", "trucks", "lorry", "lorries", "bus", "buses", "minibus", "vehicle", "vehicles",
+                            "car", "cars", "convoy", "convoys", "tanker-truck", "motorbike", "motorbikes", "van"})
 # what follows "positions" when they are another side's ("positions held by", "of the army")
 _HELD_BY = frozenset({"held", "of", "belonging", "occupied", "manned", "controlled"})
 _ARMED_OBJECT = frozenset({"the", "them", "their", "its", "his", "her", "it", "and", "rebels", "militias", "groups",
@@ -248,7 +251,10 @@ def find_triggers(an, lexicon):
         # "U.S.-backed", "ISIS-held": affiliation, not an action
         if form is not None and not (tok.joined and tok.key in AFFILIATION):
             if not (form.pos == "verb" and tok.key in ("backed", "supported") and i + 1 < n and toks[i + 1].key == "by"):
-                out.append(Trigger(i, i + L, form.category, form.pos, form.tag))
+                category = form.category
+                if tok.key.startswith("hijack") and any(t.key in _ROAD_VEHICLES for t in toks[max(0, i - 6):i + L + 4]):
+                    category = "attack"  # a hijacked ship is held (a capture); a hijacked truck is robbed
+                out.append(Trigger(i, i + L, category, form.pos, form.tag))
         i += L
     keys = {t.key for t in toks}
     if not keys.isdisjoint(IMPACT) or "off" in keys and not keys.isdisjoint(GO_OFF):

@@ -78,7 +78,7 @@ SPEECH = {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "
           "reporting", "claimed", "claims", "claim", "claiming", "stated", "states", "announced", "announces",
           "announcing", "added", "adding", "confirmed", "confirms", "revealed", "reveals", "disclosed",
           "discloses", "alleged", "alleges", "insisted", "insists", "explained", "noted", "wrote", "posted",
-          "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "declared", "declares",
+          "acknowledged", "admitted", "asserted", "quoted", "informs", "informed", "notified", "notifies", "declared", "declares",
           "indicated", "indicates", "stressed", "specified", "affirmed", "affirms", "reaffirmed", "reaffirms",
           "emphasised", "emphasized", "emphasises", "emphasizes", "stresses",
           # participles that go on with what the subject said: "..., affirming that its fighters had ..."
