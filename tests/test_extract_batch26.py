@@ -61,3 +61,78 @@ def test_a_threat_across_a_phrase(case, real_gaz, text):
     assert [(r["actor"], r["stance"]) for r in rows] == [("Viv Ansanm", "threatened")], rows
     # the video's participle is nobody's speech
     assert "video" not in (rows[0]["reported_by"] or "").lower()
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text", [
+    "Cameroon's army raided a camp near Kumbo. In Batibo, fighting broke out on Wednesday between troops and "
+    "separatists.",
+    "Cameroon's army raided a camp near Kumbo. Fighting erupted in Batibo between troops and Ambazonian separatists.",
+])
+def test_fighting_that_broke_out_is_the_clash_between_its_sides(case, real_gaz, text):
+    rows = _rows(case(text), real_gaz, "clash")
+    assert {(r["actor"], r["target"]) for r in rows} & {("Cameroonian military", "Ambazonian separatists"),
+                                                        ("Ambazonian separatists", "Cameroonian military")}, rows
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_between_after_an_apposition(case, real_gaz):
+    text = ("The fighting began after midnight around Mitiga International Airport, the capital's only airport, "
+            "between the Rada Special Deterrence Force and units of the Government of National Unity.")
+    rows = _rows(case(text), real_gaz, "clash")
+    assert rows and rows[0]["actor"] == "Rada Special Deterrence Force" and rows[0]["place_id"] == "base:mitiga"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_named_units_commander_speaks_for_the_side(case, real_gaz):
+    text = ("Cameroon's army raided a camp near Kumbo. A separatist commander has posted a video warning that his "
+            "fighters will attack Buea. The governor said a company of the Rapid Intervention Battalion will be "
+            "deployed to Mamfe.")
+    rows = _rows(case(text), real_gaz)
+    assert ("Ambazonian separatists", "attack", "threatened") in {(r["actor"], r["action"], r["stance"]) for r in rows}
+    assert ("Cameroonian military", "deploy", "planned") in {(r["actor"], r["action"], r["stance"]) for r in rows}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_damage_attributed_to_strikes_is_the_attributors_account(case, real_gaz):
+    text = "Imagery shows craters at an army position west of Bara. Local sources attributed the damage to RSF drone strikes."
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["stance"], r["reported_by"].lower()) for r in rows] == [
+        ("Rapid Support Forces", "claimed", "local sources")]
+
+
+def test_a_named_body_that_is_no_actor_speaks_for_itself(real_gaz):
+    text = ("Haftar's forces denied moving troops towards Sirte. The Presidential Council said it planned to deploy "
+            "a neutral force to Mitiga.")
+    # "it" is the council, not Haftar's forces named before
+    assert not any(r["actor"] == "Libyan National Army" and r["action"] == "deploy" for r in _rows(text, real_gaz))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_denial_of_reports_ends_at_the_next_reporting_verb(case, real_gaz):
+    text = ("The Libyan National Army, headquartered in Benghazi, denied reports that it was moving troops towards "
+            "Sirte and said it was following developments.")
+    rows = [r for r in _rows(case(text), real_gaz) if r["place_id"] == "geonames:2210554"]
+    assert rows and all(r["stance"] == "denied" for r in rows), rows
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor", [
+    ("The GNU interior ministry said its forces were in full control of Janzour.", "Government of National Unity forces"),
+    ("The RSF remains in control of Bara, residents said.", "Rapid Support Forces"),
+])
+def test_in_control_of(case, real_gaz, text, actor):
+    assert [r["actor"] for r in _rows(case(text), real_gaz, "control")] == [actor]
+
+
+def test_an_arabic_article_name_inside_a_longer_capitalised_name(real_gaz):
+    rows = _rows("Mortar rounds struck buildings in the Souq al-Juma district in eastern Tripoli.", real_gaz, "attack")
+    assert [(r["place_id"], r["qualifier"]) for r in rows] == [("geonames:2210247", "east")]
+
+
+def test_the_outlet_is_no_place_in_its_own_story(real_gaz):
+    from geomap.extract.events import extract_document
+    from geomap.io import Document
+
+    doc = Document(id="x", text="TRIPOLI, Feb. 14 (Xinhua) -- Gunfire was heard in the capital, residents told Xinhua.")
+    assert all(r["place"] != "Xinhua" for r in extract_document(doc, gazetteer=real_gaz))

@@ -40,6 +40,7 @@ class Frame:
     object: str | None = None
 
 
+_ATTRIBUTE = frozenset({"attributed", "attributes", "attribute", "attributing", "ascribed", "ascribes"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
 
@@ -51,9 +52,17 @@ def frames(an, lexicon, *, previous=None):
     toks, n = an.tokens, len(an.tokens)
     frames = []
     # most sentences have one or two reporting words: find them in one pass
-    for k in [k for k, t in enumerate(toks) if t.key in _FRAME_WORDS]:
+    for k in [k for k, t in enumerate(toks) if t.key in _FRAME_WORDS or t.key in _ATTRIBUTE]:
         t = toks[k]
         key = t.key
+        if key in _ATTRIBUTE:
+            # "local sources attributed the damage to RSF drone strikes": the strikes are their account
+            to = next((x for x in range(k + 2, min(n, k + 9)) if toks[x].key == "to"), None)
+            if to is not None and any(tr.i > to for tr in an.triggers):
+                who = speaker_left(an, k, lexicon)
+                if who is not None and who[0]:
+                    frames.append(Frame("speech", k, who[0], who[1], to + 1, _relative_end(toks, k)))
+            continue
         if key == "according" and k + 1 < n and toks[k + 1].key == "to":
             who, actor, end = _np_after(an, k + 2)
             if actor and lexicon.actor(actor).type == "civilians":
@@ -186,7 +195,9 @@ def frames(an, lexicon, *, previous=None):
         if f.hi != n or f.kind == "deny_tail":
             continue
         later = [g.k for g in frames if g.k > f.k and g.lo > g.k - 1]
-        if later:
+        if later and toks[min(later) - 1].key == "and" and min(later) - 1 > f.lo:
+            f.hi = min(later) - 1  # "denied reports that ... and said it was ...": up to the "and"
+        elif later:
             cut = [b for b in an.boundaries if f.k < b <= min(later)]
             if cut:
                 f.hi = min(cut) if toks[min(cut)].key == "," and min(cut) + 1 in an.boundaries else max(cut)

@@ -39,6 +39,13 @@ def resolve_pronoun(an, m, frames, memory):
     str or None
     """
     for f in sorted(frames, key=lambda f: f.hi - f.lo):
+        if (f.lo <= m.i < f.hi and not f.actor and f.speaker and f.kind != "deny_tail"
+                and an.tokens[m.i].key in ("it", "its") and f.k > 0 and an.tokens[f.k - 1].key in _INSTITUTION_HEADS
+                and an.text[an.tokens[f.k - 1].start].isupper() and not an.text.islower()
+                and not any(f.k < o.i < m.i and not o.pronoun for o in an.actors)):
+            # "The Presidential Council said it planned ...": a body named (in capitals) that is none of
+            # the lexicon's actors, not the last actor named ("the separatist coalition said it": that one)
+            return None
         if f.lo <= m.i < f.hi and f.actor and f.kind != "deny_tail":
             # "rejects claims by the ELN that its fighters ...": the claimant named after the verb
             by = [o for o in an.actors if f.k < o.i and o.j <= m.i and not o.pronoun and o.i > 0

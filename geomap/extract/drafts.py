@@ -78,6 +78,8 @@ _QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", 
                        "flurry", "succession", "number", "couple", "dozens", "hundreds", "scores", "handful"})
 
 
+_FULL = frozenset({"full", "complete", "total", "effective", "firm", "overall"})
+_BE_IN = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "remaining"})
 _COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
 
 
@@ -121,6 +123,16 @@ def drafts_for(an, tr, frames, memory):
                 return [Draft(tr.i, tr.category, None, target, stance=stance, trigger=trig_text, clause=(lo, hi))]
             return [Draft(tr.i, tr.category, a, target, stance=stance, trigger=trig_text, clause=(lo, hi))
                     for a in agents]
+        if tr.category == "control" and (prev == "in" or prev in _FULL and tr.i >= 2 and toks[tr.i - 2].key == "in"):
+            # "its forces ... were in full control of the area": the copula's subject holds it
+            v = tr.i - (2 if prev == "in" else 3)
+            while v > lo and (toks[v].key in ADVERBS or toks[v].key in ('"', "“", "now", "still")):
+                v -= 1
+            if v >= lo and toks[v].key in _BE_IN:
+                actor, backer = _subject(an, v, frames, memory)
+                if actor:
+                    return [Draft(tr.i, tr.category, actor, None, backer, stance, trigger=trig_text,
+                                  clause=(lo, hi))]
         if prev == "under":
             # "JNIM has kept Djibo under blockade", "placed the city under siege": the keeper acts
             keep = [x for x in range(max(lo, tr.i - 6), tr.i - 1) if toks[x].key in _KEEP_UNDER]

@@ -93,6 +93,10 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     # the text is cleaned already: no dateline or link lines left to find
     mentions = find_places(text, gazetteer=gazetteer, lexicon=lexicon, dateline_end=0, link_spans=(),
                            actor_spans=names)
+    outlets = {o.lower() for o in (cleaned.outlet, getattr(doc, "outlet", None)) if o}
+    for pm in mentions:
+        if pm.text.lower() in outlets:
+            pm.role = "org"  # the outlet is no place in its own story ("residents contacted by Xinhua")
     focus = main_area(mentions)
     country = _article_country(mentions, focus)
     near = focus_points(mentions, focus)

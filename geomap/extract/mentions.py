@@ -210,11 +210,17 @@ _WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
              "November", "December"}
 
 
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|adh)-[A-Z]")
+# a capitalised word (not a sentence's first) right before: "Souq al-Juma", not "... . al-Juma"
+_CAP_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!(?:The|In|At|On|Of|And|From|To|Near|By)\b)[A-Z][a-z]+\s+$")
+
+
 def part_of_longer_name(text, m):
     """"Nur" in "Nur Shams refugee camp": a capitalised word follows, so the name is longer
     than the gazetteer's (cased text only; place-type words and dates may follow a name)."""
     if not m.capitalized:
-        return False
+        # "the Souq al-Juma district": an Arabic article's name after a capitalised word that is part of it
+        return bool(_ARTICLE_NAME.match(m.text)) and bool(_CAP_BEFORE.search(text, max(0, m.start - 20), m.start))
     nxt = _NAME_TAIL.match(text[m.end:m.end + 30])
     if not nxt:
         return False

@@ -425,10 +425,12 @@ def between_after(an, tr):
     starts = {t.i for t in an.triggers}
     # (the place may come first: "erupted on Monday in the eastern Tripoli district of Souq al-Juma
     # between X and Y")
-    for k in range(tr.j, min(n, tr.j + 16)):
+    for k in range(tr.j, min(n, tr.j + 20)):
         key = toks[k].key
         if key == "between":
             return k
+        if key == "," and k + 1 < n and toks[k + 1].key in ("the", "a", "its", "their", "between"):
+            continue  # "... around Mitiga airport, the capital's only airport, between X and Y": an apposition
         if key in SPEECH and k > tr.j and toks[k - 1].key in ("were", "was", "been"):
             continue  # "clashes were reported between X and Y": the passive says nobody's word
         if not toks[k].word or key in SPEECH or k in starts or key in ("and", "that", "but", "while"):

@@ -115,6 +115,11 @@ class Trigger:
     tag: str
 
 
+# what fighting itself does: "fighting broke out", "shelling resumed"
+_EVENT_VERBS = frozenset({"broke", "breaks", "erupted", "erupts", "raged", "rages", "continued", "continues",
+                          "resumed", "resumes", "intensified", "intensifies", "spread", "spreads", "escalated",
+                          "escalates", "flared", "flares", "subsided", "eased", "lasted", "persisted", "began",
+                          "begins", "started", "starts", "killed", "left", "forced", "damaged", "destroyed"})
 # vehicles that are robbed when hijacked, unlike ships and aircraft, which are held
 _ROAD_VEHICLES = frozenset({"truck", "trucks", "lorry", "lorries", "bus", "buses", "minibus", "vehicle", "vehicles",
                             "car", "cars", "convoy", "convoys", "tanker-truck", "motorbike", "motorbikes", "van"})
@@ -202,6 +207,11 @@ def find_triggers(an, lexicon):
                 and any(f.pos == "noun" for f in forms) and any(
                     f.pos == "verb" and f.tag != "ing" for f in lexicon.forms.get((toks[i + L].key,), ()))):
             # "..., shelling hit an aid point": the -ing word is the subject noun of the verb after it
+            form = next(f for f in forms if f.pos == "noun")
+        if (form is not None and form.pos == "verb" and form.tag == "ing" and i + L < n
+                and toks[i + L].key in _EVENT_VERBS and (i == 0 or toks[i - 1].key not in AUX)
+                and any(f.pos == "noun" for f in forms)):
+            # "fighting broke out between ...", "shelling continued overnight": the noun is the subject
             form = next(f for f in forms if f.pos == "noun")
         if form is not None and (form.pos == "noun" or form.tag in ("base", "s")) and _instrument(toks, i):
             form = None  # "hit a tank with an anti-armour shell": the weapon, not another attack
