@@ -136,3 +136,52 @@ def test_the_outlet_is_no_place_in_its_own_story(real_gaz):
 
     doc = Document(id="x", text="TRIPOLI, Feb. 14 (Xinhua) -- Gunfire was heard in the capital, residents told Xinhua.")
     assert all(r["place"] != "Xinhua" for r in extract_document(doc, gazetteer=real_gaz))
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+def test_a_press_reviews_papers_are_the_claimants(case, real_gaz):
+    text = ("The fuel crisis dominates the front pages. Bamako Matin leads with the attacks on convoys. The daily "
+            "reports that JNIM fighters burned 30 tanker trucks near Kolokani. Le Temoin du Sahel, close to the "
+            "authorities, prefers to highlight the army's response. It says Malian aircraft struck a JNIM camp "
+            "north of Diema.")
+    said = {r["place"]: r["reported_by"] for r in _rows(case(text), real_gaz, "attack")}
+    assert said["Kolokani"].lower() == "bamako matin"
+    assert said["Diéma"].lower() == "le temoin du sahel"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,stance", [
+    ("JNIM threatened to extend the blockade to Sikasso.", "threatened"),
+    ("JNIM has extended its siege to Kayes.", "asserted"),
+])
+def test_extending_a_blockade_to_a_new_place(case, real_gaz, text, stance):
+    rows = _rows(case(text), real_gaz, "surround")
+    assert [(r["actor"], r["stance"]) for r in rows] == [("JNIM", stance)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_drone_that_dropped_a_munition(case, real_gaz):
+    rows = _rows(case("An Israeli drone dropped a munition near a UNIFIL patrol near Kfar Kila."), real_gaz, "attack")
+    assert [r["actor"] for r in rows] == ["Israel"]
+
+
+@pytest.mark.parametrize("case", [str, str.lower])
+@pytest.mark.parametrize("text,stance,said", [
+    ("The minister noted recent statements by Israel's defence minister that Israel will strike Dahiyeh.",
+     "threatened", "israel's defence minister (israel)"),
+    # the denial's content stays denied
+    ("The ministry rejects claims by the ELN that its fighters have taken Tame.", "denied", "ministry"),
+])
+def test_statements_by_someone_that(case, real_gaz, text, stance, said):
+    rows = [r for r in _rows(case(text), real_gaz) if r["action"] in ("attack", "capture")]
+    assert [(r["stance"], r["reported_by"].lower()) for r in rows] == [(stance, said)]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,actor", [
+    ("Al-Shabaab fighters attacked an SNA base near Mahaday in Middle Shabelle, Somalia.", "Somali National Army"),
+    ("Turkish-backed SNA fighters shelled villages near Manbij in Syria.", "Syrian National Army"),
+])
+def test_an_acronym_two_rows_share_is_the_story_countrys(case, real_gaz, text, actor):
+    rows = _rows(case(text), real_gaz)
+    assert actor in {r["actor"] for r in rows} | {r["target"] for r in rows}, rows

@@ -116,6 +116,9 @@ def frames(an, lexicon, *, previous=None):
         if (subj is not None and previous is not None and previous[0]
                 and _SAME_SOURCES.match(subj[0]) and not _SAME_SOURCES.match(previous[0])):
             subj = previous  # "The same sources said": those who spoke last
+        elif subj is not None and previous is not None and previous[0] and _THE_PAPER.match(subj[0]) \
+                and not _THE_PAPER.match(previous[0]):
+            subj = previous  # a press review's "the daily reports": the paper just named
         if subj is not None and subj[1] is None and _EVIDENCE.intersection(subj[0].lower().split()):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
@@ -184,6 +187,7 @@ def frames(an, lexicon, *, previous=None):
         if kind == "accuse":
             obj = after_actor
         frames.append(Frame(kind, k, who, actor, lo, _relative_end(toks, k), obj))
+    frames += _statements_by(an, frames)
     dash = _headline_source(an)
     if dash is not None:
         frames.append(dash)
@@ -202,6 +206,26 @@ def frames(an, lexicon, *, previous=None):
             if cut:
                 f.hi = min(cut) if toks[min(cut)].key == "," and min(cut) + 1 in an.boundaries else max(cut)
     return frames
+
+
+_STATEMENT_NOUNS = {"statement": "speech", "statements": "speech", "remarks": "speech", "comments": "speech",
+                    "claims": "speech", "claim": "speech", "assertion": "speech", "assertions": "speech",
+                    "warning": "warn", "warnings": "warn", "threat": "warn", "threats": "warn"}
+
+
+def _statements_by(an, frames):
+    """"recent statements by Israel's defence minister that Israel will strike Dahiyeh": the one
+    after "by" says (or warns) what follows "that"."""
+    toks, n = an.tokens, len(an.tokens)
+    out = []
+    for k in range(n - 3):
+        kind = _STATEMENT_NOUNS.get(toks[k].key)
+        if kind is None or toks[k + 1].key != "by" or any(f.lo <= k < f.hi and f.kind == "deny" for f in frames):
+            continue  # ("rejects claims by the ELN that ...": the denial's content)
+        who, actor, end = _np_after(an, k + 2)
+        if who and end < n and toks[end].key == "that":
+            out.append(Frame(kind, k, who, actor, end + 1, _relative_end(toks, end)))
+    return out
 
 
 _CHANNELS = frozenset({"agency", "channel", "channels", "outlet", "account", "website", "wing", "arm", "office"})
@@ -319,6 +343,8 @@ def _relative_end(toks, k):
     return close
 
 
+_THE_PAPER = re.compile(r"(?i)(?:the\s+)?(?:daily|paper|newspaper|weekly|site|website|outlet|broadcaster|channel|"
+                        r"station|magazine|tabloid|publication)$")
 _SAME_SOURCES = re.compile(r"(?i)(?:the\s+)?(?:same|these|those)\s+(?:sources?|officials?|residents|witnesses|people)$")
 
 

@@ -78,6 +78,7 @@ _QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", 
                        "flurry", "succession", "number", "couple", "dozens", "hundreds", "scores", "handful"})
 
 
+_EXTEND = frozenset({"extend", "extended", "extends", "extending"})
 _FULL = frozenset({"full", "complete", "total", "effective", "firm", "overall"})
 _BE_IN = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "remaining"})
 _COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
@@ -170,15 +171,17 @@ def drafts_for(an, tr, frames, memory):
                 light -= 1  # "carried out an airstrike", "carrying out raids"
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
+            extended = light >= 0 and toks[light].key in _EXTEND and tr.j < n and toks[tr.j].key in ("to", "into")
             if (light >= 0 and toks[light].key in LIGHT and toks[light].key not in _COMPLETE and det in _DEFINITE
-                    and toks[light].key not in ("face", "faces", "faced", "facing", "with")):
+                    and toks[light].key not in ("face", "faces", "faced", "facing", "with") and not extended):
                 # "the RSF carried out the attack": the author of the attack told before
                 actor, backer = _subject(an, light, frames, memory)
                 return [Draft(tr.i, tr.category, actor, None, backer, stance, trigger=trig_text, clause=(lo, hi),
                               back="drop")] if actor else []
             if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and (det not in (
                     "the", "this", "that", "these", "those") or toks[light].key in _COMPLETE and tr.j < n
-                    and toks[tr.j].key in ("of", "from")):
+                    and toks[tr.j].key in ("of", "from") or extended):
+                # ... "extended the blockade to Sikasso": the same action, in a new place
                 # ... "completed the liberation of Pokrovsk": the completion tells the capture
                 if toks[light].key in ("face", "faces", "faced", "facing"):
                     warn = [f for f in frames if f.kind in ("warn", "speech") and f.lo <= tr.i < f.hi and f.actor]

@@ -378,10 +378,11 @@ class Lexicon:
         for name, ctx in hits:
             if ctx and country and ctx == country:
                 return name
-        for name, ctx in hits:
-            if ctx is None:
-                return name
-        return None
+        plain = [name for name, ctx in hits if ctx is None]
+        if len(plain) > 1 and country:
+            # an acronym two rows share ("SNA": Syria's or Somalia's): the one of the story's country
+            return next((name for name in plain if self.actors[name].country == country), plain[0])
+        return plain[0] if plain else None
 
 
 # what a state's forces are called after its demonym ("Nigerian jets", "Chadian troops")

@@ -55,7 +55,9 @@ def threat_across_phrase(toks, i, lo):
 
 
 _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegations", "accusation", "accusations",
-                "it", "this", "that", "charge", "charges", "account", "statement"}
+                "it", "this", "that", "charge", "charges", "account", "statement",
+                # "Hezbollah has denied any involvement": in the events just told
+                "involvement", "responsibility", "role", "part"}
 
 
 def denies_previous(an, f):

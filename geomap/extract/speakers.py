@@ -334,7 +334,8 @@ def _manner_adverb(an, j):
 _PUT_OUT = frozenset({"gave", "issued", "released", "published", "posted", "offered", "provided", "circulated"})
 
 
-_PUT_OUT_RE = re.compile(r"\b(?:" + "|".join(sorted(_PUT_OUT)) + r")\b", re.IGNORECASE)
+_PRESS = frozenset({"leads", "carries", "runs", "prefers", "devotes", "headlines", "splashes", "features", "opens"})
+_PUT_OUT_RE = re.compile(r"\b(?:" + "|".join(sorted(_PUT_OUT | _PRESS)) + r")\b", re.IGNORECASE)
 
 
 ACCOUNTS = frozenset({"account", "statement", "update", "report", "bulletin", "communique", "communiqué",
@@ -379,6 +380,14 @@ def source_statement(an, lexicon):
         return None  # most sentences: one regex search, no walk over the tokens
     toks = an.tokens
     for k, t in enumerate(toks):
+        if (t.key in _PRESS and k >= 2 and toks[0].word and k + 1 < len(toks)
+                and toks[k + 1].key in ("with", "on", "to", "a", "an", "the", "its", "what")):
+            # a press review: "Bamako Matin leads with ...", "Le Temoin du Sahel, close to the junta,
+            # prefers to highlight ..." (then "the daily reports", "it says"): the paper as written
+            end = next((x for x in range(k) if not toks[x].word), k)
+            if end >= 2 or end == 1 and toks[0].caps:
+                m = next((m for m in an.actors if m.i == 0 and m.j == end and not m.pronoun), None)
+                return title_case(an.text[toks[0].start:toks[end - 1].end]), m.actor if m else None
         if t.key in _PUT_OUT and any(x.key in ACCOUNTS for x in toks[k + 1:k + 5]):
             who = speaker_left(an, k, lexicon)
             if who is not None and who[0]:

@@ -58,7 +58,7 @@ LIGHT = {"launch", "launched", "launches", "launching", "carry", "carried", "car
          "conducted", "conducts", "conducting", "mount", "mounted", "mounts", "mounting", "stage", "staged",
          "stages", "staging", "initiate", "initiated", "initiates", "initiating", "unleash", "unleashed",
          "intensify", "intensified", "intensifying", "resume", "resumed", "hold", "held", "holds", "holding",
-         "have", "had", "has", "make", "made", "begin", "began", "begun", "start", "started", "step", "stepped",
+         "have", "had", "has", "extend", "extended", "extends", "extending", "impose", "imposed", "imposes", "imposing", "make", "made", "begin", "began", "begun", "start", "started", "step", "stepped",
          "wage", "waged", "waging", "lead", "led", "leads", "leading", "undertake", "undertook", "undertaken",
          "perform", "performed", "order", "ordered", "face", "faces", "faced", "facing", "provide", "provided",
          "providing", "with", "send", "sent", "sends", "sending", "establish", "established", "establishing",
