@@ -185,3 +185,12 @@ def test_statements_by_someone_that(case, real_gaz, text, stance, said):
 def test_an_acronym_two_rows_share_is_the_story_countrys(case, real_gaz, text, actor):
     rows = _rows(case(text), real_gaz)
     assert actor in {r["actor"] for r in rows} | {r["target"] for r in rows}, rows
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_message_threatening_an_attack_is_its_senders_threat(case, real_gaz):
+    text = "Residents say a bandit leader has sent a voice message threatening to attack Kaura Namoda."
+    rows = _rows(case(text), real_gaz)
+    # no deployment: what was sent is a message, not troops
+    assert [(r["actor"], r["action"], r["stance"]) for r in rows] == [("bandits", "attack", "threatened")]
+    assert rows[0]["reported_by"].lower() == "bandit leader (bandits)"

@@ -113,6 +113,11 @@ def frames(an, lexicon, *, previous=None):
                 frames.append(Frame("deny_tail", k, a.actor, a.actor, 0, k))
                 continue
         subj = speaker_left(an, k, lexicon)
+        if key.endswith("ing") and k > 1 and (toks[k - 1].key in _WRITTEN or toks[k - 1].key in _MEDIA):
+            # "a bandit leader has sent a voice message threatening to ...": who sent it speaks
+            v = next((x for x in range(k - 2, max(-1, k - 6), -1) if toks[x].key in _SENDS), None)
+            if v is not None:
+                subj = speaker_left(an, v, lexicon) or subj
         if (subj is not None and previous is not None and previous[0]
                 and _SAME_SOURCES.match(subj[0]) and not _SAME_SOURCES.match(previous[0])):
             subj = previous  # "The same sources said": those who spoke last
@@ -390,6 +395,7 @@ def _first_subject(an, k):
 # participles that describe a document or recording after its noun ("a video posted online")
 _PUT_ONLINE = frozenset({"posted", "published", "released", "issued", "circulated", "shared", "broadcast", "aired",
                          "uploaded"})
+_SENDS = _PUT_ONLINE | {"sent", "send", "sends", "recorded", "records", "broadcasts", "distributed"}
 _MEDIA = frozenset({"clip", "clips", "recording", "audio", "footage", "videos", "messages", "pamphlet", "leaflet"})
 _DOCUMENTS = (_ACCOUNTS | _WRITTEN) - {"sources", "words", "testimony", "post", "posts", "video", "message"}
 

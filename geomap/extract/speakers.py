@@ -86,7 +86,7 @@ SPOKES = OFFICE_HOLDERS - {"ambassador", "representative"} | {"chief", "head", "
 _PARTICIPLE_PREPS = frozenset({"in", "near", "around", "along", "on", "at", "outside", "inside"})
 
 
-_SPEAKER_STOP = frozenset({"that", "and", "said", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
+_SPEAKER_STOP = frozenset({"that", "and", "said", "say", "says", "while", "as", "but", "the", "if", "after", "when"} | AUX | HAVE)
 
 
 _PERSONS = SEERS | {"official", "officials", "elder", "elders", "leader", "leaders", "member", "members",

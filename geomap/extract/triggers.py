@@ -115,6 +115,9 @@ class Trigger:
     tag: str
 
 
+# a gapped object holds no verb of speech ("sent a message warning to ...")
+_SAYING = frozenset({"threatening", "warning", "saying", "telling", "demanding", "announcing", "claiming",
+                     "urging", "calling", "asking", "vowing"})
 # what fighting itself does: "fighting broke out", "shelling resumed"
 _EVENT_VERBS = frozenset({"broke", "breaks", "erupted", "erupts", "raged", "rages", "continued", "continues",
                           "resumed", "resumes", "intensified", "intensifies", "spread", "spreads", "escalated",
@@ -185,7 +188,9 @@ def find_triggers(an, lexicon):
                                                   for x in range(i + len(head), j)) and not (
                         # a four-word object has no phrase of its own: "rammed an explosive-laden
                         # vehicle into", not "launched an operation in Jenin on"
-                        width == 4 and any(toks[x].key in PREPS or toks[x].key == "in" for x in range(i + 1, j))):
+                        width == 4 and any(toks[x].key in PREPS or toks[x].key == "in" for x in range(i + 1, j))
+                        # ... nor a verb of speech: "sent a voice message threatening to attack"
+                        or any(toks[x].key in _SAYING for x in range(i + len(head), j))):
                     j = _past_origin(toks, j)
                     forms = lexicon.forms.get(head + ("*", toks[j].key))
                     longer = lexicon.forms.get(head + ("*", toks[j].key, toks[j + 1].key)) if j + 1 < n else None
