@@ -194,3 +194,26 @@ def test_a_message_threatening_an_attack_is_its_senders_threat(case, real_gaz):
     # no deployment: what was sent is a message, not troops
     assert [(r["actor"], r["action"], r["stance"]) for r in rows] == [("bandits", "attack", "threatened")]
     assert rows[0]["reported_by"].lower() == "bandit leader (bandits)"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_approximate_count_in_a_gapped_object(case, real_gaz):
+    rows = _rows(case("Bogota has sent about 800 more soldiers to Ocana."), real_gaz, "deploy")
+    assert [(r["actor"], r["place"]) for r in rows] == [("Colombian military", "Ocaña")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_headline_present_tense_after_an_adverb(case, real_gaz):
+    rows = _rows(case("July 12 - Fano fighters briefly capture Merawi, residents say."), real_gaz, "capture")
+    assert [r["actor"] for r in rows] == ["Fano"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fire_towards_a_place_is_aimed_there(case, real_gaz):
+    text = ("Shells landed near Lubero. Residents blamed M23 gunners beyond Kirumba. From a ridge above the town, "
+            "I watched army rocket launchers fire towards Kayna.")
+    rows = [r for r in _rows(case(text), real_gaz, "attack") if "rocket" in r["sentence"].lower()]
+    assert [r["place"] for r in rows] == ["Kayna"]
+    # another verb's heading is not the attack's aim
+    rows = _rows(case("Israeli aircraft struck tanks moving towards Suwayda near As Sanamayn."), real_gaz, "attack")
+    assert [r["place_id"] for r in rows] == ["geonames:172469"]

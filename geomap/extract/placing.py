@@ -18,6 +18,9 @@ from .tokens import tokenize
 __all__ = ["place_for", "coordinated", "in_story"]
 
 
+_AIMED = re.compile(r"\b(?:towards?|into|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+
+
 def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gazetteer=None):
     """(PlaceMention or Place or None, how) for a draft event."""
     toks = an.tokens
@@ -37,7 +40,13 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
     if not movement and d.category != "deploy" and any(pm.role == "site" for pm in sites):
         # "beheaded two farmers, the latest of attacks that pushed families toward Montepuez":
         # where people went is no site of an attack when the sentence names one
-        sites = [pm for pm in sites if pm.role == "site"]
+        # (but "fire towards Kayna": where the attack itself was aimed)
+        aimed = [pm for pm in sites if pm.role == "destination" and 0 < pm.start - trig < 40
+                 and _AIMED.search(sent.text, trig - sent.start, pm.start - sent.start)
+                 # (not "struck tanks moving towards Suwayda": another verb's heading)
+                 and not any(t.key.endswith("ing") or t.key.endswith("ed") for t in toks[d.k + 1:]
+                             if sent.start + t.start < pm.start)]
+        sites = aimed or [pm for pm in sites if pm.role == "site"]
     if len(sites) > 1:
         # "..., including a ringleader of the attack near Kalat last month": a place of the past
         # is no place of this sentence's action when the sentence names another

@@ -115,6 +115,11 @@ class Trigger:
     tag: str
 
 
+# adverbs between a headline's subject and its present-tense verb ("fighters briefly capture")
+_MANNER = frozenset({"briefly", "reportedly", "allegedly", "temporarily", "finally", "partially", "fully",
+                     "quickly", "again"})
+# "sent about 800 more soldiers to": an approximation, not a phrase of its own
+_APPROX = frozenset({"about", "around", "over", "nearly", "almost", "roughly", "some", "up", "under"})
 # a gapped object holds no verb of speech ("sent a message warning to ...")
 _SAYING = frozenset({"threatening", "warning", "saying", "telling", "demanding", "announcing", "claiming",
                      "urging", "calling", "asking", "vowing"})
@@ -188,7 +193,9 @@ def find_triggers(an, lexicon):
                                                   for x in range(i + len(head), j)) and not (
                         # a four-word object has no phrase of its own: "rammed an explosive-laden
                         # vehicle into", not "launched an operation in Jenin on"
-                        width == 4 and any(toks[x].key in PREPS or toks[x].key == "in" for x in range(i + 1, j))
+                        width == 4 and any((toks[x].key in PREPS or toks[x].key == "in")
+                                           and not (toks[x].key in _APPROX and toks[x + 1].key[:1].isdigit())
+                                           for x in range(i + 1, j))
                         # ... nor a verb of speech: "sent a voice message threatening to attack"
                         or any(toks[x].key in _SAYING for x in range(i + len(head), j))):
                     j = _past_origin(toks, j)
@@ -237,10 +244,14 @@ def find_triggers(an, lexicon):
         if form is not None and form.pos == "noun" and L == 1 and i + 1 < n and toks[i + 1].key in _COMBAT_HEADS \
                 and tok.key in ("combat", "battle", "fighting"):
             form = None  # "Armenian combat positions", "battle tanks", "fighting vehicles": a kind of thing
-        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1 and prevk not in (
-                "to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they", "we", "also") \
-                and not (prevk in _PLURAL_SUBJECTS and form.tag == "base"):
-            form = None
+        if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1:
+            pk = i - 1
+            while pk > 0 and toks[pk].key.endswith("ly") and toks[pk].key in ADVERBS | _MANNER:
+                pk -= 1  # "fano fighters briefly capture mer'awi": the word before the adverb
+            prev_word = toks[pk].key if pk >= 0 else ""
+            if prev_word not in ("to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they",
+                                 "we", "also") and not (prev_word in _PLURAL_SUBJECTS and form.tag == "base"):
+                form = None
         if (form is not None and form.pos == "verb" and L == 1 and tok.key in ("drones", "rockets")
                 and (prevk in DETERMINERS or prevk.isdigit() or prevk.endswith("ed") or prevk in _WEAPON_KINDS)):
             form = None  # "operates armed drones", "its attack drones", "45 drones": the weapons, a noun
@@ -552,8 +563,11 @@ def _choose_form(toks, i, forms, actors):
                 and toks[i + 1].word:
             return None  # "in occupied Crimea", "from besieged El Fasher": an adjective
         return v
-    prev = toks[i - 1].key if i > 0 else ""
-    prev_actor = any(a.j == i and not a.pronoun for a in actors)
+    b = i
+    while b > 1 and toks[b - 1].key in _MANNER and verbs[0].tag in ("base", "s"):
+        b -= 1  # "Fano fighters briefly capture Mer'awi": the word before the adverb decides
+    prev = toks[b - 1].key if b > 0 else ""
+    prev_actor = any(a.j == b and not a.pronoun for a in actors)
     if verbs[0].tag == "ing" and prev not in _BEFORE_GERUND:
         return nouns[0]
     if verbs[0].tag == "ing" and i >= 2 and toks[i - 2].key == "there" and prev in AUX:
@@ -569,7 +583,7 @@ def _choose_form(toks, i, forms, actors):
     if verbs[0].tag == "base" and prev in _PLURAL_SUBJECTS and i + 1 < len(toks) and toks[i + 1].word:
         return verbs[0]  # "watched two army helicopters fire rockets": a plural head does not modify
     if prev_actor:
-        actor = next(a for a in actors if a.j == i)
+        actor = next(a for a in actors if a.j == b)
         det = toks[actor.i - 1].key if actor.i > 0 else ""
         return nouns[0] if det in _BEFORE_NOUN_ACTOR else verbs[0]
     return nouns[0] if verbs[0].tag in ("base", "s") else verbs[0]
