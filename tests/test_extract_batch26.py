@@ -217,3 +217,10 @@ def test_fire_towards_a_place_is_aimed_there(case, real_gaz):
     # another verb's heading is not the attack's aim
     rows = _rows(case("Israeli aircraft struck tanks moving towards Suwayda near As Sanamayn."), real_gaz, "attack")
     assert [r["place_id"] for r in rows] == ["geonames:172469"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_blockade_extended_to_a_place_is_there_not_where_the_paper_is_published(case, real_gaz):
+    text = "The Senegalese daily Le Regard, published in Dakar, quotes a JNIM statement threatening to extend the blockade to Sikasso."
+    rows = _rows(case(text), real_gaz, "surround")
+    assert [(r["place"], r["stance"]) for r in rows] == [("Sikasso", "threatened")]

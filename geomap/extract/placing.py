@@ -18,6 +18,7 @@ from .tokens import tokenize
 __all__ = ["place_for", "coordinated", "in_story"]
 
 
+_EXTENDED_TO = re.compile(r"\w+\s+to\s+(?:the\s+)?$")
 _AIMED = re.compile(r"\b(?:towards?|into|at)\s+(?:the\s+)?(?:\w+\s+){0,2}$")
 
 
@@ -42,7 +43,10 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
         # where people went is no site of an attack when the sentence names one
         # (but "fire towards Kayna": where the attack itself was aimed)
         aimed = [pm for pm in sites if pm.role == "destination" and 0 < pm.start - trig < 40
-                 and _AIMED.search(sent.text, trig - sent.start, pm.start - sent.start)
+                 and (_AIMED.search(sent.text, trig - sent.start, pm.start - sent.start)
+                      # "extend the blockade to Sikasso": a noun's own reach
+                      or any(t.i == d.k and t.pos == "noun" for t in an.triggers)
+                      and _EXTENDED_TO.match(sent.text, trig - sent.start, pm.start - sent.start))
                  # (not "struck tanks moving towards Suwayda": another verb's heading)
                  and not any(t.key.endswith("ing") or t.key.endswith("ed") for t in toks[d.k + 1:]
                              if sent.start + t.start < pm.start)]
