@@ -224,3 +224,11 @@ def test_a_blockade_extended_to_a_place_is_there_not_where_the_paper_is_publishe
     text = "The Senegalese daily Le Regard, published in Dakar, quotes a JNIM statement threatening to extend the blockade to Sikasso."
     rows = _rows(case(text), real_gaz, "surround")
     assert [(r["place"], r["stance"]) for r in rows] == [("Sikasso", "threatened")]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_ethiopias_federal_government_denies_for_its_forces(case, real_gaz):
+    text = ("Fighting between Ethiopia's federal army and Fano militias has intensified. The federal government denies "
+            "carrying out a drone strike on Finote Selam that residents say killed 11 civilians.")
+    rows = _rows(case(text), real_gaz, "attack")
+    assert ("Ethiopian National Defense Force", "denied") in {(r["actor"], r["stance"]) for r in rows}, rows
