@@ -232,3 +232,13 @@ def test_ethiopias_federal_government_denies_for_its_forces(case, real_gaz):
             "carrying out a drone strike on Finote Selam that residents say killed 11 civilians.")
     rows = _rows(case(text), real_gaz, "attack")
     assert ("Ethiopian National Defense Force", "denied") in {(r["actor"], r["stance"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,stance", [
+    ("Participants noted the planned deployment of an additional Egyptian contingent to Hiiraan region.", "planned"),
+    ("The deployment of fresh Egyptian troops to Hiiraan region was completed on Monday.", "asserted"),
+])
+def test_a_deployment_of_an_additional_contingent(case, real_gaz, text, stance):
+    rows = _rows(case(text), real_gaz, "deploy")
+    assert [(r["actor"], r["stance"]) for r in rows] == [("Egypt", stance)]

@@ -39,6 +39,7 @@ def look_back(toks, i, lo):
     return words
 
 
+_PLANNED_ADJ = frozenset({"planned", "proposed", "upcoming", "scheduled", "announced", "intended"})
 _PHRASE_OPENERS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from", "again", "publicly",
                              "openly", "repeatedly", "also"})
 
@@ -162,6 +163,8 @@ def modality(an, tr, frames, lexicon=None):
         if not PREVENT.isdisjoint(near) and not (PREVENT.intersection(near) == {"any"} and any(
                 f.kind == "deny" and f.lo <= tr.i < f.hi for f in frames)):
             return "drop"  # (but "denied carrying out any shelling": the denied event)
+        if not _PLANNED_ADJ.isdisjoint(near[:3]):
+            return "planned"  # "the planned deployment of an Egyptian contingent"
     # set tests, not any() over generators: this runs for every action of every sentence
     if not THREAT_TO.isdisjoint(back[:3]):
         stance = "threatened"

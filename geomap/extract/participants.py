@@ -343,7 +343,7 @@ _UNIT_WORDS = UNIT_NOUNS | {"assault", "column", "columns", "convoy", "convoys"}
 _COUNT_WORDS = frozenset({"estimated", "about", "around", "some", "approximately", "nearly", "roughly", "at", "least",
                           "more", "than", "up", "to", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred"})
-_AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular"})
+_AGENT_ADJ = frozenset({"local", "rival", "allied", "opposing", "various", "several", "other", "armed", "regular", "additional", "further", "extra", "fresh", "new"})
 # a country naming a line or area, not a party: "along the Kenya-Somalia border"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary", "airspace", "territory", "waters", "coast",
                            "side", "sector"})
