@@ -246,7 +246,7 @@ def find_triggers(an, lexicon):
             form = None  # "Armenian combat positions", "battle tanks", "fighting vehicles": a kind of thing
         if form is not None and form.pos == "verb" and form.tag in ("base", "s") and tok.key in _AMBIGUOUS_FORMS and L == 1:
             pk = i - 1
-            while pk > 0 and toks[pk].key.endswith("ly") and toks[pk].key in ADVERBS | _MANNER:
+            while pk > 0 and toks[pk].key in _MANNER:
                 pk -= 1  # "fano fighters briefly capture mer'awi": the word before the adverb
             prev_word = toks[pk].key if pk >= 0 else ""
             if prev_word not in ("to", "will", "would", "could", "can", "may", "might", "not", "n't", "did", "they",
