@@ -242,3 +242,13 @@ def test_ethiopias_federal_government_denies_for_its_forces(case, real_gaz):
 def test_a_deployment_of_an_additional_contingent(case, real_gaz, text, stance):
     rows = _rows(case(text), real_gaz, "deploy")
     assert [(r["actor"], r["stance"]) for r in rows] == [("Egypt", stance)]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("text,stance", [
+    ("Participants expressed concern at al-Shabaab's threats to attack Kismayo.", "threatened"),
+    ("Residents spoke of al-Shabaab's plans to attack Kismayo.", "planned"),
+])
+def test_whose_threat_or_plan_it_is_would_act(case, real_gaz, text, stance):
+    rows = _rows(case(text), real_gaz, "attack")
+    assert [(r["actor"], r["stance"], r["reported_by"]) for r in rows] == [("al-Shabaab", stance, "al-Shabaab")]

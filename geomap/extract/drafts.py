@@ -78,6 +78,9 @@ _QUANTITY = frozenset({"series", "wave", "waves", "spate", "string", "barrage", 
                        "flurry", "succession", "number", "couple", "dozens", "hundreds", "scores", "handful"})
 
 
+# nouns of intent whose owner would act: "al-Shabaab's threats to attack", "the RSF's plans to storm"
+_INTENT_NOUNS = frozenset({"threat", "threats", "plan", "plans", "vow", "vows", "pledge", "pledges", "bid",
+                           "intention", "intentions"})
 _EXTEND = frozenset({"extend", "extended", "extends", "extending"})
 _FULL = frozenset({"full", "complete", "total", "effective", "firm", "overall"})
 _BE_IN = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "remaining"})
@@ -260,6 +263,7 @@ def drafts_for(an, tr, frames, memory):
         return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi),
                       back=back) for a in actors]
     # verbs
+    owner = None
     back = look_back(toks, tr.i, lo)
     # "was hit", "were cut off": verbs whose participle is their base form
     participle = tr.tag in ("pp", "past") or tr.tag == "base" and toks[tr.i].key in SAME_PARTICIPLE
@@ -309,6 +313,11 @@ def drafts_for(an, tr, frames, memory):
         # "Moscow said Ukrainian marines had crossed ..., and threatened to strike": the
         # threatener strikes, whoever was named in between
         actor, backer = _threatener(an, tr.i - 2, frames), None
+    elif back[:1] == ["to"] and len(back) > 1 and back[1] in _INTENT_NOUNS and any(
+            m.j == tr.i - 2 and not m.pronoun for m in an.actors):
+        # "concern at al-Shabaab's threats to attack Kismayo": whose threat it is acts
+        actor, backer = next(m.actor for m in an.actors if m.j == tr.i - 2 and not m.pronoun), None
+        owner = actor  # ... and the threat or plan is its own word
     elif back[:1] == ["to"] and (v := threat_across_phrase(toks, tr.i, lo)) is not None and _threatener(an, v, frames):
         actor, backer = _threatener(an, v, frames), None  # "threatened in a video posted online to attack"
     else:
@@ -364,7 +373,8 @@ def drafts_for(an, tr, frames, memory):
     elif co and tr.category in ("clash", "meet"):
         # "the SDF and Turkish-backed factions clashed": each is the other's opponent
         target, co = target or co[0], co[1:] if target is None else co
-    return [Draft(tr.i, tr.category, a, target, backer if a == actor else None, stance, trigger=trig_text,
+    return [Draft(tr.i, tr.category, a, target, backer if a == actor else None, stance,
+                  reported_by=owner if stance in ("threatened", "planned") else None, trigger=trig_text,
                   locate=locate, clause=(lo, hi)) for a in (actor, *co)]
 
 

@@ -25,7 +25,7 @@ ADVERBS = {"also", "again", "twice", "reportedly", "allegedly", "repeatedly", "h
            "vehemently", "formally", "officially", "publicly"}
 MODAL_THREAT = {"will", "would", "'ll", "shall", "wo"}
 MODAL_POSSIBLE = {"could", "might", "may", "can", "should", "must"}
-THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "vow", "vows", "vowed", "vowing", "pledge",
+THREAT_TO = {"threaten", "threatens", "threatened", "threatening", "threat", "threats", "vow", "vows", "vowed", "vowing", "pledge",
              "pledged", "pledges", "promise", "promised", "promises", "going", "prepared", "ready"}
 PLAN_TO = {"plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed",
            "preparing", "prepare", "prepares", "seek", "seeks", "sought", "want", "wants", "wanted", "hope",
