@@ -375,14 +375,18 @@ class Lexicon:
         hits = self.aliases.get(key)
         if not hits:
             return None
+        # one pass on this hot path: a country's own alias wins, else the first plain one
+        plain, shared = None, False
         for name, ctx in hits:
-            if ctx and country and ctx == country:
+            if ctx is None:
+                shared = plain is not None
+                plain = plain or name
+            elif country and ctx == country:
                 return name
-        plain = [name for name, ctx in hits if ctx is None]
-        if len(plain) > 1 and country:
+        if shared and country:
             # an acronym two rows share ("SNA": Syria's or Somalia's): the one of the story's country
-            return next((name for name in plain if self.actors[name].country == country), plain[0])
-        return plain[0] if plain else None
+            return next((name for name, ctx in hits if ctx is None and self.actors[name].country == country), plain)
+        return plain
 
 
 # what a state's forces are called after its demonym ("Nigerian jets", "Chadian troops")
