@@ -165,7 +165,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
             if d.back and (fold_back(d, place, how, _recent(rows, starts, 5), lexicon)
                            or d.back == "drop"):
                 continue
-            for k, pm in enumerate([place, *coordinated(place, sites, text)] if how == "clause" else [place]):
+            for pm in ([place, *coordinated(place, sites, text)] if how == "clause" else [place]):
                 base = _row(d, an, sent, pm, how, focus_here, near, lexicon, meta, said)
                 more = base.pop("_more")
                 rows.append(base)
