@@ -85,6 +85,17 @@ def test_a_post_modified_attacker(lex, case):
 
 
 @pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("sentence,verb", [
+    ("Missiles launched from Lebanon struck Nahariya.", "struck"),
+    ("A drone flown from Yemen hit Eilat.", "hit"),
+])
+def test_an_attacker_modified_by_where_it_was_launched(lex, case, sentence, verb):
+    an = analyse(case(sentence), lex)
+    j = _at(an, verb) - 1
+    assert an.tokens[authors.modified_attacker(an, 0, j)].key in ("missiles", "drone")
+
+
+@pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("sentence,author,source", [
     ("Local sources attributed the strike to the Sudanese Armed Forces.", "Sudanese Armed Forces", "local sources"),
     ("Survivors said the attackers were CODECO militiamen.", "CODECO", "survivors"),

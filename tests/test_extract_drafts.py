@@ -49,6 +49,13 @@ def _drafts_at(sentence, word, lex):
     # "between X and Y": each the other's opponent
     ("Clashes between the SDF and Turkish-backed factions continued.", "clashes",
      ("clash", "Syrian Democratic Forces", "Syrian National Army", "asserted", None)),
+    # a definite movement noun with its own "of ... to/from" complement is news, not the one told before
+    ("Uganda ordered the deployment of 1,000 troops to Bunia.", "deployment",
+     ("deploy", "Uganda", None, "planned", None)),
+    ("Uganda began the deployment of 1,000 troops to Bunia.", "deployment",
+     ("deploy", "Uganda", None, "asserted", None)),
+    ("Russia announced the withdrawal of its troops from Kherson.", "withdrawal",
+     ("withdraw", "Russia", None, "planned", None)),
 ])
 def test_drafts_for(lex, case, sentence, word, expected):
     assert _drafts_at(case(sentence), word, lex) == [expected]

@@ -434,17 +434,21 @@ def test_batch10_rules(gaz, text, actor, action, place, qualifier, stance, repor
                                                                                   reported_by)
 
 
-@pytest.mark.parametrize("text,place", [
-    ("In Yei, gunmen killed three traders on the road 20 km south of the town.", "Yei"),
-    ("Drones struck Dnipro overnight, the governor said.", "Dnipro"),
+@pytest.mark.parametrize("text,place,qualifier", [
+    ("In Yei, gunmen killed three traders on the road 20 km south of the town.", "Yei", "south_of"),
+    ("Drones struck Dnipro overnight, the governor said.", "Dnipro", None),
     ("Hours later, shelling hit an aid distribution point in Antonivka, on the northern edge of Kherson.",
-     "Antonivka"),
+     "Antonivka", None),
+    # where they were launched from is neither author nor approach
+    ("Missiles launched from southern Lebanon struck Nahariya, the military said.", "Nahariyya", None),
+    ("drones launched from belgorod hit kharkiv overnight .", "Kharkiv", None),
 ])
-def test_unnamed_attackers(gaz, text, place):
+def test_unnamed_attackers(gaz, text, place, qualifier):
     from geomap.extract.events import extract_document
 
     rows = [r for r in extract_document(text, gazetteer=gaz) if r["actor"] is None and r["action"] == "attack"]
     assert rows and rows[0]["place"] == place, extract_document(text, gazetteer=gaz)
+    assert rows[0]["qualifier"] == qualifier
 
 
 def test_threat_condition_places_are_not_the_threat(gaz):

@@ -115,6 +115,11 @@ def test_offset_moves_the_way_it_says(direction, km):
     ("advanced from the north and captured two villages", ["from_north"]),
     ("shelled them from the east and west banks", []),
     ("fled from the city", []),
+    # an adjective before a name is a part of a place, where it came from, not a direction
+    ("rockets fired from southern Lebanon hit Metula", []),
+    ("drones launched from northwestern syria struck the base", []),
+    ("attacked Pokrovsk from southern and eastern directions", ["from_south", "from_east"]),
+    ("pushed in from the northern flank", ["from_north"]),
 ])
 def test_find_approaches(text, expected):
     assert [a[0] for a in Q.find_approaches(text)] == expected

@@ -118,7 +118,8 @@ def modified_attacker(an, lo, j):
     few rifles had struck ..."), else ``j``."""
     toks = an.tokens
     for g in range(j - 1, max(lo - 1, j - 10), -1):
-        if toks[g].key in _UNNAMED_ATTACKERS and toks[g + 1].key in _POST_MODIFIERS:
+        # ("missiles launched from Lebanon struck Nahariya": where they came from is no author)
+        if toks[g].key in _UNNAMED_ATTACKERS and (toks[g + 1].key in _POST_MODIFIERS or toks[g + 1].key in _LAUNCHED):
             return g
         if not toks[g].word or toks[g].key not in _POST_MODIFIERS and any(t.i == g for t in an.triggers):
             return j

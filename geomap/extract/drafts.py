@@ -85,6 +85,19 @@ _EXTEND = frozenset({"extend", "extended", "extends", "extending"})
 _FULL = frozenset({"full", "complete", "total", "effective", "firm", "overall"})
 _BE_IN = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "remaining"})
 _COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
+_MOVES = frozenset({"deploy", "withdraw", "advance"})
+# verbs that make a movement with its own complement news ("announced the withdrawal of its troops from Kherson")
+_ORDER = frozenset({"order", "ordered", "orders", "ordering", "approve", "approved", "approves", "authorise",
+                    "authorised", "authorises", "authorize", "authorized", "authorizes"})
+_ANNOUNCE = frozenset({"announce", "announced", "announces", "announcing", "approve", "approved", "approves",
+                       "authorise", "authorised", "authorises", "authorize", "authorized", "authorizes"})
+
+
+def _moved_to(toks, j, hi):
+    """Whether the words after a movement noun are "of <some troops> to/into/from <somewhere>"."""
+    if j >= hi or toks[j].key != "of":
+        return False
+    return any(toks[x].key in ("to", "into", "from") for x in range(j + 2, min(hi, j + 8)))
 
 
 _FAIR = frozenset({"legitimate", "legal", "lawful", "fair", "military", "priority"})
@@ -175,15 +188,22 @@ def drafts_for(an, tr, frames, memory):
             if 0 <= light < n - 1 and (toks[light].joined or toks[light + 1].joined):
                 light = -1  # "a face-to-face meeting": part of a compound, no light verb
             extended = light >= 0 and toks[light].key in _EXTEND and tr.j < n and toks[tr.j].key in ("to", "into")
-            if (light >= 0 and toks[light].key in LIGHT and toks[light].key not in _COMPLETE and det in _DEFINITE
+            # "ordered the deployment of 1,000 troops to Bunia": the movement's own complement says it
+            # is news, not the one told before
+            moved = light >= 0 and tr.category in _MOVES and _moved_to(toks, tr.j, hi)
+            if moved and toks[light].key in _ANNOUNCE:
+                light_ok = True
+            else:
+                light_ok = light >= 0 and toks[light].key in LIGHT
+            if (light_ok and toks[light].key not in _COMPLETE and det in _DEFINITE and not moved
                     and toks[light].key not in ("face", "faces", "faced", "facing", "with") and not extended):
                 # "the RSF carried out the attack": the author of the attack told before
                 actor, backer = _subject(an, light, frames, memory)
                 return [Draft(tr.i, tr.category, actor, None, backer, stance, trigger=trig_text, clause=(lo, hi),
                               back="drop")] if actor else []
-            if light >= 0 and (toks[light].key in LIGHT or toks[light].key in _PREPARE) and (det not in (
+            if light >= 0 and (light_ok or toks[light].key in _PREPARE) and (det not in (
                     "the", "this", "that", "these", "those") or toks[light].key in _COMPLETE and tr.j < n
-                    and toks[tr.j].key in ("of", "from") or extended):
+                    and toks[tr.j].key in ("of", "from") or extended or moved):
                 # ... "extended the blockade to Sikasso": the same action, in a new place
                 # ... "completed the liberation of Pokrovsk": the completion tells the capture
                 if toks[light].key in ("face", "faces", "faced", "facing"):
@@ -204,8 +224,10 @@ def drafts_for(an, tr, frames, memory):
                 actors = [actor, *_co_subjects(an, actor, light)] if actor else []
                 # "preparing to launch a counteroffensive": the light verb carries the modality
                 lb = [t.key for t in toks[max(0, light - 3):light]][::-1]
-                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO or toks[light].key in _PREPARE:
-                    stance = "planned"  # ... or "was preparing a new offensive", "planned a raid"
+                if lb[:1] == ["to"] and len(lb) > 1 and lb[1] in PLAN_TO or toks[light].key in _PREPARE or (
+                        moved and toks[light].key in _ORDER):
+                    # ... or "was preparing a new offensive", "planned a raid", "ordered the deployment of"
+                    stance = "planned"
                 elif lb[:1] == ["to"] and len(lb) > 1 and lb[1] in THREAT_TO or any(w in MODAL_THREAT for w in lb):
                     stance = "threatened"
             elif adj is not None and (tr.i + 1 >= n or toks[tr.i + 1].key in ("of", "on", "against", "in", ",")) and det != "the":

@@ -64,7 +64,10 @@ _HAS_DIR = re.compile(r"north|south|east|west")
 # "(in) southeastern X": only the direction adjective, right before the name
 _DIR_JUST_BEFORE = re.compile(r"\b" + _DIR + r"\s+$")
 _BANKY = re.compile(r"bank|side|shore|flank")
-_APPROACH = re.compile(r"\bfrom\s+(?:both\s+)?(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)")
+# ("from southern Lebanon" is where it came from, a part of a place: an adjective only gives a
+# direction before a direction noun, "from the southern flank", "from southern and eastern directions")
+_APPROACH = re.compile(r"\bfrom\s+(?:both\s+)?(?:the\s+)?" + _DIR + r"\b(?!\s*(?:of|bank|side|banks|shore|riverbank)\b)"
+                       r"(?!(?<=ern)\s+(?!(?:directions?|flanks?|axis|axes|approaches|fronts?|and|or)\b)\w)")
 # "... from the south and (from) the east", "from the north, the west and the south"
 _APPROACH_MORE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:from\s+)?(?:the\s+)?" + _DIR + r"\b")
 _NOT_APPROACH = re.compile(r"\s*(?:of|banks?|sides?|shores?|riverbanks?)\b")

@@ -237,8 +237,11 @@ def find_triggers(an, lexicon):
         if form is not None and form.pos == "verb" and (form.tag == "s" or form.tag == "base" and (
                 prevk in DETERMINERS or prevk in MUNITION_KINDS)) and tok.key in MUNITIONS and i + L < n and (
                 toks[i + L].key in IMPACT or toks[i + L].key in AUX or toks[i + L].key in HAVE
+                or toks[i + L].key in LAUNCHED
                 or any(f.pos == "verb" for f in lexicon.forms.get((toks[i + L].key,), ()))):
-            form = None  # "rockets hit Sderot", "shells have fallen": the munitions, a subject
+            # "rockets hit Sderot", "shells have fallen", "drones launched from Yemen hit Eilat": the
+            # munitions, a subject
+            form = None
         if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
             form = None
         if form is not None and form.pos == "noun" and L == 1 and i + 1 < n and toks[i + 1].key in _COMBAT_HEADS \
