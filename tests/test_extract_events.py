@@ -442,6 +442,9 @@ def test_batch10_rules(gaz, text, actor, action, place, qualifier, stance, repor
     # where they were launched from is neither author nor approach
     ("Missiles launched from southern Lebanon struck Nahariya, the military said.", "Nahariyya", None),
     ("drones launched from belgorod hit kharkiv overnight .", "Kharkiv", None),
+    # ... or by where it went off
+    ("An explosion at a checkpoint in Mogadishu killed four soldiers.", "Mogadishu", None),
+    ("A suicide bomber blew himself up at a market in Maiduguri.", "Maiduguri", None),
 ])
 def test_unnamed_attackers(gaz, text, place, qualifier):
     from geomap.extract.events import extract_document

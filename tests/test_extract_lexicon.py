@@ -154,7 +154,7 @@ def test_new_actor_sides_have_their_own_colours(lex):
     ("retook control of", "capture", "verb"), ("regaining ground", "advance", "verb"),
     ("pushed back", "clash", "verb"), ("moved * towards", "advance", "verb"), ("cut * roads", "surround", "verb"),
     ("redeployed", "deploy", "verb"), ("redeployment", "deploy", "noun"), ("recovered control of", "capture", "verb"),
-    ("restored control over", "capture", "verb"),
+    ("restored control over", "capture", "verb"), ("blew * up", "attack", "verb"),
 ])
 def test_action_forms_of_batch12(lex, words, category, pos):
     forms = lex.forms[tuple(words.split())]  # ("moved", "*", "towards"): "*" is the object slot

@@ -89,7 +89,8 @@ _ATTACKERS = frozenset({"attackers", "gunmen", "assailants", "raiders", "perpetr
 
 
 # what may follow an unnamed attacker in its own noun phrase ("gunmen armed with machetes")
-_POST_MODIFIERS = frozenset({"armed", "riding", "wearing", "carrying", "dressed", "on", "in", "with", "believed",
+_POST_MODIFIERS = frozenset({"armed", "riding", "wearing", "carrying", "dressed", "on", "in", "at", "near", "outside",
+                             "with", "believed",
                              "suspected", "thought", "linked", "loyal", "belonging", "travelling", "traveling"})
 
 
