@@ -101,6 +101,8 @@ def frames(an, lexicon, *, previous=None):
             continue  # "threatened in a video posted online to ...": the video's participle, no speaker
         if k > 0 and (toks[k - 1].key in DETERMINERS or toks[k - 1].poss) and not key.endswith("ed"):
             continue  # "the reports", "Russia's warning": nouns
+        if k > 0 and toks[k - 1].key in ("the", "a", "an") and k + 1 < n and toks[k + 1].word:
+            continue  # "on the reported presence of militants", "an alleged attack": adjectives
         if k > 1 and toks[k - 2].key in ("its", "their", "his", "her", "our") and toks[k - 1].word \
                 and not key.endswith("ed"):
             continue  # "in its evening report that ...": a noun
@@ -127,7 +129,9 @@ def frames(an, lexicon, *, previous=None):
         if subj is not None and subj[1] is None and _EVIDENCE.intersection(subj[0].lower().split()):
             continue  # "geolocated footage indicates that ...": what the outlet sees, no claimant
         if subj is None and k > 0 and toks[k - 1].key == "and":
-            subj = _first_subject(an, k)
+            # "the military said soldiers had acted to ... and denied that ...": who spoke first
+            said = [f for f in frames if f.k < k and f.speaker and f.kind in ("speech", "deny", "warn")]
+            subj = (said[-1].speaker, said[-1].actor) if said else _first_subject(an, k)
         if subj is None and (_pronoun_left(toks, k) or _pronoun_left(toks, k, ("it",))):
             # "Pakistan's military media wing, the ISPR, gave the opposite version: it said ...": the
             # subject that opens the sentence, not the last speaker before it

@@ -114,8 +114,28 @@ def analyse(text, lexicon, *, country=None, blocked=(), tokens=None):
     an.place_tokens = blocked_tok
     _find_actors(an, lexicon, country, blocked_tok)
     find_triggers(an, lexicon)
+    if lexicon.state_demonyms:
+        _demonym_authors(an, lexicon)
     _find_boundaries(an)
     return an
+
+
+def _demonym_authors(an, lexicon):
+    """"a Nigerian air strike", "Pakistani shelling": a demonym right before an action noun names
+    its country's state forces (the one force a country has: :attr:`Lexicon.state_demonyms`)."""
+    toks = an.tokens
+    added = False
+    for tr in an.triggers:
+        if tr.pos != "noun" or tr.i == 0:
+            continue
+        k = tr.i - 1
+        name = lexicon.state_demonyms.get(toks[k].key)
+        if name is None or not toks[k].word or k in an.place_tokens or any(m.i <= k < m.j for m in an.actors):
+            continue
+        an.actors.append(ActorMention(k, k + 1, name))
+        added = True
+    if added:
+        an.actors.sort(key=lambda m: m.i)
 
 
 # a country's own forces named bare ("the army", "the air force"): whose they are depends on who speaks

@@ -124,7 +124,8 @@ class CleanText:
 _KIND_OF_STATEMENT = (r"(?:(?:official\s+|press\s+|joint\s+|media\s+|military\s+|public\s+)?(?:statement|release|"
                       r"communiqu[eé]|bulletin|announcement|briefing note|fact\s*sheet)"
                       # a general staff's daily report: "... - Operational Update", "Situation Report No. 12"
-                      r"|(?:operational|operations|situation|daily|morning|evening)\s+(?:update|report|summary)"
+                      r"|(?:(?:daily|weekly)\s+)?(?:operational|operations|situation|daily|morning|evening)\s+"
+                      r"(?:update|report|summary)"
                       r"|sitrep"
                       # a security committee's text messages: "... - Public Alert Service (SMS)"
                       r"|(?:public\s+|security\s+|sms\s+)?(?:alert|alerts|advisory|notice)(?:\s+service)?"
@@ -171,6 +172,10 @@ def _header_issuer(paras):
     if second:
         # "FEDERAL DEMOCRATIC REPUBLIC OF ETHIOPIA" / "Ministry of Defense - Press Release"
         return f"{second} ({_heading_case(first)})"
+    if head_case and len(paras[0]) > 1 and _STATEMENT_ONLY.match(paras[0][1]) and _OFFICE.search(first):
+        # "INTER SERVICES PUBLIC RELATIONS (ISPR)" / "DAILY OPERATIONAL SUMMARY No. 19/2026": the
+        # office's name right over what the text is
+        return first
     for para in paras[1:4]:
         if any(_STATEMENT_ONLY.match(line) or _STATEMENT_HEAD.match(line) for line in para):
             head = paras[0]
@@ -203,6 +208,10 @@ _OFFICE = re.compile(r"(?i)\b(?:public\s+relations|press\s+(?:office|service|cen
                      r"headquarters|ministry|command|directorate)\b")
 
 
+# a diplomatic letter's title: "Letter dated 12 February 2026 from the Permanent Representative of
+# Lebanon to the United Nations addressed to the President of the Security Council"
+_LETTER = re.compile(r"(?i)^(?:identical\s+)?letters?\s+dated\s+[\w ,]{4,40}?\s+from\s+(?:the\s+)?"
+                     r"(?P<issuer>[^\W\d_][\w .,'’()-]{2,140}?)\s+addressed\s+to\b")
 _SYMBOLS = re.compile(r"[^\w\s.,'’&()#/:|–—-]+")  # emoji and pictographs on a masthead
 
 
@@ -218,6 +227,10 @@ def statement_issuer(line):
     -------
     str or None
     """
+    letter = _LETTER.match(line.strip())
+    if letter is not None:
+        issuer = letter.group("issuer").strip(" ,.-")
+        return issuer if len(issuer.split()) <= 14 else None
     m = _STATEMENT_TITLE.match(_SYMBOLS.sub("", line).strip())
     if m is None:
         return None

@@ -170,6 +170,12 @@ def drafts_for(an, tr, frames, memory):
             det_i -= 2
             while det_i >= 0 and toks[det_i].key in _ADJ_DETERMINERS:
                 det_i -= 1
+        if adj is None and det_i >= 1 and toks[det_i].word and toks[det_i].key not in DETERMINERS:
+            # "conducted an intelligence-based operation", "launched a sea drone attack": the
+            # article before the noun's modifiers
+            a = _article_before(toks, det_i)
+            if a <= det_i:
+                det_i = a
         det = toks[det_i].key if det_i >= 0 else ""
         of = _agents(an, tr.j, ("by", "of", "from") if tr.category in ("advance", "withdraw", "deploy", "support", "capture") else ("by", "from"), direct=True)
         blamed = (_agents(an, tr.j + 1, ("to", "on"), direct=True)

@@ -264,8 +264,9 @@ def _issuer_case(name):
     for w in name.split():
         if w.lower() in ("of", "the", "and", "for", "on", "in") and words:
             words.append(w.lower())
-        elif name.isupper() and len(w.strip("(),.")) <= 3 and w.isalpha():
-            words.append(w)  # IDF, RSF, UN
+        elif name.isupper() and (len(w.strip("(),.")) <= 3 and w.isalpha()
+                                 or w.startswith("(") and w.endswith(")") and w[1:-1].isalpha()):
+            words.append(w)  # IDF, RSF, UN, "(ISPR)"
         else:
             words.append(re.sub(r"['’]S\b", lambda m: m.group(0).lower(), w.title()))
     return " ".join(words)

@@ -192,6 +192,7 @@ class Lexicon:
     alias_first: set = field(default_factory=set)      # first words of aliases: most tokens start none
     caps_only: set = field(default_factory=set)        # "=CRPF" keys: written in capitals, when the text has any
     form_first: set = field(default_factory=set)       # first words of action forms
+    state_demonyms: dict = field(default_factory=dict)  # "nigerian" -> the one state force it names
 
     @classmethod
     @functools.lru_cache(maxsize=4)
@@ -289,6 +290,9 @@ class Lexicon:
             if len(names) != 1:
                 continue
             for adjective in adjectives:
+                key = self._key(adjective)
+                if len(key) == 1:
+                    self.state_demonyms.setdefault(key[0], names[0])
                 for head in _MILITARY_HEADS:
                     if self._key(f"{adjective} {head}") not in self.aliases:
                         self._add_alias(f"{adjective} {head}", names[0])

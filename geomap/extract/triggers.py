@@ -242,6 +242,10 @@ def find_triggers(an, lexicon):
             # "rockets hit Sderot", "shells have fallen", "drones launched from Yemen hit Eilat": the
             # munitions, a subject
             form = None
+        if (form is not None and form.pos == "noun" and L == 1 and prevk == "in" and i + 1 < n
+                and (tok.key == "response" and toks[i + 1].key == "to"
+                     or tok.key == "retaliation" and toks[i + 1].key in ("for", "against"))):
+            form = None  # "in response to our inquiry", "in retaliation for ...": why, not an action
         if form is not None and form.pos == "noun" and tok.key in ("operation", "operations") and _civil_operation(toks, i, L):
             form = None
         if form is not None and form.pos == "noun" and L == 1 and i + 1 < n and toks[i + 1].key in _COMBAT_HEADS \
