@@ -139,7 +139,9 @@ _STATEMENT_TITLE = re.compile(
 )
 
 
-_STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)?)?\s*[.:]?$", re.IGNORECASE)
+# ("press release no. 027/sed/cab of 9 march 2026": a reference with its office codes and date)
+_STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)*"
+                             r"(?:\s+(?:of|dated)\s+\d{1,2}\s+[^\W\d_]+\s+\d{4})?)?\s*[.:]?$", re.IGNORECASE)
 # "Fact sheet: Operation ... in Greater Tripoli": what the text is, then its subject
 _STATEMENT_HEAD = re.compile(r"^" + _KIND_OF_STATEMENT + r"\s*[:–—]", re.IGNORECASE)
 
@@ -164,6 +166,9 @@ def _header_issuer(paras):
     # the lines as written, without the " ." that closes a title-case line as a sentence
     paras = [[line[:-2] if line.endswith(" .") else line for line in para] for para in paras[:4]]
     first = paras[0][0] if paras and paras[0] else ""
+    motto = _MOTTO.match(first)
+    if motto:
+        first = motto.group(1)  # "REPUBLIC OF CAMEROON – Peace – Work – Fatherland": the state
     if not first or len(first.split()) > 8 or re.search(r"[.!?,;]$", first) or _STATEMENT_ONLY.match(first):
         return None
     # a letterhead is in capitals (or the whole text was lowercased)
@@ -186,7 +191,8 @@ def _header_issuer(paras):
                 return (f"{_heading_case(head[-1])} ({_heading_case(above)})" if first.isupper()
                         else f"{head[-1]} ({above})")
             office = paras[0][1] if len(paras[0]) == 2 and paras[0][1].isupper() == first.isupper() else None
-            if office and len(office.split()) <= 8 and not _STATEMENT_ONLY.match(office):
+            if office and (len(office.split()) <= 8 or len(office.split()) <= 16 and _OFFICE.search(office)) \
+                    and not _STATEMENT_ONLY.match(office):
                 # "CONFEDERATION OF SAHEL STATES" / "UNIFIED FORCE - GENERAL STAFF": the office
                 # under the state's name issues it
                 if first.isupper():
@@ -200,6 +206,8 @@ def _header_issuer(paras):
     return None
 
 
+# a state's name over its motto, the letterhead of francophone and lusophone governments
+_MOTTO = re.compile(r"^(.{3,60}?)(?:\s+[-–—]\s+[^\W\d_]+(?:\s+[^\W\d_]+)?){2,4}\s*$")
 # a release's reference number: "No PR-247/2025", "Ref: 12/2024", "PR No. 88"
 _REFERENCE = re.compile(r"(?i)^\s*(?:no\.?|ref\.?:?|pr\s+no\.?|press\s+release\s+no\.?)\s*[\w-]*\d+(?:/\d{2,4})?")
 # what a press office calls itself

@@ -218,6 +218,11 @@ def _one_speaker(an, k, lexicon):
             a = m
     if a is not None and a.pronoun:
         return None
+    rel = max((w for w in words if toks[w].key in ("which", "whom") and w < a.i), default=None) if a is not None else None
+    if rel is not None:
+        # "messages in which separatist leaders threaten ...": the relative clause's subject speaks
+        words = [w for w in words if w > rel]
+        lo = min(words)
     if a is not None and a.held and a.j + 1 <= max(words):
         # "the Houthi-run al-Masirah TV reported": the outlet as written, for who runs it
         said = [w for w in sorted(words) if w > a.j]
