@@ -40,8 +40,11 @@ def resolve_pronoun(an, m, frames, memory):
     """
     for f in sorted(frames, key=lambda f: f.hi - f.lo):
         if (f.lo <= m.i < f.hi and not f.actor and f.speaker and f.kind != "deny_tail"
-                and an.tokens[m.i].key in ("it", "its") and f.k > 0 and an.tokens[f.k - 1].key in _INSTITUTION_HEADS
-                and an.text[an.tokens[f.k - 1].start].isupper() and not an.text.islower()
+                and an.tokens[m.i].key in ("it", "its") and f.k > 0
+                and (an.tokens[f.k - 1].key in _INSTITUTION_HEADS and an.text[an.tokens[f.k - 1].start].isupper()
+                     and not an.text.islower()
+                     # "The government says it will deploy ...": a government of no known party
+                     or an.tokens[f.k - 1].key in _GOVERNMENTS and m.i == f.k + 1)
                 and not any(f.k < o.i < m.i and not o.pronoun for o in an.actors)):
             # "The Presidential Council said it planned ...": a body named (in capitals) that is none of
             # the lexicon's actors, not the last actor named ("the separatist coalition said it": that one)
@@ -80,6 +83,7 @@ _GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "
                           "paramilitaries", "militiamen"})
 # the head of a body's name, by which a report refers back to it: "the National Police Service ...
 # the service", "the General Command ... the command", "the Gang Suppression Force ... the force"
+_GOVERNMENTS = frozenset({"government", "administration", "presidency", "ministry", "authorities", "junta"})
 _INSTITUTION_HEADS = frozenset({"service", "command", "force", "mission", "movement", "front", "council",
                                 "coalition", "alliance", "agency", "directorate", "brigade", "battalion",
                                 "corps", "committee"})
@@ -369,8 +373,13 @@ def _author_voice(an, memory):
 
 def _introduced(an, memory):
     """An office of an actor named in the text ("the commander of Somali National Army forces spoke
-    by telephone", "the army's spokesman"): the interview's guest, until the first "A:" turn."""
+    by telephone", "the army's spokesman"), or the one labelled "(A)" ("speaks with Jane Doe (A), a
+    human rights monitor"): the interview's guest, until the first "A:" turn."""
     toks = an.tokens
+    labelled = _answer_label(an)
+    if labelled:
+        memory.intro = (labelled, "")  # no known party's, still the guest's own claims
+        return
     for k, t in enumerate(toks):
         if t.key not in _ROLES:
             continue
@@ -381,6 +390,40 @@ def _introduced(an, memory):
         if m is not None:
             memory.intro = (_title(t.key), m.actor)
             return
+
+
+def _answer_label(an):
+    """"Jane Doe, human rights monitor" for "... speaks with Jane Doe (A), a Goma-based human
+    rights monitor", or None."""
+    toks, n = an.tokens, len(an.tokens)
+    k = next((k for k in range(1, n - 2) if toks[k].key == "(" and toks[k + 1].key == "a" and toks[k + 2].key == ")"),
+             None)
+    if k is None:
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 4 and toks[j].word and toks[j].key not in _BEFORE_GUEST:
+        j -= 1
+    if j == k - 1:
+        return None
+    name = an.text[toks[j + 1].start:toks[k - 1].end]
+    role = []
+    x = k + 4 if k + 3 < n and toks[k + 3].key == "," else n
+    if x < n and toks[x].key in ("a", "an", "the"):
+        x += 1
+    while x < n and toks[x].word and len(role) < 6:
+        if toks[x].key == "based" and toks[x].joined:
+            role = []  # "a Goma-based ...": where they work is no part of what they are
+        else:
+            role.append(x)
+        x += 1
+    role = [w for w in role if not (w + 1 < n and toks[w + 1].joined and toks[w + 1].key == "based")
+            and not toks[w].joined] if role else []
+    what = " ".join(an.text[toks[w].start:toks[w].end] for w in role)
+    return f"{name}, {what}" if what else name
+
+
+_BEFORE_GUEST = frozenset({"with", "to", "and", "interviews", "interviewed", "speaks", "spoke", "talks", "talked",
+                           "guest", "our", "the", "is", ",", "welcomes"})
 
 
 def _new_turn(an, memory, c):
@@ -397,6 +440,9 @@ def _new_turn(an, memory, c):
         # the introduction named last ("The commander of the army in Hiiraan spoke by telephone")
         an.actors = [m for m in an.actors if m.i >= c]
         if label[0].key in _QUESTION:
+            # whoever the last answer quoted ("Residents told me ...") spoke then; the question may
+            # name the next one ("Q: The army's leader posted a video. What did he say?")
+            memory.speaker = (None, None)
             memory.turn = ("Interviewer", None)
         else:
             if memory.guest is None:

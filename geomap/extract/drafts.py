@@ -375,6 +375,12 @@ def drafts_for(an, tr, frames, memory):
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
                           clause=(lo, hi))]
+        if tr.category == "deploy" and tr.pos == "verb" and not passive:
+            # "the government says it will deploy police units to ...": whoever sends them, the
+            # units named are the ones deployed
+            sent = _targets(an, tr.j, hi)
+            if sent and memory.lexicon.actor(sent[0]).type == "state_forces":
+                return [Draft(tr.i, tr.category, sent[0], None, stance=stance, trigger=trig_text, clause=(lo, hi))]
         # ("clashed with CODECO": the one after "with", which _targets leaves out as a partner)
         tg = [m.actor for m in an.actors if m.i == tr.j + 1 and not m.pronoun and m.actor] or _targets(an, tr.j + 1, hi) \
             if tr.category == "clash" and tr.j < n and toks[tr.j].key in ("against", "with") else ()
