@@ -124,7 +124,7 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
     # an undated report whose lead dates its story by year ("executed 140 civilians in March
     # 2025, Human Rights Watch said") is set in that year: only earlier years are background
     # (the cleaner ends headlines and headings with " .", as a tokenized dump ends every sentence)
-    lead = next((s.text for s in sentences[:4] if not _heading(s.text)), "")
+    lead = next((s.text for s in sentences[:4] if not _heading(s.text) and not _BACKGROUND_LABEL.match(s.text)), "")
     lead_year = (m.group("year") if (m := _DATED.search(lead)) and m.group("prep") else None)
     # mentions are in text order: walk them alongside the sentences
     k = 0
@@ -154,7 +154,8 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         before = len(rows)
         starts.append(before)
         said = None
-        past = _background(sent.text, meta["date"] or lead_year)
+        # ("Background: the M23 first captured Goma in 2012 ...": a labelled aside is history)
+        past = True if _BACKGROUND_LABEL.match(sent.text) else _background(sent.text, meta["date"] or lead_year)
         for d in link_sentence(an, lexicon, memory):
             if past is True or (past is not False and toks and toks[min(d.k, len(toks) - 1)].start >= past):
                 continue  # read for its actors and speakers, but the story's events are not in it
@@ -379,6 +380,9 @@ def _section_head(sent, here):
 def _heading(text):
     """A headline or heading line: closed by the cleaner's " ." and short."""
     return text.rstrip().endswith(" .") and len(text.split()) <= 16
+
+
+_BACKGROUND_LABEL = re.compile(r"(?i)\s*(?:background|context|history)\s*[:–—]")
 
 
 def _background(sentence, article_date):

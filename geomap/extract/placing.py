@@ -66,10 +66,15 @@ def place_for(d, an, sent, sites, prev_sites, focus, lexicon, country=None, gaze
                      or not any(trig < v < pm.start for v in later)]
     in_clause = [pm for pm in sites if c0 <= pm.start < c1]
     if in_clause and d.category == "withdraw" and all(
-            pm.role == "destination" and _TOWARD.search(sent.text, 0, pm.start - sent.start) for pm in in_clause):
+            pm.role == "destination" and (_TOWARD.search(sent.text, 0, pm.start - sent.start) or d.actor == "civilians")
+            for pm in in_clause):
         # "forces withdrew toward Bayhan": a heading, not an arrival (as "withdrew to Dikwa" is);
-        # they left the place the story is about
+        # they left the place the story is about ("people fled north to Butembo": a refuge, not
+        # where anything happened)
         left = [pm for pm in sites if pm.role in ("site", "origin") and pm.start < trig]
+        if not left and d.actor == "civilians":
+            # "residents fled to Butembo after the M23 attacked Kanyabayonga"
+            left = [pm for pm in sites if pm.role in ("site", "origin") and pm not in in_clause][:1]
         if left:
             return left[-1], "sentence"
         inherited = [pm for pm in prev_sites if pm.role in ("site", "origin") and in_story(pm.place, focus, country)]
@@ -143,6 +148,8 @@ _LOCAL_VOICES = frozenset({"police", "residents", "traders", "elders", "villager
                            "authorities", "commissioner", "mayor", "doctors", "medics", "community", "leaders"})
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?(?:(?:town|city|village|port)\s+of\s+)?$", re.I)
 # "near Hodeidah and around the capital Sanaa", "in Kharkiv, Sumy and Odesa": one action at each
+_AREA_AFTER = re.compile(r"(?i)\s+(?:territory|district|province|region|county|zone|governorate|prefecture|"
+                         r"department|oblast|raion|municipality|sub-county|local\s+government\s+area)\b")
 _AND_ALSO = re.compile(
     r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
     r"(?:(?:in|near|around|outside|on|at|across)\s+)?(?:the\s+)?"
@@ -162,7 +169,9 @@ def coordinated(place, sites, text):
         if pm.start <= last.start:
             continue
         if (pm.role != last.role or (pm.place.kind in _POINTS) != point or pm.place.id == place.place.id
-                or not _AND_ALSO.fullmatch(text, last.span[1], pm.span[0])):
+                or not _AND_ALSO.fullmatch(text, last.span[1], pm.span[0])
+                # "near Oicha, in Beni territory": the area the place lies in, named after its town
+                or _AREA_AFTER.match(text, pm.span[1])):
             break
         out.append(pm)
         last = pm
