@@ -336,9 +336,15 @@ def clean_text(text, *, title=None):
     # paragraphs: a blank line ends one; a line without final punctuation followed by a
     # blank line is a headline-like line and stays its own sentence.
     paras, cur = [], []
+    lowered = not any(c.isupper() for c in text)
     for k, line in enumerate(kept):
         if line:
             nxt = kept[k + 1] if k + 1 < len(kept) else ""
+            if (lowered and nxt and (k == 0 or not kept[k - 1]) and len(line.split()) <= 5
+                    and len(nxt.split()) >= 8 and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
+                    and any(c.isalpha() for c in line)):
+                # a lowercased section head over its paragraph ("taiz" / "a houthi drone struck ...")
+                line += " ."
             # feed-style lines ("Russian army shelled Nikopol, 2 wounded") end a sentence at the line
             # break when the next line opens with a capital; hard-wrapped prose continues in lowercase
             if (nxt and nxt[:1].isupper() and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
