@@ -325,6 +325,18 @@ _DAY_RX = re.compile(r"\b(?:on|late|early|since|last)?\s*(monday|tuesday|wednesd
                      r"yesterday|today|overnight)\b", re.I)
 
 
+# a day of this story's month written as a date, without its year ("on 13 November", "on Nov. 13")
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_DAY = re.compile(r"\bon\s+(?:\d{1,2}\s+" + _MON + r"|" + _MON + r"\s+\d{1,2}\b)(?!\s*,?\s*(?:19|20)\d\d)", re.I)
+
+
+def _day_named(sentence, start=0, end=None):
+    """Where the sentence dates its news by a weekday or a day of the month, or None."""
+    end = len(sentence) if end is None else end
+    a, b = _DAY_RX.search(sentence, start, end), _DATE_DAY.search(sentence, start, end)
+    return a if b is None or (a is not None and a.start() < b.start()) else b
+
+
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 # events and periods a year names ("the 2023 offensive"); not counts ("the 2000 residents")
@@ -395,7 +407,7 @@ def _background(sentence, article_date):
     day: events told from there on are background."""
     got = _dated_background(sentence, article_date)
     when = _YEAR_WHEN.search(sentence)
-    if got is True or when is None or _DAY_RX.search(sentence, when.end()):
+    if got is True or when is None or _day_named(sentence, when.end()):
         return got
     return when.end() if got is False else min(got, when.end())
 
@@ -404,13 +416,15 @@ def _dated_background(sentence, article_date):
     m = _DATED.search(sentence)
     if m is None:
         return ((_SINCE_YEAR.search(sentence) is not None or _LONG_AGO.search(sentence) is not None)
-                and _DAY_RX.search(sentence) is None)
-    day = _DAY_RX.search(sentence, 0, m.start())
-    if (day and sentence[:day.start()].strip() and "," in sentence[day.end():m.start()]
+                and _day_named(sentence) is None)
+    day = _day_named(sentence, 0, m.start())
+    between = sentence[day.end():m.start()] if day else ""
+    if (day and sentence[:day.start()].strip() and ("," in between or ";" in between)
             and not _PAST_DAY.match(sentence, day.start())):
         # "hit a car on Tuesday, ..., the latest since a truce that ended fighting in November
         # 2024": the news is dated by its day; the year dates the trailing aside it opens
-        return sentence.rindex(",", day.end(), m.start())
+        # ("... on 13 November; the RSF took the town in May 2025" too)
+        return max(sentence.rfind(",", day.end(), m.start()), sentence.rfind(";", day.end(), m.start()))
     if not article_date:
         return True
     try:

@@ -175,6 +175,14 @@ def coordinated(place, sites, text):
             break
         out.append(pm)
         last = pm
+    first = place
+    for pm in sorted((pm for pm in sites if pm.start < place.start), key=lambda pm: -pm.start):
+        # "Kadugli and Dilling remain besieged": the places before the chosen one, joined to it
+        if (pm.role != first.role or (pm.place.kind in _POINTS) != point or pm.place.id == place.place.id
+                or pm.coref or not _AND_ALSO.fullmatch(text, pm.span[1], first.span[0])):
+            break
+        out.append(pm)
+        first = pm
     return out
 _TERRITORY = {"territory", "airspace", "waters", "soil"}
 
