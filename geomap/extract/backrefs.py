@@ -16,7 +16,8 @@ import re
 from . import qualifiers as Q
 from .places import PlaceMention
 
-__all__ = ["CAME_FROM", "came_from", "approach_back", "answer_back", "fold_back", "headline_takes_the_body_source"]
+__all__ = ["CAME_FROM", "came_from", "approach_back", "answer_back", "deny_back", "fold_back",
+           "headline_takes_the_body_source"]
 
 
 # "They came from the south, out of the forests", "an attack on Dilling that came from the west":
@@ -93,6 +94,18 @@ def fold_back(d, place, how, rows, lexicon):
             if d.stance == "claimed" and d.reported_by:
                 r.update(stance="claimed", reported_by=d.reported_by)
     return bool(told)
+
+
+def deny_back(d, rows):
+    """The denials of the action a definite noun refers back to ("The RSF denied carrying out the
+    strike"): the events of that category just told, by the denier or by nobody named, as new
+    rows denied by the denier; [] when none was told."""
+    told = [r for r in rows if r["action"] == d.category and r["stance"] in ("asserted", "claimed")
+            and (r["actor"] is None or r["actor"].islower() or r["actor"] == d.actor)]
+    if not told or d.actor is None:
+        return []
+    told = [r for r in told if r["place_id"] == told[-1]["place_id"]][-1:]
+    return [dict(r, actor=d.actor, stance="denied", reported_by=d.reported_by or d.actor) for r in told]
 
 
 def lead_takes_the_body_source(rows):

@@ -23,7 +23,7 @@ import json
 import re
 
 from . import qualifiers as Q
-from .backrefs import (answer_back, approach_back, came_from, fold_back, headline_takes_the_body_source,
+from .backrefs import (answer_back, approach_back, came_from, deny_back, fold_back, headline_takes_the_body_source,
                        lead_takes_the_body_source)
 from .clauses import analyse
 from .clean import clean_text, split_sentences
@@ -163,6 +163,12 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
                 said = (_plain(sent.text), event_date(sent.text, meta["date"]))
             place, how = place_for(d, an, sent, sites, prev_sites, focus_here, lexicon, country_here, gazetteer)
             # (an account's source often comes a few sentences after the event: quotes in between)
+            if d.back and d.stance == "denied" and not d.denials:
+                # "The RSF denied carrying out the strike": the strike just told, denied
+                denied = deny_back(d, _recent(rows, starts, 5))
+                if denied:
+                    rows.extend(dict(r, sentence=said[0]) for r in denied)
+                    continue
             if d.back and (fold_back(d, place, how, _recent(rows, starts, 5), lexicon)
                            or d.back == "drop"):
                 continue
