@@ -53,6 +53,13 @@ def resolve_pronoun(an, m, frames, memory):
             # "rejects claims by the ELN that its fighters ...": the claimant named after the verb
             by = [o for o in an.actors if f.k < o.i and o.j <= m.i and not o.pronoun and o.i > 0
                   and an.tokens[o.i - 1 if an.tokens[o.i - 1].key != "the" else o.i - 2].key == "by"]
+            # ... or before it: "rejected the AA's claim that its fighters had captured Kyeintali"
+            # (but a loss claimed is the other side's: "denied Russia's claims that its troops had
+            # withdrawn from Kupiansk": the denier's troops)
+            by = by or [o for o in an.actors if f.k < o.i and o.j < m.i and not o.pronoun
+                        and (an.tokens[o.j - 1].poss or an.tokens[o.j].key in ("'", "’"))
+                        and an.tokens[o.j + (an.tokens[o.j].key in ("'", "’"))].key in _CLAIM_NOUNS
+                        and not any(t.key.startswith(_LOSS_STEMS) for t in an.tokens[m.j:f.hi])]
             return by[-1].actor if by else f.actor
     for o in reversed([o for o in an.actors if o.j <= m.i and not o.pronoun and not o.held]):
         return o.actor
@@ -83,6 +90,9 @@ _GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "
                           "paramilitaries", "militiamen"})
 # the head of a body's name, by which a report refers back to it: "the National Police Service ...
 # the service", "the General Command ... the command", "the Gang Suppression Force ... the force"
+_LOSS_STEMS = ("withdr", "retreat", "pulled", "fled", "abandon", "vacat", "lost", "surrender", "evacuat")
+_CLAIM_NOUNS = frozenset({"claim", "claims", "assertion", "assertions", "allegation", "allegations", "report",
+                          "reports", "statement", "account", "version"})
 _GOVERNMENTS = frozenset({"government", "administration", "presidency", "ministry", "authorities", "junta"})
 _INSTITUTION_HEADS = frozenset({"service", "command", "force", "mission", "movement", "front", "council",
                                 "coalition", "alliance", "agency", "directorate", "brigade", "battalion",

@@ -435,6 +435,11 @@ def np_after(an, k):
     if person:
         return title_case(person), actor, j
     if actor is not None:
+        tied = next((x for x in range(k + 1, j - 1) if toks[x].joined and toks[x].key in _TIED), None)
+        if tied is not None:
+            # "according to AA-affiliated media": outlets tied to the actor, as written, for its side
+            outlet = title_case(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+            return f"{outlet} ({actor})", actor, j
         office = next((x for x in range(k, j) if toks[x].key in _OFFICES and an.actor_at(x) is None), None)
         if office is not None:
             # "according to a statement by the army spokesperson": the office-holder, for the side
@@ -442,9 +447,14 @@ def np_after(an, k):
             while by < office and toks[by].key in DETERMINERS:
                 by += 1
             return f"{title_case(an.text[toks[by].start:toks[j - 1].end])} ({actor})", actor, j
+    # "according to the outlet Development Media Group": the name, not what it is
+    phrase = _KIND_BEFORE_NAME.sub("", phrase)
     return (actor or title_case(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 
+_KIND_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?:news\s+)?(?:outlet|newspaper|daily|weekly|website|broadcaster|"
+                               r"channel|agency|radio station|station)\s+(?=[A-Z])")
+_TIED = frozenset({"affiliated", "aligned", "linked", "run", "controlled", "owned", "backed", "allied"})
 _SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "with"})
 
 
