@@ -220,8 +220,12 @@ def extract_document(doc, *, gazetteer=None, lexicon=None):
         if memory.deny_previous:
             for row in list(prev_rows):
                 if row["stance"] in ("asserted", "claimed"):
-                    rows.append(dict(row, stance="denied", reported_by=memory.deny_previous,
-                                     sentence=_plain(sent.text)))
+                    denied = dict(row, stance="denied", reported_by=memory.deny_previous, sentence=_plain(sent.text))
+                    if row["actor"] is None or row["actor"].islower():
+                        # "Drones struck Kosti. The RSF denied any involvement": it denies it was them
+                        who = memory.deny_previous
+                        denied.update(actor=who, actor_side=lexicon.actor(who).side)
+                    rows.append(denied)
             memory.deny_previous = None
         prev_rows = rows[before:] or prev_rows
         if sites:

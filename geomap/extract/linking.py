@@ -74,6 +74,9 @@ class Memory:
     named: dict = field(default_factory=dict)  # actors named so far, in the order last named (for "the enemy")
 
 
+_DENIABLE = frozenset({"attack", "clash", "capture", "withdraw", "advance", "deploy", "surround"})
+
+
 def link_sentence(an, lexicon, memory):
     """Drafts of the events of one analysed sentence.
 
@@ -167,7 +170,14 @@ def link_sentence(an, lexicon, memory):
             drafts.append(Draft(f.k, "accuse", f.actor, f.object, trigger=_text(an, f.k, f.k + 1), locate=False,
                                 clause=(f.k, f.hi)))
         elif f.kind == "deny" and not inner and f.actor and denies_previous(an, f):
-            memory.deny_previous = f.actor
+            # "the dissidents denied any role in his killing": the action named is the one denied
+            named = [t for t in an.triggers if f.lo <= t.i < f.hi and t.category in _DENIABLE]
+            if named:
+                t = named[0]
+                drafts.append(Draft(t.i, t.category, f.actor, None, stance="denied", reported_by=f.speaker,
+                                    trigger=_text(an, t.i, t.j), clause=(f.lo, f.hi)))
+            else:
+                memory.deny_previous = f.actor
         elif f.kind == "deny_tail":
             who = f.actor
             hits = [d for d in drafts if d.actor == who and d.stance != "denied"] or [
