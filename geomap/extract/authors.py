@@ -67,6 +67,13 @@ def blame_previous(an, memory, lexicon, frames):
         elif t.key in ("blamed", "blame") and k > 0 and not any(tr.i > k for tr in an.triggers
                                                                 if tr.category in ("attack", "clash")):
             author = actor_at(an, k + 1, k + 2)  # "Residents blamed the National Liberation Army."
+            if author is None:
+                # "The police blamed the Jaime Martínez front, a faction of the FARC dissidents": a
+                # unit the lexicon lacks, named by the group it belongs to
+                part = _PART_OF.search(lower, toks[k].end, toks[min(n - 1, k + 10)].end)
+                if part is not None:
+                    author = next((m for m in an.actors if not m.pronoun and toks[m.i].start >= part.end()
+                                   and toks[m.i].start <= part.end() + 5), None)
         elif t.key in ("holds", "held", "holding", "hold"):
             author = actor_at(an, k + 1, k + 2)  # "it holds the Sudanese air force responsible"
             if author is None or not any(x.key == "responsible" for x in toks[author.j:author.j + 2]):
@@ -82,6 +89,8 @@ def blame_previous(an, memory, lexicon, frames):
         return
 
 
+_PART_OF = re.compile(r",\s+(?:a|an|the)\s+(?:\w+\s+)?(?:faction|unit|wing|branch|affiliate|splinter group|cell|"
+                      r"offshoot|front|battalion|brigade)\s+(?:of|linked to|loyal to)\s+")
 _BLAME_HINT = re.compile(r"attributed|blam|ascribed|\bhold|\bheld|attackers|gunmen|assailants|raiders|perpetrators")
 
 
