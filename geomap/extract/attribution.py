@@ -40,6 +40,8 @@ class Frame:
     object: str | None = None
 
 
+_AS_STATED = re.compile(r"(?i)(?:\S+\s+)?as\s+(?:(?:previously|earlier|first|originally|wrongly|incorrectly|"
+                        r"erroneously)\s+)?(?:stated|reported|said|announced|claimed)\b")
 _ATTRIBUTE = frozenset({"attributed", "attributes", "attribute", "attributing", "ascribed", "ascribes"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
@@ -95,6 +97,8 @@ def frames(an, lexicon, *, previous=None):
             continue
         if t.joined or an.actor_at(k) is not None:
             continue
+        if kind == "speech" and _AS_STATED.match(an.text, toks[max(0, k - 2)].start) and (k + 1 >= n or not toks[k + 1].word):
+            continue  # "..., not the SPLA-IO as (we) stated": the text's own earlier words, no speaker
         if kind == "warn" and k > 0 and toks[k - 1].key == "to":
             continue  # "positions used to threaten the capital": an infinitive, no one warns
         if key in _PUT_ONLINE and k > 0 and (toks[k - 1].key in _WRITTEN or toks[k - 1].key in _MEDIA):

@@ -306,6 +306,11 @@ def drafts_for(an, tr, frames, memory):
         # from the one who lost it
         to = _to_agent(an, tr.i, n)
         agents = _agents(an, to, ("to",), direct=True) if to is not None else []
+        if not agents and toks[tr.i].key in FALL:
+            # "rejected Russian claims that Stepnohirsk has fallen": whose claim it is took it
+            agents = [m.actor for m in an.actors if not m.pronoun and m.j < tr.i and m.j < n
+                      and toks[m.j].key in ("claims", "claim", "assertions") and toks[m.j + 1:m.j + 2]
+                      and toks[m.j + 1].key == "that"][-1:]
         loser = _subject(an, tr.i, frames, memory)[0] if toks[tr.i].key in LOSE and not passive else None
         return [Draft(tr.i, "capture", a, loser if loser != a else None, stance=stance, trigger=trig_text,
                       clause=(lo, hi)) for a in agents]

@@ -292,7 +292,7 @@ def find_triggers(an, lexicon):
     keys = {t.key for t in toks}
     if not keys.isdisjoint(IMPACT) or "off" in keys and not keys.isdisjoint(GO_OFF):
         out = sorted(out + _impacts(toks, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
-    if "to" in keys and not keys.isdisjoint(_FALL_OR_LOSE):
+    if ("to" in keys or "claims" in keys) and not keys.isdisjoint(_FALL_OR_LOSE):
         out = sorted(out + _taken_to(an, taken, {x for t in out for x in range(t.i, t.j)}), key=lambda t: t.i)
     keep = []
     for k, t in enumerate(out):
@@ -527,6 +527,12 @@ def _taken_to(an, taken, used):
             if k + 1 < len(toks) and toks[k + 1].key == "to" and to_agent(an, k, k + 2) is not None:
                 before = [x for x in range(max(0, k - 4), k) if toks[x].key not in ADVERBS and toks[x].key not in HAVE]
                 if before and (before[-1] in places or toks[before[-1]].key in _HELD_NOUNS):
+                    out.append(Trigger(k, k + 1, "capture", "verb", FALL[t.key]))
+            elif (t.key in ("fell", "fallen") and (k + 1 == len(toks) or not toks[k + 1].word)
+                  and any(x.key == "claims" for x in toks[max(0, k - 8):k])):
+                # "rejected Russian claims that Stepnohirsk has fallen": taken, by whose claim it is
+                before = [x for x in range(max(0, k - 4), k) if toks[x].key not in ADVERBS and toks[x].key not in HAVE]
+                if before and before[-1] in places:
                     out.append(Trigger(k, k + 1, "capture", "verb", FALL[t.key]))
         elif t.key in LOSE:
             to = to_agent(an, k, k + 12)
