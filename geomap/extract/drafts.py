@@ -119,6 +119,7 @@ def drafts_for(an, tr, frames, memory):
                       clause=(lo, hi))] if who else []
     actors, target, backer = [], None, None
     locate = True
+    news = False
     back = ""
     prev = toks[tr.i - 1].key if tr.i > 0 else ""
     if tr.pos == "noun" and (prev == "of" and toks[tr.i].key.endswith("ing") or _light_gerund_of(an, tr.i)):
@@ -187,6 +188,11 @@ def drafts_for(an, tr, frames, memory):
             actors = blamed  # "airstrikes attributed to the SAF", "an attack blamed on the RSF"
         elif of:
             actors = of
+            if tr.category in _MOVES and det in _DEFINITE and _moved_to(toks, tr.j, hi):
+                # "ordered the deployment of two battalions to Bunia": news, by its own complement
+                news = True
+                if det_i >= 1 and toks[det_i - 1].key in _ORDER:
+                    stance = "planned"
         else:
             light = det_i if det_i >= 0 and toks[det_i].key in LIGHT else det_i - 1
             if light >= 1 and toks[light].key == "out" and toks[light - 1].key in LIGHT:
@@ -287,7 +293,7 @@ def drafts_for(an, tr, frames, memory):
         tg = _targets(an, tr.j, hi, skip=actors)
         target = tg[0] if tg else None
         # ("the attack was claimed by the Pakistani Taliban": the attack just told, if one was)
-        back = back or ("keep" if det in _DEFINITE else "")
+        back = back or ("keep" if det in _DEFINITE and not news else "")
         return [Draft(tr.i, tr.category, a, target, backer, stance, trigger=trig_text, locate=locate, clause=(lo, hi),
                       back=back) for a in actors]
     # verbs

@@ -91,6 +91,9 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
     toks = an.tokens
     trig = None  # the trigger tokens, built only when a candidate gets that far
     rel = _relative_before(toks, k)
+    own = _own_subject_after_and(toks, k, stop)
+    if own is not None:
+        stop = max(stop, own)  # "..., and thousands of people fled": that clause's own subject, no actor
     for m in sorted((m for m in an.actors if m.j <= k and m.i >= stop), key=lambda m: -m.j):
         if m.held or rel is not None and rel[0] < m.i < rel[1]:
             continue
@@ -163,6 +166,27 @@ def subject(an, k, frames, memory, *, stop=0, lexicon=None):
             continue  # "attacking Islamic State (IS) militants": the tail of the noun phrase before
         return m.actor, m.backer
     return None, None
+
+
+_OWN_SUBJECT_OPENERS = frozenset({"the", "a", "an", "thousands", "hundreds", "dozens", "many", "several", "some",
+                                   "most", "residents", "people", "civilians", "families", "villagers", "women",
+                                   "children", "farmers", "traders", "locals"})
+_TIME_HEADS = frozenset({"day", "days", "morning", "evening", "night", "week", "weeks", "month", "afternoon", "next",
+                         "following", "same", "time", "hours", "minutes", "year"})
+
+
+def _own_subject_after_and(toks, k, stop):
+    """Where the clause of the verb at ``k`` opens when "and" joins it with a subject of its own
+    that names no actor ("the M23 advanced on X, and thousands of people fled"), else None."""
+    a = next((x for x in range(k - 1, max(stop - 1, k - 7), -1) if toks[x].key == "and" or not toks[x].word), None)
+    # (", and": clauses; "Russian drones and a ballistic missile struck": one subject)
+    if (a is None or toks[a].key != "and" or a + 1 >= k or toks[a + 1].key not in _OWN_SUBJECT_OPENERS
+            or a < 1 or toks[a - 1].key != ","):
+        return None
+    words = [t.key for t in toks[a + 1:k]]
+    if any(w in _TIME_HEADS or w in PREPS and w != "of" for w in words) or any(w in ADVERBS or w in AUX or w in HAVE for w in words[:1]):
+        return None
+    return a + 1
 
 
 def co_subjects(an, actor, k):
