@@ -20,6 +20,8 @@ actor mentions in place before :mod:`.linking` links actions to them.
 
 from __future__ import annotations
 
+import re
+
 from .clauses import ActorMention
 from .speakers import title_case as _title
 from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DOUBLE_QUOTES, HAVE, MODAL_THREAT, OPENERS,
@@ -405,6 +407,8 @@ def _introduced(an, memory):
 def _answer_label(an):
     """"Jane Doe, human rights monitor" for "... speaks with Jane Doe (A), a Goma-based human
     rights monitor", or None."""
+    if _A_LABEL.search(an.text) is None:
+        return None  # the common case, decided at C speed
     toks, n = an.tokens, len(an.tokens)
     k = next((k for k in range(1, n - 2) if toks[k].key == "(" and toks[k + 1].key == "a" and toks[k + 2].key == ")"),
              None)
@@ -432,6 +436,7 @@ def _answer_label(an):
     return f"{name}, {what}" if what else name
 
 
+_A_LABEL = re.compile(r"\(\s*[Aa]\s*\)")
 _BEFORE_GUEST = frozenset({"with", "to", "and", "interviews", "interviewed", "speaks", "spoke", "talks", "talked",
                            "guest", "our", "the", "is", ",", "welcomes"})
 
