@@ -86,11 +86,11 @@ _FULL = frozenset({"full", "complete", "total", "effective", "firm", "overall"})
 _BE_IN = frozenset({"is", "are", "was", "were", "be", "been", "remain", "remains", "remained", "remaining"})
 _COMPLETE = frozenset({"complete", "completed", "completes", "completing"})
 _MOVES = frozenset({"deploy", "withdraw", "advance"})
-# verbs that make a movement with its own complement news ("announced the withdrawal of its troops from Kherson")
+# verbs that plan a movement named with its own complement ("ordered the deployment of 1,000 troops to Bunia") ...
 _ORDER = frozenset({"order", "ordered", "orders", "ordering", "approve", "approved", "approves", "authorise",
                     "authorised", "authorises", "authorize", "authorized", "authorizes"})
-_ANNOUNCE = frozenset({"announce", "announced", "announces", "announcing", "approve", "approved", "approves",
-                       "authorise", "authorised", "authorises", "authorize", "authorized", "authorizes"})
+# ... and that make it news rather than the one told before ("announced the withdrawal of its troops from Kherson")
+_ANNOUNCE = _ORDER | {"announce", "announced", "announces", "announcing"}
 
 
 def _moved_to(toks, j, hi):
