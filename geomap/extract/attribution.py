@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .speakers import (ACCOUNTS as _ACCOUNTS, FRAME_WORDS as _FRAME_WORDS, SEERS as _SEERS, SPOKES as _SPOKES,
+from .speakers import (OUTLET_KINDS, ACCOUNTS as _ACCOUNTS, FRAME_WORDS as _FRAME_WORDS, SEERS as _SEERS, SPOKES as _SPOKES,
                        WRITTEN as _WRITTEN, np_after as _np_after, speaker_left, title_case as _title)
 from .wordclasses import (ACCUSE, ADVERBS, BOUNDARY_WORDS, DENY, DETERMINERS, HAVE, OBJECT_PRONOUNS, PERCEIVE, SPEECH,
                           TELL, WARN)
@@ -40,8 +40,8 @@ class Frame:
     object: str | None = None
 
 
-_AS_STATED = re.compile(r"(?i)(?:\S+\s+)?as\s+(?:(?:previously|earlier|first|originally|wrongly|incorrectly|"
-                        r"erroneously)\s+)?(?:stated|reported|said|announced|claimed)\b")
+_AS_STATED = frozenset({"stated", "reported", "said", "announced", "claimed"})
+_AS_BEFORE = frozenset({"previously", "earlier", "first", "originally", "wrongly", "incorrectly", "erroneously"})
 _ATTRIBUTE = frozenset({"attributed", "attributes", "attribute", "attributing", "ascribed", "ascribes"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
@@ -97,7 +97,8 @@ def frames(an, lexicon, *, previous=None):
             continue
         if t.joined or an.actor_at(k) is not None:
             continue
-        if kind == "speech" and _AS_STATED.match(an.text, toks[max(0, k - 2)].start) and (k + 1 >= n or not toks[k + 1].word):
+        if kind == "speech" and key in _AS_STATED and (k + 1 >= n or not toks[k + 1].word) and k > 0 and (
+                toks[k - 1].key == "as" or k > 1 and toks[k - 2].key == "as" and toks[k - 1].key in _AS_BEFORE):
             continue  # "..., not the SPLA-IO as (we) stated": the text's own earlier words, no speaker
         if kind == "warn" and k > 0 and toks[k - 1].key == "to":
             continue  # "positions used to threaten the capital": an infinitive, no one warns
@@ -361,8 +362,7 @@ def _relative_end(toks, k):
     return close
 
 
-_THE_PAPER = re.compile(r"(?i)(?:the\s+)?(?:daily|paper|newspaper|weekly|site|website|outlet|broadcaster|channel|"
-                        r"station|magazine|tabloid|publication)$")
+_THE_PAPER = re.compile(r"(?i)(?:the\s+)?" + OUTLET_KINDS + r"$")
 _SAME_SOURCES = re.compile(r"(?i)(?:the\s+)?(?:same|these|those)\s+(?:sources?|officials?|residents|witnesses|people)$")
 
 

@@ -143,6 +143,8 @@ _STATEMENT_TITLE = re.compile(
 _STATEMENT_ONLY = re.compile(r"^" + _KIND_OF_STATEMENT + r"(?:\s+no\.?\s*\d+(?:[/-][\w-]+)*"
                              r"(?:\s+(?:of|dated)\s+\d{1,2}\s+[^\W\d_]+\s+\d{4})?)?\s*[.:]?$", re.IGNORECASE)
 # "Fact sheet: Operation ... in Greater Tripoli": what the text is, then its subject
+# a line that does not end as a sentence or a clause does ("BEHIND RUSSIAN LINES", "taiz")
+_OPEN_END = re.compile(r"[.!?:;,\"”)\-–—]\s*$")
 _STATEMENT_HEAD = re.compile(r"^" + _KIND_OF_STATEMENT + r"\s*[:–—]", re.IGNORECASE)
 
 
@@ -341,19 +343,19 @@ def clean_text(text, *, title=None):
         if line:
             nxt = kept[k + 1] if k + 1 < len(kept) else ""
             if (lowered and nxt and (k == 0 or not kept[k - 1]) and len(line.split()) <= 5
-                    and len(nxt.split()) >= 8 and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
+                    and len(nxt.split()) >= 8 and not _OPEN_END.search(line)
                     and any(c.isalpha() for c in line)):
                 # a lowercased section head over its paragraph ("taiz" / "a houthi drone struck ...")
                 line += " ."
             # feed-style lines ("Russian army shelled Nikopol, 2 wounded") end a sentence at the line
             # break when the next line opens with a capital; hard-wrapped prose continues in lowercase
-            if (nxt and nxt[:1].isupper() and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line)
+            if (nxt and nxt[:1].isupper() and not _OPEN_END.search(line)
                     and len(line.split()) >= 3 and any(c.islower() for c in line)):
                 line += " ."
             elif nxt and _TIME_STAMP.fullmatch(line):
                 line += " ."  # a live blog's time stamp on its own line ("09:12 BST") opens an entry
             elif (nxt and nxt[:1].isupper() and line.isupper() and len(line.split()) <= 8
-                  and not re.search(r"[.!?:;,\"”)\-–—]\s*$", line) and any(c.isalpha() for c in line)):
+                  and not _OPEN_END.search(line) and any(c.isalpha() for c in line)):
                 line += " ."  # a section head in capitals over its text ("BEHIND RUSSIAN LINES")
             cur.append(line)
         elif cur:

@@ -24,6 +24,7 @@ import re
 
 from .clauses import ActorMention
 from .speakers import title_case as _title
+from .triggers import LOSE
 from .wordclasses import (ADVERBS, AFFILIATION, AUX, BOUNDARY_WORDS, DOUBLE_QUOTES, HAVE, MODAL_THREAT, OPENERS,
                           PREPS, SPEECH, WARN)
 
@@ -61,7 +62,8 @@ def resolve_pronoun(an, m, frames, memory):
             by = by or [o for o in an.actors if f.k < o.i and o.j < m.i and not o.pronoun
                         and (an.tokens[o.j - 1].poss or an.tokens[o.j].key in ("'", "’"))
                         and an.tokens[o.j + (an.tokens[o.j].key in ("'", "’"))].key in _CLAIM_NOUNS
-                        and not any(t.key.startswith(_LOSS_STEMS) for t in an.tokens[m.j:f.hi])]
+                        and not any(t.category == "withdraw" or an.tokens[t.i].key in LOSE
+                                    for t in an.triggers if m.j <= t.i < f.hi)]
             return by[-1].actor if by else f.actor
     for o in reversed([o for o in an.actors if o.j <= m.i and not o.pronoun and not o.held]):
         return o.actor
@@ -92,7 +94,6 @@ _GROUP_NOUNS = frozenset({"group", "militia", "gang", "fighters", "militants", "
                           "paramilitaries", "militiamen"})
 # the head of a body's name, by which a report refers back to it: "the National Police Service ...
 # the service", "the General Command ... the command", "the Gang Suppression Force ... the force"
-_LOSS_STEMS = ("withdr", "retreat", "pulled", "fled", "abandon", "vacat", "lost", "surrender", "evacuat")
 _CLAIM_NOUNS = frozenset({"claim", "claims", "assertion", "assertions", "allegation", "allegations", "report",
                           "reports", "statement", "account", "version"})
 _GOVERNMENTS = frozenset({"government", "administration", "presidency", "ministry", "authorities", "junta"})
@@ -438,7 +439,7 @@ def _answer_label(an):
 
 _A_LABEL = re.compile(r"\(\s*[Aa]\s*\)")
 _BEFORE_GUEST = frozenset({"with", "to", "and", "interviews", "interviewed", "speaks", "spoke", "talks", "talked",
-                           "guest", "our", "the", "is", ",", "welcomes"})
+                           "guest", "our", "the", "is", "welcomes"})
 
 
 def _new_turn(an, memory, c):

@@ -386,7 +386,7 @@ def drafts_for(an, tr, frames, memory):
             tg = _targets(an, tr.j, hi)
             return [Draft(tr.i, tr.category, None, tg[0] if tg else None, stance=stance, trigger=trig_text,
                           clause=(lo, hi))]
-        if tr.category == "deploy" and tr.pos == "verb" and not passive:
+        if tr.category == "deploy" and tr.pos == "verb":
             # "the government says it will deploy police units to ...": whoever sends them, the
             # units named are the ones deployed
             sent = _targets(an, tr.j, hi)

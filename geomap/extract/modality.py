@@ -63,8 +63,6 @@ _CLAIM_NOUNS = {"claim", "claims", "report", "reports", "allegation", "allegatio
 
 def denies_previous(an, f):
     words = [t.key for t in an.tokens[f.lo:f.hi] if t.word][:3]
-    if words in (["that"], ["this"], ["it"]):
-        return True  # "There were reports that ... The police deny that."
     while words and words[0] in ("the", "these", "those", "such", "any", "all", "israeli", "russian"):
         words = words[1:]
     return bool(words) and words[0] in _CLAIM_NOUNS

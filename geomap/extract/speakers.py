@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AUX, DENY, DETERMINERS, DOUBLE_QUOTES, HAVE,
+from .wordclasses import (TITLE_ABBREVIATIONS, ACCUSE, ADVERBS, AFFILIATION, AUX, DENY, DETERMINERS, DOUBLE_QUOTES, HAVE,
                           OFFICE_HOLDERS, PERCEIVE, SPEECH, WARN)
 
-__all__ = ["ACCOUNTS", "FRAME_WORDS", "SEERS", "SPOKES", "WRITTEN", "np_after", "source_statement", "speaker_left",
+__all__ = ["ACCOUNTS", "FRAME_WORDS", "OUTLET_KINDS", "SEERS", "SPOKES", "WRITTEN", "np_after", "source_statement", "speaker_left",
            "title_case"]
 
 
@@ -452,9 +452,11 @@ def np_after(an, k):
     return (actor or title_case(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))), actor, j
 
 
-_KIND_BEFORE_NAME = re.compile(r"^(?:the\s+)?(?:news\s+)?(?:outlet|newspaper|daily|weekly|website|broadcaster|"
-                               r"channel|agency|radio station|station)\s+(?=[A-Z])")
-_TIED = frozenset({"affiliated", "aligned", "linked", "run", "controlled", "owned", "backed", "allied"})
+# what an outlet is ("the daily", "the news agency", "the radio station")
+OUTLET_KINDS = (r"(?:news\s+)?(?:daily|paper|newspaper|weekly|site|website|outlet|broadcaster|channel|"
+                r"(?:radio\s+)?station|magazine|tabloid|publication|agency)")
+_KIND_BEFORE_NAME = re.compile(r"^(?:the\s+)?" + OUTLET_KINDS + r"\s+(?=[A-Z])")
+_TIED = AFFILIATION | {"owned"}
 _SMALL = frozenset({"the", "for", "and", "of", "to", "in", "on", "at", "from", "with"})
 
 
